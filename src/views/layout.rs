@@ -1,0 +1,55 @@
+//! The page frame shared by every view: header and footer.
+
+use leptos::prelude::*;
+
+/// "Skip to content": moves keyboard focus past the header to `<main>`.
+///
+/// The router intercepts in-page links, so the browser's own jump-to-anchor
+/// focus move does not happen; the click handler does it explicitly.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! {
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=|ev| {
+                ev.prevent_default();
+                if let Some(main) = document().get_element_by_id("main") {
+                    let main: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(main);
+                    let _ = main.focus();
+                }
+            }
+        >
+            "本文へ移動"
+        </a>
+    }
+}
+
+/// The programme's name and the date of the figures shown.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <p class="site-owner">"上田市"</p>
+            <h1 class="site-title">
+                <span class="site-title-main">"第四次上田市行財政改革大綱"</span>
+                " "
+                <span class="site-title-sub">"アクションプログラム"</span>
+            </h1>
+            <p class="site-status">"令和4年度末の取組状況"</p>
+        </header>
+    }
+}
+
+/// Names the source document, so every figure can be traced back to it.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>
+                "出典：上田市「第四次上田市行財政改革大綱 アクションプログラム 令和4年度末取組状況」（令和3年8月策定）。"
+                "内容はPDFから抽出したテキストをもとにしており、抽出時の誤りの修正はすべて記録しています。"
+            </p>
+        </footer>
+    }
+}

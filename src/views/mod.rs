@@ -1,0 +1,3 @@
+//! One module per screen or page region.
+
+pub mod layout;

@@ -1,0 +1,48 @@
+//! Project automation: `cargo xtask <command>`.
+//!
+//! Every command first installs what it needs and is missing (see `setup`),
+//! so a fresh clone needs nothing but the Rust toolchain, Node and npm.
+
+mod data;
+mod run;
+mod serve;
+mod setup;
+mod test;
+
+use std::path::{Path, PathBuf};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve [--release] [--port N]   install what is missing, build and serve the app on 127.0.0.1
+  test                           install what is missing, then run every check and test
+  data [--check]                 extract data/action-program.json from the source text
+                                 (--check: fail if the committed file is stale)
+  setup                          only install what is missing";
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(&args[1..]),
+        Some("test") => test::run(),
+        Some("data") => data::run(&project_root(), args.iter().any(|a| a == "--check")),
+        Some("setup") => setup::Toolchain::ensure(),
+        _ => {
+            eprintln!("{USAGE}");
+            std::process::exit(2);
+        }
+    };
+    if let Err(error) = result {
+        eprintln!("error: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+/// The repository root (the parent of this crate's directory).
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the project root")
+        .to_path_buf()
+}

@@ -1,0 +1,254 @@
+//! `cargo xtask test`: every check and test, in order, with one summary line.
+//!
+//! Order: formatting, clippy, architecture invariants, native unit tests, wasm
+//! tests in headless Chromium, release build, end-to-end tests against the
+//! release build. A failing step does not stop the later ones (except that the
+//! end-to-end tests need the release build), so one run shows every failure.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::project_root;
+use crate::run::{cmd, status, tee};
+use crate::setup::{Toolchain, CHROMEDRIVER};
+
+/// Port of the static file server that the end-to-end tests use.
+const E2E_PORT: &str = "8091";
+
+#[derive(Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    /// Records a step that is one check (formatting, clippy, a build).
+    fn check(&mut self, name: &str, result: Result<()>) -> bool {
+        match result {
+            Ok(()) => {
+                self.passed += 1;
+                true
+            }
+            Err(error) => {
+                eprintln!("FAILED {name}: {error:#}");
+                self.failed += 1;
+                self.failures.push(name.to_string());
+                false
+            }
+        }
+    }
+
+    /// Records a test runner's own counts; a run that fails without counted failures
+    /// (a compile error, a crash) counts as one failure.
+    fn tests(&mut self, name: &str, ok: bool, passed: u64, failed: u64) {
+        self.passed += passed;
+        self.failed += failed;
+        if !ok || failed > 0 {
+            if failed == 0 {
+                self.failed += 1;
+            }
+            self.failures.push(name.to_string());
+        }
+        println!("{name}: {passed} passed, {failed} failed");
+    }
+}
+
+pub fn run() -> Result<()> {
+    Toolchain::ensure()?;
+    let root = project_root();
+    let mut tally = Tally::default();
+
+    tally.check(
+        "rustfmt",
+        status(cmd("cargo", &["fmt", "--all", "--check"])),
+    );
+    tally.check(
+        "clippy (native)",
+        status(cmd(
+            "cargo",
+            &[
+                "clippy",
+                "-p",
+                "model",
+                "-p",
+                "xtask",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )),
+    );
+    tally.check(
+        "clippy (wasm)",
+        status(cmd(
+            "cargo",
+            &[
+                "clippy",
+                "-p",
+                "ueda-reform",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )),
+    );
+    tally.check("architecture invariants", check_model_is_web_free());
+
+    let (ok, out) = tee(cmd("cargo", &["test", "-p", "model", "-p", "xtask"]))?;
+    let (passed, failed) = libtest_counts(&out);
+    tally.tests("native unit tests", ok, passed, failed);
+
+    let mut wasm = cmd(
+        "cargo",
+        &[
+            "test",
+            "-p",
+            "ueda-reform",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+    );
+    wasm.env("CHROMEDRIVER", CHROMEDRIVER);
+    let (ok, out) = tee(wasm)?;
+    let (passed, failed) = libtest_counts(&out);
+    tally.tests("wasm tests in headless Chromium", ok, passed, failed);
+
+    let built = tally.check("release build", release_build(&root));
+    if built {
+        let (ok, passed, failed) = end_to_end(&root)?;
+        tally.tests("end-to-end tests", ok, passed, failed);
+    } else {
+        tally.tests("end-to-end tests (skipped: no release build)", false, 0, 0);
+    }
+
+    if !tally.failures.is_empty() {
+        println!("failed steps: {}", tally.failures.join(", "));
+    }
+    // The single summary line, last, in the plain form CI reads.
+    println!("summary: {} passed, {} failed", tally.passed, tally.failed);
+    std::io::stdout().flush()?;
+    if tally.failed > 0 {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+/// Architecture invariant: `model` depends on no web crate.
+fn check_model_is_web_free() -> Result<()> {
+    let out = cmd(
+        "cargo",
+        &["tree", "-p", "model", "-e", "normal", "--prefix", "none"],
+    )
+    .output()
+    .context("running cargo tree")?;
+    let tree = String::from_utf8_lossy(&out.stdout);
+    for web in ["leptos", "web-sys", "js-sys", "wasm-bindgen", "gloo"] {
+        if tree
+            .lines()
+            .any(|l| l.split_whitespace().next() == Some(web))
+        {
+            anyhow::bail!("model must not depend on {web}");
+        }
+    }
+    Ok(())
+}
+
+/// Sums libtest's `test result: ok. N passed; M failed;` lines.
+fn libtest_counts(output: &str) -> (u64, u64) {
+    let mut totals = (0, 0);
+    for line in output.lines().filter(|l| l.starts_with("test result:")) {
+        let number_before = |word: &str| {
+            line.split(';')
+                .find(|part| part.trim_end().ends_with(word))
+                .and_then(|part| part.split_whitespace().rev().nth(1))
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        totals.0 += number_before("passed");
+        totals.1 += number_before("failed");
+    }
+    totals
+}
+
+/// `trunk build --release`, then prints the wasm size so regressions show.
+fn release_build(root: &Path) -> Result<()> {
+    status(cmd("trunk", &["build", "--release"]))?;
+    let wasm = std::fs::read_dir(root.join("dist"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "wasm"))
+        .context("dist/ has no .wasm file")?;
+    let bytes = std::fs::read(&wasm)?;
+    println!(
+        "wasm size: {} bytes raw, {} bytes gzip -9 ({})",
+        bytes.len(),
+        gzip_len(&bytes)?,
+        wasm.file_name().unwrap_or_default().to_string_lossy()
+    );
+    Ok(())
+}
+
+pub fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len())
+}
+
+/// Serves dist/ at / and at /reform/ (a sub-path) and runs Playwright against it.
+fn end_to_end(root: &Path) -> Result<(bool, u64, u64)> {
+    let site = root.join("target").join("site");
+    if site.exists() {
+        std::fs::remove_dir_all(&site)?;
+    }
+    copy_dir(&root.join("dist"), &site)?;
+    copy_dir(&root.join("dist"), &site.join("reform"))?;
+
+    let report = root.join("target").join("e2e-report.json");
+    let _ = std::fs::remove_file(&report);
+    let mut playwright = cmd("npx", &["playwright", "test", "--reporter=list,json"]);
+    playwright
+        .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
+        .env("E2E_PORT", E2E_PORT)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    let ok = playwright.status().context("running Playwright")?.success();
+    let stats = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .map(|json| json["stats"].clone())
+        .unwrap_or_default();
+    let count = |key: &str| stats[key].as_u64().unwrap_or(0);
+    Ok((ok, count("expected") + count("flaky"), count("unexpected")))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::libtest_counts;
+
+    #[test]
+    fn sums_libtest_result_lines() {
+        let out = "running 2 tests\n\
+                   test result: ok. 2 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out\n\
+                   test result: FAILED. 3 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out\n";
+        assert_eq!(libtest_counts(out), (5, 1));
+    }
+}
