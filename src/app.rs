@@ -1,9 +1,13 @@
-//! The top-level component: router and page layout.
+//! The top-level component: router, page layout and the screen switch.
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use model::view_state::Screen;
 
+use crate::url::use_view_state;
+use crate::views::item::ItemScreen;
 use crate::views::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::views::list::ListScreen;
 
 /// The whole app. There are no path routes: all view state lives in the query
 /// string, so the same `dist/` works at `/` and under any sub-path.
@@ -14,11 +18,21 @@ pub fn App() -> impl IntoView {
             <SkipLink/>
             <SiteHeader/>
             <main id="main" tabindex="-1">
-                <p class="lead">
-                    "第四次上田市行財政改革大綱に基づく61の取組項目について、令和3年度から令和7年度までの取組計画と、令和3・4年度の実績をまとめています。"
-                </p>
+                <Screens/>
             </main>
             <SiteFooter/>
         </Router>
+    }
+}
+
+/// Shows the screen named by the URL. Only a change of screen re-renders it;
+/// filter and search changes update the screen in place.
+#[component]
+fn Screens() -> impl IntoView {
+    let state = use_view_state();
+    let screen = Memo::new(move |_| state.with(|s| s.screen));
+    move || match screen.get() {
+        Screen::Item(no) => view! { <ItemScreen no/> }.into_any(),
+        _ => view! { <ListScreen/> }.into_any(),
     }
 }

@@ -2,8 +2,16 @@
 //!
 //! `main.rs` only calls [`start`]; everything else lives in this library so that
 //! the browser tests in `tests/` can mount the real views.
+//!
+//! Layout: `app` (router and screen switch), `data` (the embedded dataset),
+//! `url` (the only code that touches the query string), `views` (one module
+//! per screen), `components` (small shared pieces). The logic worth testing
+//! natively (search, filters, URL state, stored records) is in the `model` crate.
 
 pub mod app;
+pub mod components;
+pub mod data;
+pub mod url;
 pub mod views;
 
 pub use app::App;

@@ -1,37 +1,114 @@
-//! Browser tests: real components mounted in headless Chromium.
+//! Browser tests: the real app mounted in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
+use std::time::Duration;
+
+use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts `view` in a fresh container and returns the container.
-fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    let root: web_sys::HtmlElement = root.unchecked_into();
-    leptos::mount::mount_to(root.clone(), view).forget();
-    root
+/// The app mounted in a fresh container at a given query string. Dropping it unmounts.
+struct Mounted {
+    root: web_sys::HtmlElement,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
 
-fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
-    root.query_selector(selector)
+fn mount_app_at(query: &str) -> Mounted {
+    // Each test starts from its own URL: the app's whole state lives there.
+    let path = window().location().pathname().unwrap();
+    window()
+        .history()
         .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .text_content()
-        .unwrap_or_default()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        )
+        .unwrap();
+    let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = mount_to(root.clone(), || app::App().into_any());
+    Mounted {
+        root,
+        _handle: handle,
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+impl Mounted {
+    fn text(&self, selector: &str) -> String {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+            .text_content()
+            .unwrap_or_default()
+    }
+
+    fn count(&self, selector: &str) -> u32 {
+        self.root.query_selector_all(selector).unwrap().length()
+    }
+
+    fn element(&self, selector: &str) -> web_sys::HtmlElement {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+            .unchecked_into()
+    }
+}
+
+/// Lets the router and the reactive system settle after an event.
+async fn settle() {
+    leptos::task::tick().await;
+    gloo_timers::future::sleep(Duration::from_millis(30)).await;
+    leptos::task::tick().await;
 }
 
 #[wasm_bindgen_test]
 async fn app_shell_names_the_programme_and_its_source() {
-    let root = mount(app::App);
-    leptos::task::tick().await;
-    let title = text_of(&root, "h1");
+    let app = mount_app_at("");
+    settle().await;
+    let title = app.text("h1");
     assert!(title.contains("第四次上田市行財政改革大綱"), "{title}");
     assert!(title.contains("アクションプログラム"), "{title}");
-    assert!(text_of(&root, "header").contains("令和4年度末"));
-    assert!(text_of(&root, "footer").contains("出典"));
-    assert!(root.query_selector("main#main").unwrap().is_some());
+    assert!(app.text("header").contains("令和4年度末"));
+    assert!(app.text("footer").contains("出典"));
+}
+
+#[wasm_bindgen_test]
+async fn list_shows_every_item_with_its_count() {
+    let app = mount_app_at("");
+    settle().await;
+    assert_eq!(app.text(".result-count"), "61件");
+    assert_eq!(app.count(".item-row"), 61);
+    assert_eq!(app.count(".category-heading"), 13);
+}
+
+#[wasm_bindgen_test]
+async fn checking_a_facet_narrows_the_list_and_writes_the_url() {
+    let app = mount_app_at("");
+    settle().await;
+    let checkbox = app.element("section[aria-labelledby=facet-category] input[type=checkbox]");
+    checkbox.click();
+    settle().await;
+    assert_eq!(app.text(".result-count"), "20件");
+    assert_eq!(app.count(".item-row"), 20);
+    assert!(window().location().search().unwrap().contains("cat=1"));
+}
+
+#[wasm_bindgen_test]
+async fn a_query_string_opens_the_item_it_names() {
+    let app = mount_app_at("?item=21");
+    settle().await;
+    assert!(app.text("h2").contains("ふるさと納税の推進"));
+    assert_eq!(app.count(".year-table tbody tr"), 5);
 }

@@ -230,3 +230,9 @@ pub struct Difference {
     /// Which reading the dataset uses and why (Japanese).
     pub note: String,
 }
+
+pub mod filter;
+pub mod listing;
+pub mod search;
+pub mod stored;
+pub mod view_state;

@@ -1,3 +1,6 @@
 //! One module per screen or page region.
 
+pub mod filters;
+pub mod item;
 pub mod layout;
+pub mod list;

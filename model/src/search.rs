@@ -1,0 +1,389 @@
+//! Japanese-aware text search: folding, query terms, an index of the items'
+//! text, and highlighting of matches in the original text.
+//!
+//! Text and queries are compared after *folding* ([`fold`]): NFKC (full-width
+//! letters and digits become ASCII, half-width katakana becomes full-width),
+//! lowercase, hiragana to katakana, and whitespace collapsed. So 「ＩＣＴ」
+//! finds 「ICT」, 「ﾏｲﾅﾝﾊﾞｰ」 and 「まいなんばー」 find 「マイナンバー」.
+//!
+//! NFKC needs Unicode tables that would bloat the wasm, while the browser
+//! already has them (`String.prototype.normalize`), so the caller supplies
+//! it as an [`Nfkc`] function.
+
+use crate::filter::FacetIndex;
+use crate::Item;
+
+/// NFKC normalisation, supplied by the caller: the app passes the browser's
+/// `String.prototype.normalize("NFKC")`, tests pass unicode-normalization's.
+pub type Nfkc = fn(&str) -> String;
+
+/// Separates fields in the index. Folded text never contains it (folding
+/// turns every line break into a space), so no term can match across fields.
+const FIELD_SEPARATOR: char = '\n';
+
+/// Whether `c` on its own is unchanged by NFKC and cannot combine with a
+/// neighbour that is also such a character.
+///
+/// Lets [`fold`] and [`highlight`] skip the caller's NFKC (a call into
+/// JavaScript in the app) for the bulk of the text: ASCII, kana and the
+/// common kanji. Combination only happens with combining marks and Hangul
+/// jamo, none of which are in these ranges.
+fn nfkc_stable(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{7F}'
+        | '\u{3041}'..='\u{3096}'   // hiragana
+        | '\u{309D}'..='\u{309E}'   // ゝゞ
+        | '\u{3001}'..='\u{3002}'   // 、。
+        | '\u{3008}'..='\u{3011}'   // 〈〉《》「」『』【】
+        | '\u{30A1}'..='\u{30FE}'   // katakana, ・ーヽヾ
+        | '\u{4E00}'..='\u{9FFF}') // CJK unified ideographs
+}
+
+/// NFKC through `nfkc`, skipping the call when the text cannot change.
+fn normalize(text: &str, nfkc: Nfkc) -> String {
+    if text.chars().all(nfkc_stable) {
+        text.to_owned()
+    } else {
+        nfkc(text)
+    }
+}
+
+/// Hiragana to katakana (a character that is not hiragana is returned as is).
+fn katakana(c: char) -> char {
+    match c {
+        // ぁ..ゖ and ゝゞ sit exactly 0x60 below their katakana.
+        '\u{3041}'..='\u{3096}' | '\u{309D}'..='\u{309E}' => {
+            char::from_u32(c as u32 + 0x60).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+/// Appends the lowercase katakana-folded form of the already NFKC-normalised
+/// `normalized` to `out`, each whitespace character becoming one space.
+fn push_folded_chars(normalized: &str, out: &mut String) {
+    for c in normalized.chars() {
+        if c.is_whitespace() {
+            out.push(' ');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase().map(katakana));
+        }
+    }
+}
+
+/// Folds text for comparison: NFKC, lowercase, hiragana to katakana, every
+/// run of whitespace (including U+3000) to one ASCII space, trimmed.
+///
+/// # Examples
+///
+/// ```
+/// # fn nfkc(s: &str) -> String { s.replace('Ｉ', "I").replace('Ｃ', "C").replace('Ｔ', "T").replace('\u{3000}', " ") }
+/// use model::search::fold;
+/// assert_eq!(fold("ＩＣＴの　かつよう ", nfkc), "ictノ カツヨウ");
+/// ```
+pub fn fold(text: &str, nfkc: Nfkc) -> String {
+    let mut chars = String::with_capacity(text.len());
+    push_folded_chars(&normalize(text, nfkc), &mut chars);
+    // Collapse and trim spaces in a second pass: NFKC and lowercasing may
+    // themselves produce whitespace (e.g. U+3000 becomes U+0020).
+    let mut out = String::with_capacity(chars.len());
+    for word in chars.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The search terms of a query: folded, split on (half- or full-width)
+/// spaces, without empty strings or duplicates, in order.
+///
+/// # Examples
+///
+/// ```
+/// # fn nfkc(s: &str) -> String { s.replace('\u{3000}', " ") }
+/// use model::search::terms;
+/// assert_eq!(terms("まいなんばー　交付 まいなんばー", nfkc), ["マイナンバー", "交付"]);
+/// assert!(terms(" \u{3000}", nfkc).is_empty());
+/// ```
+pub fn terms(query: &str, nfkc: Nfkc) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for term in fold(query, nfkc).split(' ') {
+        if !term.is_empty() && !out.iter().any(|t| t == term) {
+            out.push(term.to_owned());
+        }
+    }
+    out
+}
+
+/// The folded text of every item, ready for matching query terms, plus what
+/// the facets need (see `crate::filter`), computed once per dataset.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    /// All items' folded text, one after the other (one allocation, so a
+    /// search walks memory in order).
+    text: String,
+    /// `text[ends[i - 1]..ends[i]]` is item `i`'s text (`0` for `i == 0`).
+    ends: Vec<usize>,
+    /// Position of each item when sorted by folded title, then by number.
+    title_rank: Vec<u32>,
+    /// Each item's facet values.
+    pub(crate) facets: FacetIndex,
+}
+
+impl SearchIndex {
+    /// Builds the index of `items` (normally `dataset.items`).
+    ///
+    /// The searchable fields are: the number (as text, e.g. 「21」), title,
+    /// TOC title, pillar and category names, bureaus, sections, TOC sections,
+    /// overview, current status, measures, target state, general plan
+    /// (reference and title), smart city measures, and every year's plan and
+    /// result. Each field and each paragraph is separate, so a word split
+    /// across two of them does not match.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # fn nfkc(s: &str) -> String { s.to_owned() }
+    /// # let dataset = model::Dataset::from_json(include_str!("../../data/action-program.json")).unwrap();
+    /// use model::search::{terms, SearchIndex};
+    /// let index = SearchIndex::new(&dataset.items, nfkc);
+    /// assert_eq!(index.len(), 61);
+    /// assert!(index.matches(20, &terms("ふるさと", nfkc))); // item 21
+    /// ```
+    pub fn new(items: &[Item], nfkc: Nfkc) -> SearchIndex {
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(items.len());
+        for item in items {
+            let mut add = |field: &str| {
+                text.push_str(&fold(field, nfkc));
+                text.push(FIELD_SEPARATOR);
+            };
+            add(&item.no.to_string());
+            add(&item.title);
+            if let Some(toc_title) = &item.toc_title {
+                add(toc_title);
+            }
+            add(&item.pillar.name);
+            add(&item.category.name);
+            let lists = [
+                &item.bureaus,
+                &item.sections,
+                &item.overview,
+                &item.current_status,
+                &item.measures,
+                &item.target_state,
+            ];
+            for list in lists {
+                list.iter().for_each(|s| add(s));
+            }
+            item.toc_sections.iter().flatten().for_each(|s| add(s));
+            for plan in &item.general_plan {
+                add(&plan.reference);
+                add(&plan.title);
+            }
+            item.smart_city.iter().for_each(|s| add(&s.title));
+            for year in &item.years {
+                year.plan.iter().for_each(|s| add(s));
+                year.result.iter().flatten().for_each(|s| add(s));
+            }
+            ends.push(text.len());
+        }
+        text.shrink_to_fit();
+
+        let titles: Vec<String> = items.iter().map(|i| fold(&i.title, nfkc)).collect();
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by(|&a, &b| (&titles[a], items[a].no).cmp(&(&titles[b], items[b].no)));
+        let mut title_rank = vec![0; items.len()];
+        for (rank, &i) in order.iter().enumerate() {
+            title_rank[i] = rank as u32;
+        }
+
+        SearchIndex {
+            text,
+            ends,
+            title_rank,
+            facets: FacetIndex::new(items),
+        }
+    }
+
+    /// Whether item `item_index` contains every term (AND); `true` when
+    /// `terms` is empty, `false` when there is no such item.
+    ///
+    /// `terms` must be folded, as [`terms`] returns them.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # fn nfkc(s: &str) -> String { s.to_owned() }
+    /// # let dataset = model::Dataset::from_json(include_str!("../../data/action-program.json")).unwrap();
+    /// use model::search::{terms, SearchIndex};
+    /// let index = SearchIndex::new(&dataset.items, nfkc);
+    /// assert!(index.matches(20, &terms("ふるさと 納税", nfkc)));
+    /// assert!(!index.matches(20, &terms("ふるさと マイナンバー", nfkc)));
+    /// assert!(index.matches(0, &[]));
+    /// ```
+    pub fn matches(&self, item_index: usize, terms: &[String]) -> bool {
+        let Some(&end) = self.ends.get(item_index) else {
+            return false;
+        };
+        let start = if item_index == 0 {
+            0
+        } else {
+            self.ends[item_index - 1]
+        };
+        let text = &self.text[start..end];
+        terms.iter().all(|term| text.contains(term.as_str()))
+    }
+
+    /// Number of items indexed.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether no item is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Position of item `item_index` when items are sorted by folded title
+    /// (so kana sort in reading order), then by number.
+    pub(crate) fn title_rank(&self, item_index: usize) -> u32 {
+        self.title_rank.get(item_index).copied().unwrap_or(u32::MAX)
+    }
+}
+
+/// A piece of text, marked when it matches a search term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// The original text of this piece.
+    pub text: String,
+    /// Whether it is (part of) a match.
+    pub hit: bool,
+}
+
+/// Whether `c` belongs to the character before it for NFKC: voiced sound
+/// marks (full- and half-width), combining diacritics, variation selectors.
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{200D}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{3099}'..='\u{309A}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FE20}'..='\u{FE2F}'
+        | '\u{FF9E}'..='\u{FF9F}'
+        | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// One unit of the original text (a character with its marks) and where its
+/// folded form sits in the folded text.
+struct Unit {
+    original: std::ops::Range<usize>,
+    folded_start: usize,
+    folded_end: usize,
+}
+
+/// Splits `text` into segments, marking the parts that match any of `terms`
+/// after folding; concatenating the segments' text gives back `text`.
+///
+/// Overlapping and adjacent matches merge into one segment. A match covers
+/// every original character it overlaps, so 「ﾊﾞ」 is marked whole when a term
+/// ends in 「ハ」. Without terms the result is one plain segment (none for
+/// empty text). Terms are folded again here, so raw words work too.
+///
+/// # Examples
+///
+/// ```
+/// # fn nfkc(s: &str) -> String { s.to_owned() }
+/// use model::search::{highlight, Segment};
+/// let segments = highlight("ふるさと納税の推進", &["納税".to_owned()], nfkc);
+/// assert_eq!(segments, [
+///     Segment { text: "ふるさと".to_owned(), hit: false },
+///     Segment { text: "納税".to_owned(), hit: true },
+///     Segment { text: "の推進".to_owned(), hit: false },
+/// ]);
+/// ```
+pub fn highlight(text: &str, terms: &[String], nfkc: Nfkc) -> Vec<Segment> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let terms: Vec<String> = terms
+        .iter()
+        .map(|t| fold(t, nfkc))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if terms.is_empty() {
+        return vec![Segment {
+            text: text.to_owned(),
+            hit: false,
+        }];
+    }
+
+    // Fold unit by unit, remembering where each unit's folded form lies, so
+    // that a match in the folded text maps back to original characters even
+    // when NFKC changes lengths (ｶﾞ → ガ, ㈱ → (株)).
+    let mut folded = String::with_capacity(text.len());
+    let mut units: Vec<Unit> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, m)) = chars.peek() {
+            if !is_mark(m) {
+                break;
+            }
+            end = i + m.len_utf8();
+            chars.next();
+        }
+        let folded_start = folded.len();
+        let unit = &text[start..end];
+        if end - start == c.len_utf8() && nfkc_stable(c) {
+            // The common case, without allocating.
+            push_folded_chars(unit, &mut folded);
+        } else {
+            push_folded_chars(&nfkc(unit), &mut folded);
+        }
+        units.push(Unit {
+            original: start..end,
+            folded_start,
+            folded_end: folded.len(),
+        });
+    }
+
+    let mut hit = vec![false; units.len()];
+    for term in &terms {
+        let mut from = 0;
+        while let Some(found) = folded[from..].find(term.as_str()) {
+            let (s, e) = (from + found, from + found + term.len());
+            // Units are in folded order: find the first that ends after `s`.
+            let first = units.partition_point(|u| u.folded_end <= s);
+            for (k, unit) in units.iter().enumerate().skip(first) {
+                if unit.folded_start >= e {
+                    break;
+                }
+                hit[k] = true;
+            }
+            // Step one character, so overlapping matches are found too.
+            from = s + folded[s..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut run_start = 0;
+    for k in 1..=units.len() {
+        if k == units.len() || hit[k] != hit[run_start] {
+            let original = units[run_start].original.start..units[k - 1].original.end;
+            segments.push(Segment {
+                text: text[original].to_owned(),
+                hit: hit[run_start],
+            });
+            run_start = k;
+        }
+    }
+    segments
+}

@@ -1,0 +1,267 @@
+//! The state the URL's query string carries, and its one encoding.
+//!
+//! Keys, in the order they are written: `q` (search text), `cat`, `bureau`,
+//! `sec`, `sdg`, `res` (facet selections, comma-separated), `sort=title`,
+//! `item=N` or `view=bookmarks|overview|drafts|about` (the screen), and
+//! `bm=1,5,9` (a shared list of bookmarks). Each value is percent-encoded as
+//! `encodeURIComponent` does, so a comma inside a value is `%2C` and cannot be
+//! mistaken for a separator. [`Query::only`] is not part of the URL: the
+//! view derives it from the screen and the bookmarks.
+
+use std::collections::BTreeSet;
+use std::str::FromStr;
+
+use crate::filter::{Query, Sort};
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// The list of items with search and facets.
+    #[default]
+    List,
+    /// One item, by number.
+    Item(u32),
+    /// The reader's bookmarks.
+    Bookmarks,
+    /// The overview (pillars, categories, counts).
+    Overview,
+    /// The reader's drafts.
+    Drafts,
+    /// About the data and the app.
+    About,
+}
+
+impl Screen {
+    /// The `view` value of the screens that have one.
+    fn view_name(self) -> Option<&'static str> {
+        match self {
+            Screen::Bookmarks => Some("bookmarks"),
+            Screen::Overview => Some("overview"),
+            Screen::Drafts => Some("drafts"),
+            Screen::About => Some("about"),
+            Screen::List | Screen::Item(_) => None,
+        }
+    }
+
+    fn from_view_name(name: &str) -> Option<Screen> {
+        [
+            Screen::Bookmarks,
+            Screen::Overview,
+            Screen::Drafts,
+            Screen::About,
+        ]
+        .into_iter()
+        .find(|s| s.view_name() == Some(name))
+    }
+}
+
+/// Everything the URL's query string says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// Search text, facets and sort (`only` is not in the URL).
+    pub query: Query,
+    /// The screen.
+    pub screen: Screen,
+    /// Bookmarks shared through a link (`bm=`), in the link's order.
+    pub shared_bookmarks: Option<Vec<u32>>,
+}
+
+/// Appends `key=v1,v2,…` (values percent-encoded; empty values skipped).
+fn push_list<T: ToString>(out: &mut Vec<String>, key: &str, values: impl IntoIterator<Item = T>) {
+    let values: Vec<String> = values
+        .into_iter()
+        .map(|v| v.to_string())
+        .filter(|v| !v.is_empty())
+        .map(|v| percent_encode(&v))
+        .collect();
+    if !values.is_empty() {
+        out.push(format!("{key}={}", values.join(",")));
+    }
+}
+
+/// The non-empty, decoded values of a comma-separated list.
+fn split_list(raw: &str) -> impl Iterator<Item = String> + '_ {
+    raw.split(',').map(percent_decode).filter(|v| !v.is_empty())
+}
+
+/// Adds the values of `raw` that parse as `T` and satisfy `keep` to `set`.
+fn parse_into<T: FromStr + Ord>(set: &mut BTreeSet<T>, raw: &str, keep: impl Fn(&T) -> bool) {
+    set.extend(
+        split_list(raw)
+            .filter_map(|v| v.parse().ok())
+            .filter(|v| keep(v)),
+    );
+}
+
+impl ViewState {
+    /// The query string for this state: `""` for the default state, else
+    /// `?` and the keys in a fixed order, sets sorted.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use model::view_state::{Screen, ViewState};
+    /// let mut state = ViewState::default();
+    /// assert_eq!(state.to_query_string(), "");
+    /// state.query.text = "防".to_owned();
+    /// state.query.categories.extend(["2".to_owned(), "1-ア".to_owned()]);
+    /// state.query.sdgs.extend([17, 3]);
+    /// state.screen = Screen::Item(21);
+    /// assert_eq!(state.to_query_string(), "?q=%E9%98%B2&cat=1-%E3%82%A2,2&sdg=3,17&item=21");
+    /// ```
+    pub fn to_query_string(&self) -> String {
+        let query = &self.query;
+        let mut pairs: Vec<String> = Vec::new();
+        if !query.text.is_empty() {
+            pairs.push(format!("q={}", percent_encode(&query.text)));
+        }
+        push_list(&mut pairs, "cat", &query.categories);
+        push_list(&mut pairs, "bureau", &query.bureaus);
+        push_list(&mut pairs, "sec", &query.sections);
+        push_list(&mut pairs, "sdg", &query.sdgs);
+        push_list(&mut pairs, "res", &query.results);
+        if query.sort == Sort::Title {
+            pairs.push("sort=title".to_owned());
+        }
+        match self.screen {
+            Screen::Item(no) => pairs.push(format!("item={no}")),
+            screen => {
+                if let Some(name) = screen.view_name() {
+                    pairs.push(format!("view={name}"));
+                }
+            }
+        }
+        if let Some(bookmarks) = &self.shared_bookmarks {
+            let list: Vec<String> = bookmarks.iter().map(u32::to_string).collect();
+            pairs.push(format!("bm={}", list.join(",")));
+        }
+        if pairs.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", pairs.join("&"))
+        }
+    }
+
+    /// Reads a query string, with or without the leading `?` (anything from
+    /// `#` on is ignored). Unknown keys, bad values, SDG goals outside 1..=17
+    /// and empty list values are ignored; a repeated list key adds to the
+    /// list, a repeated single-valued key takes the last value; `item` wins
+    /// over `view`. Never panics.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use model::view_state::{Screen, ViewState};
+    /// let state = ViewState::from_query_string("?q=%E9%98%B2&sdg=3,99,x&item=21&bm=1,5&zzz=1");
+    /// assert_eq!(state.query.text, "防");
+    /// assert_eq!(state.query.sdgs.into_iter().collect::<Vec<_>>(), [3]);
+    /// assert_eq!(state.screen, Screen::Item(21));
+    /// assert_eq!(state.shared_bookmarks, Some(vec![1, 5]));
+    /// ```
+    pub fn from_query_string(query: &str) -> ViewState {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let query = query.split('#').next().unwrap_or_default();
+        let mut state = ViewState::default();
+        let mut item = None;
+        let mut view = None;
+        for pair in query.split('&') {
+            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let q = &mut state.query;
+            match percent_decode(key).as_str() {
+                "q" => q.text = percent_decode(raw),
+                "cat" => q.categories.extend(split_list(raw)),
+                "bureau" => q.bureaus.extend(split_list(raw)),
+                "sec" => q.sections.extend(split_list(raw)),
+                "sdg" => parse_into(&mut q.sdgs, raw, |n| (1..=17).contains(n)),
+                "res" => parse_into(&mut q.results, raw, |_| true),
+                "sort" => {
+                    q.sort = match percent_decode(raw).as_str() {
+                        "title" => Sort::Title,
+                        _ => Sort::Number,
+                    }
+                }
+                "item" => {
+                    if let Ok(no) = percent_decode(raw).parse() {
+                        item = Some(no);
+                    }
+                }
+                "view" => {
+                    if let Some(screen) = Screen::from_view_name(&percent_decode(raw)) {
+                        view = Some(screen);
+                    }
+                }
+                "bm" => {
+                    let list = split_list(raw).filter_map(|v| v.parse::<u32>().ok());
+                    state
+                        .shared_bookmarks
+                        .get_or_insert_with(Vec::new)
+                        .extend(list);
+                }
+                _ => {}
+            }
+        }
+        state.screen = match (item, view) {
+            (Some(no), _) => Screen::Item(no),
+            (None, Some(screen)) => screen,
+            (None, None) => Screen::List,
+        };
+        state
+    }
+}
+
+/// Percent-encodes `s` as JavaScript's `encodeURIComponent` does: every byte
+/// of its UTF-8 except `A-Z a-z 0-9 - _ . ! ~ * ' ( )` becomes `%XX`.
+///
+/// # Examples
+///
+/// ```
+/// use model::view_state::percent_encode;
+/// assert_eq!(percent_encode("a b,c&(防)"), "a%20b%2Cc%26(%E9%98%B2)");
+/// ```
+pub fn percent_encode(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes (any case); a `%` not followed by two hex digits is
+/// kept as is, `+` stays `+`, and invalid UTF-8 becomes U+FFFD.
+///
+/// # Examples
+///
+/// ```
+/// use model::view_state::percent_decode;
+/// assert_eq!(percent_decode("%E9%98%b2+100%"), "防+100%");
+/// ```
+pub fn percent_decode(s: &str) -> String {
+    fn hex(b: u8) -> Option<u8> {
+        (b as char).to_digit(16).map(|d| d as u8)
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if let (Some(hi), Some(lo)) = (
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            ) {
+                out.push(hi << 4 | lo);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,28 @@
+//! Shared by the integration tests: the real dataset, its index, and NFKC.
+#![allow(dead_code)] // each test file uses a different part
+
+use std::sync::OnceLock;
+
+use model::search::SearchIndex;
+use model::Dataset;
+use unicode_normalization::UnicodeNormalization;
+
+/// NFKC as the app gets it from the browser.
+pub fn nfkc(s: &str) -> String {
+    s.nfkc().collect()
+}
+
+/// The committed dataset, parsed once.
+pub fn dataset() -> &'static Dataset {
+    static DATASET: OnceLock<Dataset> = OnceLock::new();
+    DATASET.get_or_init(|| {
+        Dataset::from_json(include_str!("../../../data/action-program.json"))
+            .expect("dataset parses")
+    })
+}
+
+/// The search index of the committed dataset, built once.
+pub fn index() -> &'static SearchIndex {
+    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| SearchIndex::new(&dataset().items, nfkc))
+}

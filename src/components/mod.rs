@@ -1,0 +1,7 @@
+//! Small pieces shared by several views.
+
+pub mod highlight;
+pub mod page_tools;
+pub mod qr;
+pub mod sdg;
+pub mod text_list;

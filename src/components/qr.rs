@@ -1,0 +1,111 @@
+//! 「スマートフォンで開く」: the current URL as a QR code, made in the app.
+//!
+//! Community-centre tablets are shared; a citizen scans the code to carry what
+//! they found to their own phone. Nothing is sent anywhere: the code is drawn
+//! from `qrcode`'s module matrix as one SVG path.
+
+use leptos::prelude::*;
+use qrcode::{Color, EcLevel, QrCode};
+
+/// A QR symbol as an SVG path: `width` modules square, plus the path data of
+/// the dark modules (one `h1v1h-1z` square per module, merged per row run).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrPath {
+    pub width: usize,
+    pub path: String,
+}
+
+/// Encodes `text` (medium error correction); None if it is too long for a QR code.
+pub fn qr_path(text: &str) -> Option<QrPath> {
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
+    let width = code.width();
+    let colors = code.to_colors();
+    let mut path = String::new();
+    for y in 0..width {
+        let row = &colors[y * width..(y + 1) * width];
+        let mut x = 0;
+        while x < width {
+            if row[x] == Color::Dark {
+                let start = x;
+                while x < width && row[x] == Color::Dark {
+                    x += 1;
+                }
+                path.push_str(&format!("M{start} {y}h{}v1h-{}z", x - start, x - start));
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Some(QrPath { width, path })
+}
+
+/// A button that shows the current page's address as a QR code, with the
+/// address as text and a copy button beside it.
+#[component]
+pub fn OpenOnPhone() -> impl IntoView {
+    let (open, set_open) = signal(false);
+    let location = leptos_router::hooks::use_location();
+    // Read the full address whenever the query changes, so the code always
+    // matches what is on screen.
+    let url = Memo::new(move |_| {
+        location.search.track();
+        window().location().href().unwrap_or_default()
+    });
+    let (copy_status, set_copy_status) = signal(None::<&'static str>);
+    let copy = move |_| {
+        let promise = window()
+            .navigator()
+            .clipboard()
+            .write_text(&url.get_untracked());
+        leptos::task::spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            set_copy_status.set(Some(if done {
+                "コピーしました"
+            } else {
+                "コピーできませんでした。アドレスを選択してコピーしてください"
+            }));
+        });
+    };
+    view! {
+        <div class="open-on-phone">
+            <button
+                type="button"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="qr-panel"
+                on:click=move |_| {
+                    set_copy_status.set(None);
+                    set_open.update(|o| *o = !*o);
+                }
+            >
+                "スマートフォンで開く"
+            </button>
+            <Show when=move || open.get()>
+                <div id="qr-panel" class="qr-panel" role="group" aria-label="このページのQRコード">
+                    {move || match qr_path(&url.get()) {
+                        Some(qr) => {
+                            let size = qr.width + 8;
+                            view! {
+                                <svg
+                                    class="qr-code"
+                                    role="img"
+                                    aria-label="このページのアドレスを表すQRコード"
+                                    viewBox=format!("-4 -4 {size} {size}")
+                                    shape-rendering="crispEdges"
+                                >
+                                    <rect x="-4" y="-4" width=size height=size fill="#fff"/>
+                                    <path d=qr.path fill="#000"/>
+                                </svg>
+                            }
+                            .into_any()
+                        }
+                        None => view! { <p>"アドレスが長すぎてQRコードにできません。"</p> }.into_any(),
+                    }}
+                    <p class="hint">"スマートフォンのカメラで読み取ると、この画面と同じ条件で開きます。"</p>
+                    <p class="qr-url"><code>{move || url.get()}</code></p>
+                    <button type="button" on:click=copy>"アドレスをコピー"</button>
+                    <span role="status" class="hint">{move || copy_status.get()}</span>
+                </div>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,50 @@
+//! SDG goal badges in the official colours, with estimated goals marked.
+
+use leptos::prelude::*;
+use model::{SdgBasis, Sdgs};
+
+use crate::data::app_data;
+
+/// The goals of one item. Estimated goals carry a visible 「推定」 mark and say
+/// so to screen readers: the source showed them only as icons, which were lost.
+#[component]
+pub fn SdgBadges(
+    /// The item's SDG record.
+    sdgs: Sdgs,
+    /// Show the goal names beside the numbers (detail view).
+    #[prop(optional)]
+    with_names: bool,
+) -> impl IntoView {
+    let estimated = sdgs.basis == SdgBasis::Estimated;
+    let basis_text = if estimated {
+        "推定"
+    } else {
+        "資料に記載"
+    };
+    let goals = sdgs
+        .goals
+        .iter()
+        .map(|&number| {
+            let name = app_data()
+                .dataset
+                .sdg_goal(number)
+                .map(|g| g.name.clone())
+                .unwrap_or_default();
+            let label = format!("SDGs目標{number}「{name}」（{basis_text}）");
+            let title = label.clone();
+            view! {
+                <li class=format!("sdg-badge sdg-{number}") class:estimated=estimated title=title>
+                    <span class="sdg-number" aria-hidden="true">{number}</span>
+                    {with_names.then(|| view! { <span class="sdg-name" aria-hidden="true">{name}</span> })}
+                    <span class="visually-hidden">{label}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="sdg-badges">
+            <ul class="sdg-list" aria-label="SDGsの目標">{goals}</ul>
+            {estimated.then(|| view! { <span class="sdg-estimated-note" aria-hidden="true">"推定"</span> })}
+        </div>
+    }
+}

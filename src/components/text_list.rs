@@ -1,0 +1,33 @@
+//! A field's paragraphs or bullets, or a plain statement that the source has none.
+
+use leptos::prelude::*;
+
+use crate::components::highlight::Highlighted;
+
+/// One paragraph as `<p>`, several as a list; an empty field says so instead
+/// of showing nothing, so readers know the source cell was empty.
+#[component]
+pub fn TextList(
+    /// The field's entries, in source order.
+    entries: Vec<String>,
+    /// Folded search terms to mark.
+    #[prop(into)]
+    terms: Signal<Vec<String>>,
+) -> impl IntoView {
+    match entries.len() {
+        0 => view! { <p class="empty-cell">"（原資料に記載なし）"</p> }.into_any(),
+        1 => {
+            let text = entries.into_iter().next().unwrap_or_default();
+            view! { <p><Highlighted text terms/></p> }.into_any()
+        }
+        _ => view! {
+            <ul class="text-list">
+                {entries
+                    .into_iter()
+                    .map(|text| view! { <li><Highlighted text terms/></li> })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,54 @@
+//! The embedded dataset, loaded once at start-up.
+//!
+//! The JSON is compiled into the wasm (no network request); parsing it and
+//! building the search index is measured with the Performance API, so the
+//! benchmark can read the figure as the `data-load` measure.
+
+use std::sync::OnceLock;
+
+use model::search::SearchIndex;
+use model::Dataset;
+
+static DATASET_JSON: &str = include_str!("../data/action-program.json");
+
+/// The dataset and what is derived from it once.
+pub struct AppData {
+    pub dataset: Dataset,
+    pub index: SearchIndex,
+    /// Milliseconds spent parsing the JSON and building the search index.
+    pub load_ms: f64,
+}
+
+static APP_DATA: OnceLock<AppData> = OnceLock::new();
+
+/// The app's data; parsed on first use and kept for the page's lifetime.
+pub fn app_data() -> &'static AppData {
+    APP_DATA.get_or_init(load)
+}
+
+fn load() -> AppData {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let now = || performance.as_ref().map_or(0.0, |p| p.now());
+    if let Some(p) = &performance {
+        let _ = p.mark("data-load-start");
+    }
+    let start = now();
+    // The extractor's tests validate this file, so a failure here is a build defect.
+    let dataset = Dataset::from_json(DATASET_JSON).expect("the embedded dataset is valid JSON");
+    let index = SearchIndex::new(&dataset.items, nfkc);
+    let load_ms = now() - start;
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark("data-load", "data-load-start");
+    }
+    AppData {
+        dataset,
+        index,
+        load_ms,
+    }
+}
+
+/// NFKC through the browser's `String.prototype.normalize`, which ships the
+/// Unicode tables already: a Rust crate would add about 120 KB to the wasm.
+pub fn nfkc(text: &str) -> String {
+    js_sys::JsString::from(text).normalize("NFKC").into()
+}

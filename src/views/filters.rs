@@ -1,0 +1,224 @@
+//! The search box, the facets and the chips of active filters.
+
+use leptos::prelude::*;
+use model::filter::{Facet, FacetOption, Outcome};
+use wasm_bindgen::JsCast;
+
+use crate::url::{clear_all, use_go, use_view_state, History};
+
+/// The visible heading of each facet; it is also the group's accessible name.
+pub fn facet_heading(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Category => "分類",
+        Facet::Bureau => "担当部局",
+        Facet::Section => "担当課",
+        Facet::Sdg => "SDGs",
+        Facet::Result => "実績",
+    }
+}
+
+/// Free-text search. Nothing is searched while an IME is composing: the query
+/// updates on `compositionend` and on plain input, never mid-conversion.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let state = use_view_state();
+    let go = use_go();
+    let search = move |text: String| {
+        let mut next = state.get_untracked();
+        if next.query.text != text {
+            next.query.text = text;
+            go.to(next, History::Replace);
+        }
+    };
+    let on_input = {
+        move |ev: web_sys::Event| {
+            let composing = ev
+                .dyn_ref::<web_sys::InputEvent>()
+                .is_some_and(|input| input.is_composing());
+            if !composing {
+                search(event_target_value(&ev));
+            }
+        }
+    };
+    view! {
+        <form class="search-box" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="search-input">"キーワードで検索"</label>
+            <input
+                id="search-input"
+                type="search"
+                autocomplete="off"
+                enterkeyhint="search"
+                placeholder="例：マイナンバー　窓口"
+                aria-describedby="search-hint"
+                prop:value=move || state.with(|s| s.query.text.clone())
+                on:input=on_input
+                on:compositionend=move |ev| search(event_target_value(&ev))
+            />
+            <p id="search-hint" class="hint">
+                "スペースで区切ると、すべての語を含む項目を探します。ひらがな・カタカナ、全角・半角は区別しません。"
+            </p>
+        </form>
+    }
+}
+
+/// The facets, each a group of checkboxes with live counts.
+#[component]
+pub fn Facets(
+    /// The current filter outcome, with every option's count.
+    #[prop(into)]
+    outcome: Signal<Outcome>,
+) -> impl IntoView {
+    [
+        Facet::Category,
+        Facet::Bureau,
+        Facet::Section,
+        Facet::Sdg,
+        Facet::Result,
+    ]
+    .into_iter()
+    .map(|facet| {
+        let options = Signal::derive(move || {
+            outcome.with(|o| {
+                o.facets
+                    .iter()
+                    .find(|(f, _)| *f == facet)
+                    .map(|(_, options)| options.clone())
+                    .unwrap_or_default()
+            })
+        });
+        view! { <FacetGroup facet options/> }
+    })
+    .collect_view()
+}
+
+/// One facet. Rows are keyed by value and only their count and state change,
+/// so a checkbox keeps keyboard focus while the counts update around it.
+#[component]
+fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView {
+    let state = use_view_state();
+    let go = use_go();
+    let heading = facet_heading(facet);
+    let heading_id = format!("facet-{facet:?}").to_lowercase();
+    let labelled_by = heading_id.clone();
+    let row = move |option: FacetOption| {
+        let value = option.value.clone();
+        let current = {
+            let value = value.clone();
+            move || {
+                options.with(|all| {
+                    all.iter()
+                        .find(|o| o.value == value)
+                        .map_or((0, false), |o| (o.count, o.selected))
+                })
+            }
+        };
+        let count = {
+            let current = current.clone();
+            move || current().0
+        };
+        let selected = {
+            let current = current.clone();
+            move || current().1
+        };
+        let disabled = move || current() == (0, false);
+        let row_disabled = disabled.clone();
+        let toggle = move |_| {
+            let mut next = state.get_untracked();
+            next.query.toggle(facet, &value);
+            go.to(next, History::Push);
+        };
+        view! {
+            <li class="facet-option" class:sub={option.depth > 0} class:disabled=row_disabled>
+                <label>
+                    <input type="checkbox" prop:checked=selected disabled=disabled on:change=toggle/>
+                    {(facet == Facet::Sdg).then(|| {
+                        let number = option.value.clone();
+                        let class = format!("sdg-badge sdg-{number}");
+                        view! {
+                            <span class=class aria-hidden="true">
+                                <span class="sdg-number">{number}</span>
+                            </span>
+                        }
+                    })}
+                    <span class="option-label">{option.label}</span>
+                    <span class="option-count">{move || format!("{}件", count())}</span>
+                </label>
+            </li>
+        }
+    };
+    view! {
+        <section class="facet" role="group" aria-labelledby=labelled_by>
+            <h3 class="facet-heading" id=heading_id>{heading}</h3>
+            {(facet == Facet::Sdg).then(|| view! {
+                <p class="hint">"資料に目標名の記載がある4項目を除き、取組内容からの推定です（点線の枠）。"</p>
+            })}
+            <ul class="facet-options" class:scroll=matches!(facet, Facet::Bureau | Facet::Section)>
+                <For each=move || options.get() key=|option| option.value.clone() children=row/>
+            </ul>
+        </section>
+    }
+}
+
+/// Removable chips for the active filters, and one control to clear everything.
+#[component]
+pub fn ActiveFilters(
+    /// The current filter outcome.
+    #[prop(into)]
+    outcome: Signal<Outcome>,
+) -> impl IntoView {
+    let state = use_view_state();
+    let go = use_go();
+    let chips = move || {
+        outcome.with(|o| {
+            o.facets
+                .iter()
+                .flat_map(|(facet, options)| {
+                    options
+                        .iter()
+                        .filter(|option| option.selected)
+                        .map(|option| (*facet, option.value.clone(), option.label.clone()))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let has_any = move || !state.with(|s| s.query.is_empty());
+    view! {
+        <Show when=has_any>
+            <div class="active-filters" aria-label="適用中の条件" role="group">
+                <ul class="chips">
+                    <For each=chips key=|chip| (chip.0, chip.1.clone()) let:chip>
+                        {
+                            let (facet, value, label) = chip;
+                            let name = format!("{}「{}」の条件を解除", facet_heading(facet), label);
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="chip"
+                                        aria-label=name
+                                        on:click=move |_| {
+                                            let mut next = state.get_untracked();
+                                            next.query.toggle(facet, &value);
+                                            go.to(next, History::Push);
+                                        }
+                                    >
+                                        <span class="chip-facet">{facet_heading(facet)}</span>
+                                        {label}
+                                        <span aria-hidden="true">" ×"</span>
+                                    </button>
+                                </li>
+                            }
+                        }
+                    </For>
+                    {move || {
+                        let text = state.with(|s| s.query.text.trim().to_string());
+                        (!text.is_empty()).then(|| view! { <li class="chip chip-text">"キーワード：" {text}</li> })
+                    }}
+                </ul>
+                <button type="button" class="clear-all" on:click=move |_| clear_all(state, go)>
+                    "条件をすべて解除"
+                </button>
+            </div>
+        </Show>
+    }
+}
