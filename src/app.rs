@@ -31,8 +31,25 @@ pub fn App() -> impl IntoView {
 fn Screens() -> impl IntoView {
     let state = use_view_state();
     let screen = Memo::new(move |_| state.with(|s| s.screen));
-    move || match screen.get() {
-        Screen::Item(no) => view! { <ItemScreen no/> }.into_any(),
-        _ => view! { <ListScreen/> }.into_any(),
+    // Focus follows a change of screen, but not the first one: a page opened
+    // from a link starts at the top like any other page.
+    let previous = StoredValue::new(None::<Screen>);
+    move || {
+        let current = screen.get();
+        let came_from = previous.get_value();
+        previous.set_value(Some(current));
+        match current {
+            Screen::Item(no) => {
+                view! { <ItemScreen no focus_heading=came_from.is_some()/> }.into_any()
+            }
+            _ => {
+                // Back from an item: land on that item's row, not at the top.
+                let return_to = match came_from {
+                    Some(Screen::Item(no)) => Some(no),
+                    _ => None,
+                };
+                view! { <ListScreen return_to/> }.into_any()
+            }
+        }
     }
 }

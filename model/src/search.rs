@@ -387,3 +387,66 @@ pub fn highlight(text: &str, terms: &[String], nfkc: Nfkc) -> Vec<Segment> {
     }
     segments
 }
+
+/// A passage that shows why an item matched, when the match is not in its
+/// title or sections (which the list shows anyway).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// Where the passage comes from, in Japanese (e.g. 「令和4年度の実績」).
+    pub field: String,
+    /// The passage, shortened around the first hit with 「…」 where cut.
+    pub text: String,
+}
+
+/// The first passage outside the title and sections that contains a term,
+/// cut to about `radius` characters on each side of the first hit.
+///
+/// # Examples
+/// ```
+/// # let dataset = model::Dataset::from_json(include_str!("../../data/action-program.json")).unwrap();
+/// # fn nfkc(s: &str) -> String { s.to_string() }
+/// let item = dataset.item(2).unwrap();
+/// let terms = model::search::terms("戸籍証明書", nfkc);
+/// let snippet = model::search::snippet(item, &terms, nfkc, 20).unwrap();
+/// assert_eq!(snippet.field, "令和3年度の実績");
+/// assert!(snippet.text.contains("戸籍証明書"));
+/// ```
+pub fn snippet(item: &Item, terms: &[String], nfkc: Nfkc, radius: usize) -> Option<Snippet> {
+    if terms.is_empty() {
+        return None;
+    }
+    let mut fields: Vec<(String, &Vec<String>)> = vec![
+        ("改革の概要".to_owned(), &item.overview),
+        ("これまでの実績・課題".to_owned(), &item.current_status),
+        ("取組内容・改革手段".to_owned(), &item.measures),
+        ("5年後の改革達成形態".to_owned(), &item.target_state),
+    ];
+    for year in &item.years {
+        fields.push((format!("{}の計画", year.label), &year.plan));
+        if let Some(result) = &year.result {
+            fields.push((format!("{}の実績", year.label), result));
+        }
+    }
+    fields.push(("担当部局".to_owned(), &item.bureaus));
+    for (field, entries) in fields {
+        for entry in entries {
+            let segments = highlight(entry, terms, nfkc);
+            let Some(hit) = segments.iter().position(|s| s.hit) else {
+                continue;
+            };
+            let before: usize = segments[..hit].iter().map(|s| s.text.chars().count()).sum();
+            let total = entry.chars().count();
+            let start = before.saturating_sub(radius);
+            let end = (before + segments[hit].text.chars().count() + radius).min(total);
+            let mut text: String = entry.chars().skip(start).take(end - start).collect();
+            if start > 0 {
+                text.insert(0, '…');
+            }
+            if end < total {
+                text.push('…');
+            }
+            return Some(Snippet { field, text });
+        }
+    }
+    None
+}

@@ -371,3 +371,24 @@ fn fast_path_characters_are_nfkc_stable() {
         assert_eq!(fold(&pair, nfkc), fold(&pair, identity));
     }
 }
+
+#[test]
+fn snippet_shows_where_a_body_match_is_and_cuts_around_it() {
+    let item = dataset().item(2).unwrap();
+    let found = model::search::snippet(item, &terms("ｺﾝﾋﾞﾆ", nfkc), nfkc, 5).unwrap();
+    assert_eq!(found.field, "これまでの実績・課題");
+    // The hit opens the entry, so only the end is cut.
+    assert_eq!(found.text, "コンビニ交付：平成…");
+    let later = model::search::snippet(item, &terms("住民票", nfkc), nfkc, 3).unwrap();
+    assert_eq!(later.text, "…から「住民票の写し…");
+}
+
+#[test]
+fn snippet_is_none_without_terms_or_without_a_body_match() {
+    let item = dataset().item(2).unwrap();
+    assert_eq!(model::search::snippet(item, &[], nfkc, 10), None);
+    assert_eq!(
+        model::search::snippet(item, &terms("存在しない語", nfkc), nfkc, 10),
+        None
+    );
+}

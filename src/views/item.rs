@@ -18,6 +18,8 @@ use crate::url::{href, use_view_state};
 pub fn ItemScreen(
     /// The item number (1..=61).
     no: u32,
+    /// Move keyboard focus to the heading (when arriving from another screen).
+    focus_heading: bool,
 ) -> impl IntoView {
     let state = use_view_state();
     let terms = Signal::derive(move || state.with(|s| search::terms(&s.query.text, nfkc)));
@@ -40,7 +42,7 @@ pub fn ItemScreen(
     // Move focus to the heading so keyboard and screen-reader users land on
     // the new content, not on the link they activated in the list.
     Effect::new(move |_| {
-        if let Some(heading) = heading_ref.get() {
+        if let Some(heading) = heading_ref.get().filter(|_| focus_heading) {
             let _ = heading.focus();
         }
     });

@@ -15,7 +15,21 @@ use crate::views::filters::{ActiveFilters, Facets, SearchBox};
 
 /// Search, facets, the result count and the list.
 #[component]
-pub fn ListScreen() -> impl IntoView {
+pub fn ListScreen(
+    /// The item the user comes back from: its link gets focus (and scrolls into view).
+    return_to: Option<u32>,
+) -> impl IntoView {
+    Effect::new(move |_| {
+        let link = return_to.and_then(|no| {
+            document()
+                .query_selector(&format!(".item-row[data-no='{no}'] a"))
+                .ok()
+                .flatten()
+        });
+        if let Some(link) = link {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(link).focus();
+        }
+    });
     let state = use_view_state();
     let query = Memo::new(move |_| state.with(|s| s.query.clone()));
     let outcome: Memo<Outcome> = Memo::new(move |_| {
@@ -154,6 +168,16 @@ fn ItemRow(index: usize, terms: Memo<Vec<String>>) -> impl IntoView {
                     <span class="visually-hidden">"担当課："</span>
                     <Highlighted text=item.sections.join("・") terms/>
                 </p>
+                {move || {
+                    terms
+                        .with(|t| search::snippet(item, t, nfkc, 30))
+                        .map(|found| view! {
+                            <p class="item-snippet">
+                                <span class="snippet-field">{format!("{}：", found.field)}</span>
+                                <Highlighted text=found.text terms/>
+                            </p>
+                        })
+                }}
             </div>
             <SdgBadges sdgs=item.sdgs.clone()/>
         </li>

@@ -56,6 +56,29 @@ test('facets combine with AND, counts update and empty options are disabled', as
   await expect(count(page)).toHaveText('27件');
 });
 
+test('the bureau and result facets narrow the list too', async ({ page }) => {
+  const bureaus = facet(page, '担当部局');
+  await expect(bureaus.getByRole('checkbox', { name: /^総務部\s*\d+件$/ }).locator('xpath=..')).toContainText('30件');
+  await bureaus.getByRole('checkbox', { name: /^総務部\s*\d+件$/ }).check();
+  await expect(count(page)).toHaveText('30件');
+  await bureaus.getByRole('checkbox', { name: /^財政部/ }).check();
+  const both = Number((await count(page).textContent())!.replace('件', ''));
+  expect(both).toBeGreaterThan(30);
+  // Every item reported results for 令和3・4年度, so these keep the count.
+  const results = facet(page, '実績');
+  await expect(results.getByRole('checkbox')).toHaveCount(2);
+  await results.getByRole('checkbox', { name: /令和4年度の実績あり/ }).check();
+  await expect(count(page)).toHaveText(`${both}件`);
+  expect(page.url()).toContain('res=4');
+});
+
+test('a match in the body text is shown as a snippet under the title', async ({ page }) => {
+  await search(page).fill('戸籍証明書');
+  const row = rows(page).filter({ hasText: 'No.2' });
+  await expect(row.locator('.item-snippet')).toContainText('実績');
+  await expect(row.locator('.item-snippet mark')).toHaveText('戸籍証明書');
+});
+
 test('search folds half-width, full-width, hiragana and katakana, and highlights', async ({ page }) => {
   for (const variant of ['ﾏｲﾅﾝﾊﾞｰ', 'まいなんばー', 'マイナンバー']) {
     await search(page).fill(variant);
@@ -140,11 +163,15 @@ test('the detail view shows every field, plan against result, and moves between 
   await page.goBack();
   await expect(count(page)).not.toHaveText('61件');
   await expect(search(page)).toHaveValue('マイナンバー');
+  // Back on the list, focus is on the item the user came from.
+  await expect(rows(page).filter({ hasText: 'No.2' }).getByRole('link')).toBeFocused();
 });
 
 test('deep links open items under a sub-path, including the split results of item 25', async ({ page }) => {
   await page.goto('/reform/?item=25');
   await expect(page.getByRole('heading', { level: 2 })).toContainText('水道料金・下水道使用料の収納率の維持向上');
+  // A page opened from a link starts at the top; focus is not moved.
+  await expect(page.getByRole('heading', { level: 2 })).not.toBeFocused();
   await expect(page.getByRole('row', { name: /^令和3年度/ })).toContainText('水道料金 99.53%');
   await expect(page.getByRole('row', { name: /^令和3年度/ })).toContainText('下水道使用料 99.50%');
   await page.goto('/reform/?item=999');
