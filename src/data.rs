@@ -35,6 +35,8 @@ fn load() -> AppData {
     let start = now();
     // The extractor's tests validate this file, so a failure here is a build defect.
     let dataset = Dataset::from_json(DATASET_JSON).expect("the embedded dataset is valid JSON");
+    #[cfg(feature = "bench")]
+    let dataset = bench_dataset(dataset);
     let index = SearchIndex::new(&dataset.items, nfkc);
     let load_ms = now() - start;
     if let Some(p) = &performance {
@@ -51,4 +53,21 @@ fn load() -> AppData {
 /// Unicode tables already: a Rust crate would add about 120 KB to the wasm.
 pub fn nfkc(text: &str) -> String {
     js_sys::JsString::from(text).normalize("NFKC").into()
+}
+
+/// Benchmark builds: `?synthetic=N` swaps in N items generated from the real ones.
+#[cfg(feature = "bench")]
+fn bench_dataset(real: Dataset) -> Dataset {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let size = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("synthetic="))
+        .and_then(|n| n.parse::<usize>().ok());
+    match size {
+        Some(n) => model::synthetic::generate(&real, n),
+        None => real,
+    }
 }

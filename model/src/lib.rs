@@ -235,4 +235,5 @@ pub mod filter;
 pub mod listing;
 pub mod search;
 pub mod stored;
+pub mod synthetic;
 pub mod view_state;

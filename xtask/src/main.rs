@@ -3,6 +3,7 @@
 //! Every command first installs what it needs and is missing (see `setup`),
 //! so a fresh clone needs nothing but the Rust toolchain, Node and npm.
 
+mod bench;
 mod data;
 mod run;
 mod serve;
@@ -19,6 +20,8 @@ commands:
   test                           install what is missing, then run every check and test
   data [--check]                 extract data/action-program.json from the source text
                                  (--check: fail if the committed file is stale)
+  bench                          build the release app and measure size, load time, search
+                                 latency and memory in headless Chromium (target/bench/report.json)
   setup                          only install what is missing";
 
 fn main() {
@@ -27,6 +30,7 @@ fn main() {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(),
         Some("data") => data::run(&project_root(), args.iter().any(|a| a == "--check")),
+        Some("bench") => bench::run(&args[1..]),
         Some("setup") => setup::Toolchain::ensure(),
         _ => {
             eprintln!("{USAGE}");
