@@ -4,25 +4,40 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use model::view_state::Screen;
 
+use crate::notices::{NoticeArea, Notices};
+use crate::storage::provide_user_data;
 use crate::url::use_view_state;
+use crate::views::device_data::DeviceData;
 use crate::views::item::ItemScreen;
 use crate::views::layout::{SiteFooter, SiteHeader, SkipLink};
-use crate::views::list::ListScreen;
+use crate::views::list::{ListMode, ListScreen};
 
 /// The whole app. There are no path routes: all view state lives in the query
 /// string, so the same `dist/` works at `/` and under any sub-path.
 #[component]
 pub fn App() -> impl IntoView {
+    let notices = Notices::provide();
+    provide_user_data(notices);
     view! {
         <Router>
             <SkipLink/>
             <SiteHeader/>
+            <NoticeArea/>
             <main id="main" tabindex="-1">
                 <Screens/>
             </main>
-            <SiteFooter/>
+            <SiteFooter>
+                <DeviceData/>
+            </SiteFooter>
         </Router>
     }
+}
+
+/// What decides the screen: a shared bookmarks link, or the `item`/`view` keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Shown {
+    Item(u32),
+    List(ListMode),
 }
 
 /// Shows the screen named by the URL. Only a change of screen re-renders it;
@@ -30,25 +45,32 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Screens() -> impl IntoView {
     let state = use_view_state();
-    let screen = Memo::new(move |_| state.with(|s| s.screen));
+    let shown = Memo::new(move |_| {
+        state.with(|s| match (&s.shared_bookmarks, s.screen) {
+            (_, Screen::Item(no)) => Shown::Item(no),
+            (Some(items), _) => Shown::List(ListMode::Shared(items.clone())),
+            (None, Screen::Bookmarks) => Shown::List(ListMode::Bookmarks),
+            (None, _) => Shown::List(ListMode::All),
+        })
+    });
     // Focus follows a change of screen, but not the first one: a page opened
     // from a link starts at the top like any other page.
-    let previous = StoredValue::new(None::<Screen>);
+    let previous = StoredValue::new(None::<Shown>);
     move || {
-        let current = screen.get();
+        let current = shown.get();
         let came_from = previous.get_value();
-        previous.set_value(Some(current));
+        previous.set_value(Some(current.clone()));
         match current {
-            Screen::Item(no) => {
+            Shown::Item(no) => {
                 view! { <ItemScreen no focus_heading=came_from.is_some()/> }.into_any()
             }
-            _ => {
+            Shown::List(mode) => {
                 // Back from an item: land on that item's row, not at the top.
                 let return_to = match came_from {
-                    Some(Screen::Item(no)) => Some(no),
+                    Some(Shown::Item(no)) => Some(no),
                     _ => None,
                 };
-                view! { <ListScreen return_to/> }.into_any()
+                view! { <ListScreen mode return_to/> }.into_any()
             }
         }
     }

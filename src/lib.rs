@@ -11,6 +11,8 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod notices;
+pub mod storage;
 pub mod url;
 pub mod views;
 

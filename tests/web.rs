@@ -112,3 +112,30 @@ async fn a_query_string_opens_the_item_it_names() {
     assert!(app.text("h2").contains("ふるさと納税の推進"));
     assert_eq!(app.count(".year-table tbody tr"), 5);
 }
+
+#[wasm_bindgen_test]
+async fn the_bookmark_toggle_is_pressed_and_stored_in_a_versioned_record() {
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.remove_item("ueda-reform.bookmarks").unwrap();
+    let app = mount_app_at("");
+    settle().await;
+    let button = app.element(".item-row[data-no='21'] .bookmark-button");
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert!(button
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("ブックマーク"));
+    button.click();
+    settle().await;
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let stored = storage.get_item("ueda-reform.bookmarks").unwrap().unwrap();
+    assert!(stored.contains("\"version\":2"), "{stored}");
+    assert!(stored.contains("\"items\":[21]"), "{stored}");
+    storage.remove_item("ueda-reform.bookmarks").unwrap();
+}

@@ -232,6 +232,7 @@ pub struct Difference {
 }
 
 pub mod filter;
+pub mod indicators;
 pub mod listing;
 pub mod search;
 pub mod stored;

@@ -1,5 +1,6 @@
 //! Small pieces shared by several views.
 
+pub mod bookmark;
 pub mod highlight;
 pub mod page_tools;
 pub mod qr;

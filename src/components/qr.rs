@@ -47,10 +47,38 @@ pub fn OpenOnPhone() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     // Read the full address whenever the query changes, so the code always
     // matches what is on screen.
-    let url = Memo::new(move |_| {
+    let url = Signal::derive(move || {
         location.search.track();
         window().location().href().unwrap_or_default()
     });
+    view! {
+        <div class="open-on-phone">
+            <button
+                type="button"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="qr-panel"
+                on:click=move |_| set_open.update(|o| *o = !*o)
+            >
+                "スマートフォンで開く"
+            </button>
+            <Show when=move || open.get()>
+                <div id="qr-panel" class="qr-panel" role="group" aria-label="このページのQRコード">
+                    <QrLink url hint="スマートフォンのカメラで読み取ると、この画面と同じ条件で開きます。"/>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// A URL as a QR code, as text, and with a copy button.
+#[component]
+pub fn QrLink(
+    /// The address to encode.
+    #[prop(into)]
+    url: Signal<String>,
+    /// One sentence on what opening the address does.
+    hint: &'static str,
+) -> impl IntoView {
     let (copy_status, set_copy_status) = signal(None::<&'static str>);
     let copy = move |_| {
         let promise = window()
@@ -67,45 +95,28 @@ pub fn OpenOnPhone() -> impl IntoView {
         });
     };
     view! {
-        <div class="open-on-phone">
-            <button
-                type="button"
-                aria-expanded=move || open.get().to_string()
-                aria-controls="qr-panel"
-                on:click=move |_| {
-                    set_copy_status.set(None);
-                    set_open.update(|o| *o = !*o);
+        {move || match qr_path(&url.get()) {
+            Some(qr) => {
+                let size = qr.width + 8;
+                view! {
+                    <svg
+                        class="qr-code"
+                        role="img"
+                        aria-label="アドレスを表すQRコード"
+                        viewBox=format!("-4 -4 {size} {size}")
+                        shape-rendering="crispEdges"
+                    >
+                        <rect x="-4" y="-4" width=size height=size fill="#fff"/>
+                        <path d=qr.path fill="#000"/>
+                    </svg>
                 }
-            >
-                "スマートフォンで開く"
-            </button>
-            <Show when=move || open.get()>
-                <div id="qr-panel" class="qr-panel" role="group" aria-label="このページのQRコード">
-                    {move || match qr_path(&url.get()) {
-                        Some(qr) => {
-                            let size = qr.width + 8;
-                            view! {
-                                <svg
-                                    class="qr-code"
-                                    role="img"
-                                    aria-label="このページのアドレスを表すQRコード"
-                                    viewBox=format!("-4 -4 {size} {size}")
-                                    shape-rendering="crispEdges"
-                                >
-                                    <rect x="-4" y="-4" width=size height=size fill="#fff"/>
-                                    <path d=qr.path fill="#000"/>
-                                </svg>
-                            }
-                            .into_any()
-                        }
-                        None => view! { <p>"アドレスが長すぎてQRコードにできません。"</p> }.into_any(),
-                    }}
-                    <p class="hint">"スマートフォンのカメラで読み取ると、この画面と同じ条件で開きます。"</p>
-                    <p class="qr-url"><code>{move || url.get()}</code></p>
-                    <button type="button" on:click=copy>"アドレスをコピー"</button>
-                    <span role="status" class="hint">{move || copy_status.get()}</span>
-                </div>
-            </Show>
-        </div>
+                .into_any()
+            }
+            None => view! { <p>"アドレスが長すぎてQRコードにできません。"</p> }.into_any(),
+        }}
+        <p class="hint">{hint}</p>
+        <p class="qr-url"><code>{move || url.get()}</code></p>
+        <button type="button" on:click=copy>"アドレスをコピー"</button>
+        <span role="status" class="hint">{move || copy_status.get()}</span>
     }
 }

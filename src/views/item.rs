@@ -6,6 +6,7 @@ use model::search;
 use model::view_state::{Screen, ViewState};
 use model::{Item, SdgBasis};
 
+use crate::components::bookmark::BookmarkButton;
 use crate::components::highlight::Highlighted;
 use crate::components::page_tools::PageTools;
 use crate::components::sdg::SdgBadges;
@@ -61,7 +62,10 @@ pub fn ItemScreen(
                 " "
                 <Highlighted text=item.title.clone() terms/>
             </h2>
-            <PageTools print_label="この項目を印刷"/>
+            <div class="item-actions">
+                <BookmarkButton no=item.no title=item.title.clone()/>
+                <PageTools print_label="この項目を印刷"/>
+            </div>
             <ItemFacts item=item.clone() terms/>
             <Field heading="改革の概要" entries=item.overview.clone() terms/>
             <Field heading="これまでの実績・課題" entries=item.current_status.clone() terms/>

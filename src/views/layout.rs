@@ -1,6 +1,10 @@
 //! The page frame shared by every view: header and footer.
 
 use leptos::prelude::*;
+use model::view_state::{Screen, ViewState};
+
+use crate::storage::use_user_data;
+use crate::url::{href, use_view_state};
 
 /// "Skip to content": moves keyboard focus past the header to `<main>`.
 ///
@@ -37,19 +41,59 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="site-title-sub">"アクションプログラム"</span>
             </h1>
             <p class="site-status">"令和4年度末の取組状況"</p>
+            <SiteNav/>
         </header>
     }
 }
 
 /// Names the source document, so every figure can be traced back to it.
 #[component]
-pub fn SiteFooter() -> impl IntoView {
+pub fn SiteFooter(children: Children) -> impl IntoView {
     view! {
         <footer class="site-footer">
+            {children()}
             <p>
                 "出典：上田市「第四次上田市行財政改革大綱 アクションプログラム 令和4年度末取組状況」（令和3年8月策定）。"
                 "内容はPDFから抽出したテキストをもとにしており、抽出時の誤りの修正はすべて記録しています。"
             </p>
         </footer>
+    }
+}
+
+/// The main sections, with the number of bookmarks.
+#[component]
+fn SiteNav() -> impl IntoView {
+    let state = use_view_state();
+    let user = use_user_data();
+    let link = move |screen: Screen| {
+        href(&ViewState {
+            screen,
+            query: state.with(|s| s.query.clone()),
+            shared_bookmarks: None,
+        })
+    };
+    let current =
+        move |screen: Screen| state.with(|s| s.screen == screen && s.shared_bookmarks.is_none());
+    view! {
+        <nav class="site-nav" aria-label="メニュー">
+            <ul>
+                <li>
+                    <a
+                        href=move || link(Screen::List)
+                        aria-current=move || current(Screen::List).then_some("page")
+                    >
+                        "取組項目一覧"
+                    </a>
+                </li>
+                <li>
+                    <a
+                        href=move || link(Screen::Bookmarks)
+                        aria-current=move || current(Screen::Bookmarks).then_some("page")
+                    >
+                        {move || format!("ブックマーク（{}件）", user.bookmarks.with(|b| b.len()))}
+                    </a>
+                </li>
+            </ul>
+        </nav>
     }
 }

@@ -1,24 +1,44 @@
 //! The home view: search, facets and the matching items grouped like the document.
 
 use leptos::prelude::*;
-use model::filter::{self, Outcome, Sort};
+use std::collections::BTreeSet;
+
+use model::filter::{self, Outcome, Query, Sort};
 use model::listing::group_by_category;
 use model::search;
+use model::stored::Bookmarks;
 use model::view_state::{Screen, ViewState};
 
+use crate::components::bookmark::BookmarkButton;
 use crate::components::highlight::Highlighted;
 use crate::components::page_tools::PageTools;
+use crate::components::qr::QrLink;
 use crate::components::sdg::SdgBadges;
 use crate::data::{app_data, nfkc};
+use crate::storage::use_user_data;
 use crate::url::{clear_all, href, use_go, use_view_state, History};
 use crate::views::filters::{ActiveFilters, Facets, SearchBox};
+
+/// Which items the list starts from, before filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListMode {
+    /// All 61 items.
+    All,
+    /// The user's bookmarks on this device.
+    Bookmarks,
+    /// Items from a shared bookmarks link (`?bm=1,5,9`).
+    Shared(Vec<u32>),
+}
 
 /// Search, facets, the result count and the list.
 #[component]
 pub fn ListScreen(
+    /// Which items the list starts from.
+    mode: ListMode,
     /// The item the user comes back from: its link gets focus (and scrolls into view).
     return_to: Option<u32>,
 ) -> impl IntoView {
+    let user = use_user_data();
     Effect::new(move |_| {
         let link = return_to.and_then(|no| {
             document()
@@ -32,9 +52,21 @@ pub fn ListScreen(
     });
     let state = use_view_state();
     let query = Memo::new(move |_| state.with(|s| s.query.clone()));
+    let only_mode = mode.clone();
+    let only = move || -> Option<BTreeSet<u32>> {
+        match &only_mode {
+            ListMode::All => None,
+            ListMode::Bookmarks => Some(user.bookmarks.with(|b| b.iter().collect())),
+            ListMode::Shared(items) => Some(items.iter().copied().collect()),
+        }
+    };
     let outcome: Memo<Outcome> = Memo::new(move |_| {
         let data = app_data();
-        query.with(|q| filter::apply(&data.dataset, &data.index, q, nfkc))
+        let only = only();
+        query.with(|q| {
+            let q = Query { only, ..q.clone() };
+            filter::apply(&data.dataset, &data.index, &q, nfkc)
+        })
     });
     let terms = Memo::new(move |_| query.with(|q| search::terms(&q.text, nfkc)));
     let (filters_open, set_filters_open) = signal(false);
@@ -57,16 +89,24 @@ pub fn ListScreen(
                 </div>
             </aside>
             <section class="results" aria-labelledby="results-heading">
+                <ModeBanner mode=mode.clone()/>
                 <div class="results-head">
-                    <h2 id="results-heading">"取組項目"</h2>
+                    <h2 id="results-heading">
+                        {match &mode {
+                            ListMode::All => "取組項目",
+                            ListMode::Bookmarks => "ブックマーク",
+                            ListMode::Shared(_) => "共有されたブックマーク",
+                        }}
+                    </h2>
                     <p class="result-count" role="status" aria-live="polite">
                         {move || format!("{}件", outcome.with(|o| o.items.len()))}
                     </p>
                     <SortSelect/>
+                    <BookmarksOnlyToggle mode=mode.clone()/>
                 </div>
                 <PageTools print_label="一覧を印刷"/>
                 <ActiveFilters outcome/>
-                <ResultList outcome terms/>
+                <ResultList outcome terms mode=mode.clone()/>
             </section>
         </div>
     }
@@ -97,9 +137,113 @@ fn SortSelect() -> impl IntoView {
     }
 }
 
+/// 「ブックマークのみ」: switches between all items and the bookmarks, keeping the filters.
+#[component]
+fn BookmarksOnlyToggle(mode: ListMode) -> impl IntoView {
+    let state = use_view_state();
+    let go = use_go();
+    let user = use_user_data();
+    let shared = matches!(mode, ListMode::Shared(_));
+    let checked = mode == ListMode::Bookmarks;
+    let toggle = move |_| {
+        let mut next = state.get_untracked();
+        next.screen = if checked {
+            Screen::List
+        } else {
+            Screen::Bookmarks
+        };
+        go.to(next, History::Push);
+    };
+    (!shared).then(|| {
+        view! {
+            <label class="bookmarks-only">
+                <input type="checkbox" prop:checked=checked on:change=toggle/>
+                {move || format!("ブックマークのみ（{}件）", user.bookmarks.with(|b| b.len()))}
+            </label>
+        }
+    })
+}
+
+/// Above the bookmarks: how to share them; above a shared set: where it came
+/// from and how to keep it.
+#[component]
+fn ModeBanner(mode: ListMode) -> impl IntoView {
+    let user = use_user_data();
+    let state = use_view_state();
+    match mode {
+        ListMode::All => ().into_any(),
+        ListMode::Bookmarks => {
+            let share_url = Signal::derive(move || {
+                let shared = ViewState {
+                    shared_bookmarks: Some(user.bookmarks.with(|b| b.iter().collect())),
+                    ..ViewState::default()
+                };
+                let location = window().location();
+                format!(
+                    "{}{}{}",
+                    location.origin().unwrap_or_default(),
+                    location.pathname().unwrap_or_default(),
+                    shared.to_query_string()
+                )
+            });
+            let (open, set_open) = signal(false);
+            view! {
+                <div class="mode-banner">
+                    <p>"ブックマークはこの端末のこのブラウザにだけ保存されます。"</p>
+                    <Show when=move || user.bookmarks.with(|b| !b.is_empty())>
+                        <button
+                            type="button"
+                            aria-expanded=move || open.get().to_string()
+                            on:click=move |_| set_open.update(|o| *o = !*o)
+                        >
+                            "ブックマークをリンクで共有"
+                        </button>
+                        <Show when=move || open.get()>
+                            <div class="qr-panel" role="group" aria-label="ブックマークの共有用リンク">
+                                <QrLink url=share_url hint="このリンクを開くと、ほかの端末でも同じ項目の一覧を表示できます。"/>
+                            </div>
+                        </Show>
+                    </Show>
+                </div>
+            }
+            .into_any()
+        }
+        ListMode::Shared(items) => {
+            let shared: Bookmarks = items.iter().copied().collect();
+            let count = shared.len();
+            let (added, set_added) = signal(false);
+            let all_href = move || {
+                href(&ViewState {
+                    shared_bookmarks: None,
+                    screen: Screen::List,
+                    ..state.get()
+                })
+            };
+            view! {
+                <div class="mode-banner shared">
+                    <p>{format!("共有されたリンクの{count}項目を表示しています。")}</p>
+                    <button
+                        type="button"
+                        disabled=move || added.get()
+                        on:click=move |_| {
+                            user.add_bookmarks(&shared);
+                            set_added.set(true);
+                        }
+                    >
+                        "自分のブックマークに追加"
+                    </button>
+                    <span role="status">{move || added.get().then_some("ブックマークに追加しました")}</span>
+                    <a href=all_href>"すべての項目を表示"</a>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
 /// The matching items, grouped by pillar and category.
 #[component]
-fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoView {
+fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>, mode: ListMode) -> impl IntoView {
     let state = use_view_state();
     let go = use_go();
     let groups =
@@ -109,7 +253,13 @@ fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoView
             when=move || outcome.with(|o| !o.items.is_empty())
             fallback=move || view! {
                 <div class="no-results">
-                    <p>"条件に合う取組項目はありません。"</p>
+                    <p>
+                        {if mode == ListMode::Bookmarks && state.with(|s| s.query.is_empty()) {
+                            "ブックマークはまだありません。各項目の「ブックマーク」ボタンで追加できます。"
+                        } else {
+                            "条件に合う取組項目はありません。"
+                        }}
+                    </p>
                     <button type="button" on:click=move |_| clear_all(state, go)>"条件をすべて解除"</button>
                 </div>
             }
@@ -179,7 +329,10 @@ fn ItemRow(index: usize, terms: Memo<Vec<String>>) -> impl IntoView {
                         })
                 }}
             </div>
-            <SdgBadges sdgs=item.sdgs.clone()/>
+            <div class="item-side">
+                <SdgBadges sdgs=item.sdgs.clone()/>
+                <BookmarkButton no title=item.title.clone()/>
+            </div>
         </li>
     }
 }

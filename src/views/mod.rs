@@ -1,5 +1,6 @@
 //! One module per screen or page region.
 
+pub mod device_data;
 pub mod filters;
 pub mod item;
 pub mod layout;

@@ -144,7 +144,7 @@ test('a copied URL reopens the same state, and back/forward work', async ({ page
 test('the detail view shows every field, plan against result, and moves between items', async ({ page }) => {
   await search(page).fill('マイナンバー');
   await rows(page).filter({ hasText: 'No.2' }).getByRole('link').click();
-  const heading = page.getByRole('heading', { level: 2 });
+  const heading = page.getByRole('main').getByRole('heading', { level: 2 });
   await expect(heading).toContainText('マイナンバーカードの利用促進');
   await expect(heading).toBeFocused();
   for (const label of ['改革の概要', 'これまでの実績・課題', '課題解決のための取組内容・改革手段', '5年後の改革達成形態・成果目標（効果額）', '年度別の取組計画と実績']) {
@@ -169,13 +169,13 @@ test('the detail view shows every field, plan against result, and moves between 
 
 test('deep links open items under a sub-path, including the split results of item 25', async ({ page }) => {
   await page.goto('/reform/?item=25');
-  await expect(page.getByRole('heading', { level: 2 })).toContainText('水道料金・下水道使用料の収納率の維持向上');
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toContainText('水道料金・下水道使用料の収納率の維持向上');
   // A page opened from a link starts at the top; focus is not moved.
-  await expect(page.getByRole('heading', { level: 2 })).not.toBeFocused();
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).not.toBeFocused();
   await expect(page.getByRole('row', { name: /^令和3年度/ })).toContainText('水道料金 99.53%');
   await expect(page.getByRole('row', { name: /^令和3年度/ })).toContainText('下水道使用料 99.50%');
   await page.goto('/reform/?item=999');
-  await expect(page.getByRole('heading', { level: 2 })).toContainText('見つかりません');
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toContainText('見つかりません');
 });
 
 test('「スマートフォンで開く」 shows a QR code of exactly the current address', async ({ page }) => {

@@ -1,0 +1,190 @@
+//! The only code that touches localStorage: the user's bookmarks (and, later,
+//! drafts and settings), versioned, migrated, backed up when unreadable, and
+//! kept in memory when the browser will not store them.
+//!
+//! The pure part (envelopes, versions, migrations, decode errors) is
+//! `model::stored`; this module connects it to the browser and to signals.
+
+mod backend;
+
+use leptos::ev;
+use leptos::prelude::*;
+use model::stored::{self, Bookmarks, DecodeError, Decoded, Record};
+
+use backend::Backend;
+pub use backend::MemoryReason;
+
+use crate::notices::{Download, Notices};
+
+/// The user's data on this device, provided as context by [`provide_user_data`].
+#[derive(Clone, Copy)]
+pub struct UserData {
+    backend: StoredValue<Backend, LocalStorage>,
+    /// Bookmarked item numbers.
+    pub bookmarks: RwSignal<Bookmarks>,
+    /// Why changes are not being saved, if they are not.
+    pub memory_only: RwSignal<Option<MemoryReason>>,
+    notices: Notices,
+}
+
+/// Opens storage, loads the bookmarks and follows other tabs' changes.
+pub fn provide_user_data(notices: Notices) -> UserData {
+    let backend = Backend::open();
+    let memory_only = RwSignal::new(backend.memory_reason());
+    let data = UserData {
+        backend: StoredValue::new_local(backend),
+        bookmarks: RwSignal::new(Bookmarks::default()),
+        memory_only,
+        notices,
+    };
+    if memory_only.get_untracked().is_some() {
+        notices.warn(memory_message(MemoryReason::Unavailable));
+    }
+    data.bookmarks.set(data.load::<Bookmarks>());
+
+    // Another tab changed the bookmarks: show its state here too. (The event
+    // never reaches the tab that wrote, which updates its own signal.)
+    let handle = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
+        match event.key() {
+            Some(key) if key == Bookmarks::KEY => data.bookmarks.set(data.load::<Bookmarks>()),
+            // `clear()` in another tab.
+            None => data.bookmarks.set(Bookmarks::default()),
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+    provide_context(data);
+    data
+}
+
+/// The user's data, as provided by [`provide_user_data`].
+pub fn use_user_data() -> UserData {
+    expect_context::<UserData>()
+}
+
+/// What is kept on this device, for the 「この端末のデータを消去」 confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DeviceSummary {
+    pub bookmarks: usize,
+    pub drafts: usize,
+    pub backups: usize,
+}
+
+impl UserData {
+    /// Reads record `R`. An unreadable value is backed up under a backup key
+    /// and offered as a download before the app starts afresh with the default;
+    /// an older version is migrated and written back at once.
+    fn load<R: Record + Default>(&self) -> R {
+        let Some(raw) = self.backend.with_value(|b| b.get(R::KEY)) else {
+            return R::default();
+        };
+        match stored::decode::<R>(&raw) {
+            Ok(Decoded::Current(value)) => value,
+            Ok(Decoded::Migrated { value, from }) => {
+                leptos::logging::log!("{}: migrated from version {from}", R::KEY);
+                self.save(&value);
+                value
+            }
+            Err(error) => {
+                self.back_up_unreadable(R::KEY, &raw, &error);
+                R::default()
+            }
+        }
+    }
+
+    fn back_up_unreadable(&self, key: &str, raw: &str, error: &DecodeError) {
+        let mut at = now_millis();
+        let backup = loop {
+            let candidate = stored::backup_key(key, at);
+            if self.backend.with_value(|b| b.get(&candidate)).is_none() {
+                break candidate;
+            }
+            at += 1;
+        };
+        let kept = self
+            .backend
+            .try_update_value(|b| b.set(&backup, raw).is_ok())
+            .unwrap_or(false);
+        if let Some(detail) = error.detail() {
+            leptos::logging::warn!("{key}: {detail}");
+        }
+        let where_kept = if kept {
+            "元のデータはこの端末に別名で保管しました。下のボタンからダウンロードできます。"
+        } else {
+            "元のデータは下のボタンからダウンロードできます。"
+        };
+        self.notices.error_with_download(
+            format!("保存されていたブックマークを読み込めませんでした。{error} {where_kept}"),
+            Download {
+                file_name: format!("{}.json", backup.replace('.', "-")),
+                content: raw.to_string(),
+            },
+        );
+    }
+
+    /// Writes record `R`; on failure carries on in memory and says so once.
+    fn save<R: Record>(&self, value: &R) {
+        let text = stored::encode(value, now_millis());
+        let result = self
+            .backend
+            .try_update_value(|b| b.set(R::KEY, &text))
+            .unwrap_or(Ok(()));
+        if let Err(reason) = result {
+            if self.memory_only.get_untracked().is_none() {
+                self.memory_only.set(Some(reason));
+                self.notices.warn(memory_message(reason));
+            }
+        }
+    }
+
+    /// Adds or removes a bookmark; returns whether the item is now bookmarked.
+    pub fn toggle_bookmark(&self, no: u32) -> bool {
+        let mut now_on = false;
+        self.bookmarks.update(|b| now_on = b.toggle(no));
+        self.save(&self.bookmarks.get_untracked());
+        now_on
+    }
+
+    /// Adds every item of `other` to the bookmarks.
+    pub fn add_bookmarks(&self, other: &Bookmarks) {
+        self.bookmarks.update(|b| b.merge(other));
+        self.save(&self.bookmarks.get_untracked());
+    }
+
+    /// Counts what 「この端末のデータを消去」 would remove.
+    pub fn device_summary(&self) -> DeviceSummary {
+        let backups = self
+            .backend
+            .with_value(|b| b.keys().iter().filter(|k| stored::is_backup_key(k)).count());
+        DeviceSummary {
+            bookmarks: self.bookmarks.with_untracked(|b| b.len()),
+            drafts: 0,
+            backups,
+        }
+    }
+
+    /// Removes everything the app stored on this device, backups included.
+    pub fn clear_device_data(&self) {
+        self.backend.update_value(|b| {
+            for key in b.keys() {
+                if key.starts_with(stored::NAMESPACE) {
+                    b.remove(&key);
+                }
+            }
+        });
+        self.bookmarks.set(Bookmarks::default());
+    }
+}
+
+fn memory_message(reason: MemoryReason) -> String {
+    let why = match reason {
+        MemoryReason::Unavailable => "このブラウザではデータを保存できない設定になっています。",
+        MemoryReason::Full => "この端末の保存容量がいっぱいです。",
+        MemoryReason::WriteFailed => "データを保存できませんでした。",
+    };
+    format!("{why}ブックマークなどの変更はこのページを開いている間だけ有効で、再読み込みすると失われます。")
+}
+
+fn now_millis() -> u64 {
+    js_sys::Date::now() as u64
+}

@@ -1,0 +1,441 @@
+// Browser half of `cargo xtask bench`: drives Debian's Chromium with Playwright
+// and writes raw measurements as JSON. The xtask builds the app, serves it,
+// starts this script, then turns the samples into the report.
+//
+// Usage: node tests/bench/harness.mjs CONFIG.json
+//
+// CONFIG: { "base": "http://127.0.0.1:PORT", "app": "/app/", "limit": "/limit/",
+//           "bench": "/bench/", "runs": 12, "throttle": 4, "sizes": [61, 1000, 10000],
+//           "out": "target/bench/browser.json", "chromium": "/usr/bin/chromium" }
+//
+// Everything that is timed is timed inside the page with performance.now()
+// (milliseconds since navigation start); node only starts things and collects
+// the figures, so the DevTools round trips are not part of any figure. The
+// script never fails on a slow figure: timeouts and errors are recorded in
+// `errors` and the remaining measurements go on.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const errors = [];
+const log = (text) => console.log(`bench: ${text}`);
+// Tablet-sized, landscape.
+const VIEWPORT = { width: 1024, height: 768 };
+
+/// Runs in every page before its own scripts (CDP-injected, so the page's CSP
+/// does not apply). Records the wasm instantiation and the moment the list is
+/// visible, exposes the wasm memory, and can time search/filter operations.
+function instrument(options) {
+  const now = () => performance.now();
+  const bench = (window.__bench = { options, marks: {}, memory: null, slots: {} });
+
+  // trunk's loader (public/boot.js) does not expose the wasm exports, so the
+  // instantiation is observed here: its timing and the linear memory.
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    if (typeof original !== 'function') continue;
+    WebAssembly[name] = function (...args) {
+      const start = now();
+      if (bench.marks.wasm_start === undefined) bench.marks.wasm_start = start;
+      return original.apply(WebAssembly, args).then((result) => {
+        bench.marks.wasm_ready = now();
+        const instance = result instanceof WebAssembly.Instance ? result : result && result.instance;
+        const memory = instance && instance.exports && instance.exports.memory;
+        if (memory instanceof WebAssembly.Memory) bench.memory = memory;
+        return result;
+      });
+    };
+  }
+
+  // Resolves after the next frame has been produced: a task posted from a
+  // requestAnimationFrame callback runs after that frame's style, layout and paint.
+  bench.nextFrame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(now());
+        channel.port2.postMessage(null);
+      }),
+    );
+
+  const rows = document.getElementsByClassName('item-row');
+  const countText = () => {
+    const element = document.querySelector('.result-count');
+    return element ? element.textContent : null;
+  };
+  const count = () => {
+    const match = /(\d+)\s*件/.exec(countText() ?? '');
+    return match ? Number(match[1]) : null;
+  };
+  const facetBoxes = (headingId) => {
+    const heading = document.getElementById(headingId);
+    const section = heading && heading.closest('section.facet');
+    return section ? [...section.querySelectorAll('input[type=checkbox]')] : [];
+  };
+
+  // Waits until `condition()` holds, re-checking on every DOM change.
+  const domCondition = (condition) =>
+    new Promise((resolve) => {
+      if (condition()) return resolve(now());
+      const observer = new MutationObserver(() => {
+        if (condition()) {
+          observer.disconnect();
+          resolve(now());
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    });
+
+  const collect = () => {
+    const measure = performance.getEntriesByName('data-load', 'measure')[0];
+    const navigation = performance.getEntriesByType('navigation')[0];
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    return {
+      marks: bench.marks,
+      data_load: measure ? { start: measure.startTime, duration: measure.duration } : null,
+      response_end: navigation ? navigation.responseEnd : null,
+      dom_content_loaded: navigation ? navigation.domContentLoadedEventEnd : null,
+      first_contentful_paint: fcp ? fcp.startTime : null,
+      resources: performance.getEntriesByType('resource').map((r) => ({
+        name: r.name,
+        start: r.startTime,
+        response_end: r.responseEnd,
+        encoded_body_size: r.encodedBodySize,
+      })),
+      count: count(),
+      rows: rows.length,
+      wasm_memory: bench.memory ? bench.memory.buffer.byteLength : null,
+    };
+  };
+
+  // The list is visible when the result count and the first screenful of
+  // rows are in the DOM and the next frame has been produced.
+  bench.done = domCondition(() => {
+    const expected = count();
+    return expected !== null && (expected === 0 || rows.length >= Math.min(expected, 10));
+  }).then(async (domTime) => {
+    bench.marks.list_dom = domTime;
+    bench.marks.list_visible = await bench.nextFrame();
+    if (options.clickFilter) {
+      // Interactive: the first facet option is clicked as soon as the list is
+      // visible, and the app has answered when the count changed and the
+      // frame showing it has been produced.
+      const box = facetBoxes('facet-category').find((b) => !b.disabled);
+      if (box) {
+        const before = countText();
+        bench.marks.click = now();
+        box.click();
+        await domCondition(() => countText() !== before);
+        bench.marks.interactive = await bench.nextFrame();
+      }
+    }
+    return collect();
+  });
+
+  // One search or filter operation, timed from the input event (or click) to
+  // the frame produced after the last DOM change it caused. `script_ms` is the
+  // time until a task posted right after the event runs: the event handlers and
+  // the microtasks they queued (Leptos's effects, i.e. filtering and DOM
+  // updates), without style, layout and paint.
+  bench.run = async (op) => {
+    let act;
+    if (op.kind === 'text') {
+      const input = document.getElementById('search-input');
+      if (!input) return { skipped: 'no #search-input' };
+      act = () => {
+        input.value = op.text;
+        input.dispatchEvent(
+          new InputEvent('input', { bubbles: true, inputType: 'insertText', data: op.text }),
+        );
+      };
+    } else {
+      const boxes = facetBoxes(op.facet);
+      let index;
+      if (op.kind === 'on') {
+        index = boxes.findIndex((b, i) => i >= (op.from ?? 0) && !b.disabled && !b.checked);
+        if (index < 0) return { skipped: `no enabled option in ${op.facet}` };
+        bench.slots[op.slot] = index;
+      } else {
+        index = bench.slots[op.slot];
+        if (index === undefined || !boxes[index] || !boxes[index].checked) {
+          return { skipped: `nothing to clear in ${op.facet}` };
+        }
+      }
+      act = () => boxes[index].click();
+    }
+    let changed = false;
+    const observer = new MutationObserver(() => {
+      changed = true;
+    });
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+    });
+    let scriptEnd = null;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      scriptEnd = now();
+    };
+    const start = now();
+    act();
+    channel.port2.postMessage(null);
+    // Wait for frames until two in a row bring no DOM change.
+    let end = null;
+    let quiet = 0;
+    for (let frames = 0; quiet < 2 && frames < 600; frames++) {
+      const t = await bench.nextFrame();
+      if (changed) {
+        changed = false;
+        end = t;
+        quiet = 0;
+      } else {
+        if (end === null) end = t;
+        quiet += 1;
+      }
+    }
+    observer.disconnect();
+    return {
+      ms: end - start,
+      script_ms: (scriptEnd === null ? end : Math.min(scriptEnd, end)) - start,
+      count: count(),
+      rows: rows.length,
+    };
+  };
+}
+
+const withTimeout = (promise, ms, what) =>
+  Promise.race([
+    promise,
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer after ${ms} ms`)), ms)),
+  ]);
+
+async function openPage(browser, { throttle, clickFilter }) {
+  const context = await browser.newContext({
+    locale: 'ja-JP',
+    viewport: VIEWPORT,
+    serviceWorkers: 'block',
+  });
+  await context.addInitScript(instrument, { clickFilter });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { context, page, cdp };
+}
+
+/// A cold load (fresh context: empty HTTP and code caches) of `path`.
+async function coldLoad(browser, path, { throttle, clickFilter, timeout, requests }) {
+  const { context, page } = await openPage(browser, { throttle, clickFilter });
+  try {
+    if (requests) {
+      page.on('requestfinished', async (request) => {
+        const response = await request.response();
+        requests.push({ url: request.url(), status: response ? response.status() : null });
+      });
+    }
+    await withTimeout(page.goto(config.base + path, { waitUntil: 'commit' }), timeout, `loading ${path}`);
+    return await withTimeout(page.evaluate(() => window.__bench.done), timeout, `waiting for the list at ${path}`);
+  } finally {
+    await context.close();
+  }
+}
+
+async function heapFigures(page, cdp) {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const dom = await cdp.send('Memory.getDOMCounters').catch(() => ({}));
+  const wasm = await page.evaluate(() => (window.__bench.memory ? window.__bench.memory.buffer.byteLength : null));
+  return {
+    js_heap_used: heap.usedSize,
+    js_heap_total: heap.totalSize,
+    wasm_memory: wasm,
+    dom_nodes: dom.nodes ?? null,
+    event_listeners: dom.jsEventListeners ?? null,
+  };
+}
+
+/// The fixed set of operations, in order, from the unfiltered list back to it.
+/// Text operations type a whole value at once (as an IME commit does); facet
+/// operations click a checkbox: `on` picks the first enabled unchecked option
+/// at or after position `from`, `off` clears the option that `slot` picked.
+const OPERATIONS = [
+  { kind: 'text', label: 'マイナンバー (katakana)', text: 'マイナンバー' },
+  { kind: 'text', label: 'まいなんばー (hiragana variant)', text: 'まいなんばー' },
+  { kind: 'text', label: 'ﾏｲﾅﾝﾊﾞｰ (half-width variant)', text: 'ﾏｲﾅﾝﾊﾞｰ' },
+  { kind: 'text', label: 'clear', text: '' },
+  { kind: 'text', label: '窓口', text: '窓口' },
+  { kind: 'text', label: '窓口 申請 (two words)', text: '窓口 申請' },
+  { kind: 'text', label: '窓口　申請　オンライン (three words, U+3000)', text: '窓口　申請　オンライン' },
+  { kind: 'text', label: 'clear', text: '' },
+  { kind: 'text', label: '公共施設', text: '公共施設' },
+  { kind: 'text', label: 'ＩＣＴ (full-width)', text: 'ＩＣＴ' },
+  { kind: 'text', label: 'ict 活用 (two words)', text: 'ict 活用' },
+  { kind: 'text', label: '見直し (common word)', text: '見直し' },
+  { kind: 'text', label: 'けんとう (hiragana of 検討 katakana)', text: 'けんとう' },
+  { kind: 'text', label: '該当なしの語 (no match)', text: '該当なしの語' },
+  { kind: 'text', label: 'clear', text: '' },
+  { kind: 'on', label: 'category: first pillar', facet: 'facet-category', slot: 'category', from: 0 },
+  { kind: 'on', label: 'bureau: largest', facet: 'facet-bureau', slot: 'bureau', from: 0 },
+  { kind: 'on', label: 'section: first enabled', facet: 'facet-section', slot: 'section1', from: 0 },
+  { kind: 'on', label: 'section: second enabled (OR)', facet: 'facet-section', slot: 'section2', from: 1 },
+  { kind: 'on', label: 'SDG: first enabled', facet: 'facet-sdg', slot: 'sdg', from: 0 },
+  { kind: 'on', label: 'result: first year', facet: 'facet-result', slot: 'result', from: 0 },
+  { kind: 'text', label: '推進 with five facets', text: '推進' },
+  { kind: 'text', label: 'clear (facets stay)', text: '' },
+  { kind: 'off', label: 'result: off', facet: 'facet-result', slot: 'result' },
+  { kind: 'off', label: 'SDG: off', facet: 'facet-sdg', slot: 'sdg' },
+  { kind: 'off', label: 'section: second off', facet: 'facet-section', slot: 'section2' },
+  { kind: 'off', label: 'section: first off', facet: 'facet-section', slot: 'section1' },
+  { kind: 'off', label: 'bureau: off', facet: 'facet-bureau', slot: 'bureau' },
+  { kind: 'off', label: 'category: off (full list again)', facet: 'facet-category', slot: 'category' },
+];
+
+/// Search and filter latency on one dataset size, bounded by rounds and time.
+async function searchRun(browser, size, { rounds, budgetMs }) {
+  const path = size === 61 ? config.bench : `${config.bench}?synthetic=${size}`;
+  const result = { path, load: null, memory_after_load: null, ops: [], notes: [] };
+  const { context, page, cdp } = await openPage(browser, { throttle: config.throttle, clickFilter: false });
+  try {
+    await page.goto(config.base + path, { waitUntil: 'commit' });
+    result.load = await withTimeout(page.evaluate(() => window.__bench.done), 180_000, `loading ${path}`);
+    result.memory_after_load = await heapFigures(page, cdp);
+    const started = Date.now();
+    outer: for (let round = 0; round < rounds; round++) {
+      for (const op of OPERATIONS) {
+        if (Date.now() - started > budgetMs) {
+          result.notes.push(`time budget of ${budgetMs / 1000} s reached in round ${round + 1}`);
+          break outer;
+        }
+        const measured = await withTimeout(page.evaluate((o) => window.__bench.run(o), op), 120_000, `${op.label} at ${size}`);
+        result.ops.push({ round, kind: op.kind, label: op.label, ...measured });
+      }
+    }
+  } catch (error) {
+    result.notes.push(String(error.message ?? error));
+    errors.push(`search ${size}: ${error.message ?? error}`);
+  } finally {
+    await context.close();
+  }
+  return result;
+}
+
+/// JS heap and wasm memory after load and after 100 facet changes (real data,
+/// production build). Not throttled: throttling changes time, not memory.
+async function memoryRun(browser) {
+  const { context, page, cdp } = await openPage(browser, { throttle: 1, clickFilter: false });
+  try {
+    await page.goto(config.base + config.app, { waitUntil: 'commit' });
+    await withTimeout(page.evaluate(() => window.__bench.done), 60_000, 'loading the app');
+    const afterLoad = await heapFigures(page, cdp);
+    const cycle = [
+      { kind: 'on', facet: 'facet-category', slot: 'a', from: 0 },
+      { kind: 'on', facet: 'facet-sdg', slot: 'b', from: 0 },
+      { kind: 'on', facet: 'facet-section', slot: 'c', from: 0 },
+      { kind: 'off', facet: 'facet-sdg', slot: 'b' },
+      { kind: 'off', facet: 'facet-section', slot: 'c' },
+      { kind: 'off', facet: 'facet-category', slot: 'a' },
+      { kind: 'on', facet: 'facet-bureau', slot: 'd', from: 1 },
+      { kind: 'on', facet: 'facet-category', slot: 'e', from: 1 },
+      { kind: 'off', facet: 'facet-category', slot: 'e' },
+      { kind: 'off', facet: 'facet-bureau', slot: 'd' },
+    ];
+    let changes = 0;
+    for (let attempt = 0; changes < 100 && attempt < 300; attempt++) {
+      const op = cycle[attempt % cycle.length];
+      const measured = await withTimeout(page.evaluate((o) => window.__bench.run(o), op), 60_000, 'filter change');
+      if (!measured.skipped) changes += 1;
+    }
+    const afterFilters = await heapFigures(page, cdp);
+    return { after_load: afterLoad, after_filters: afterFilters, filter_changes: changes };
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: config.chromium,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const output = {
+    chromium: browser.version(),
+    throttle: config.throttle,
+    viewport: VIEWPORT,
+    runs: config.runs,
+    first_visit_requests: [],
+    loads: { app: [], limit: [] },
+    memory: null,
+    search: {},
+    errors,
+  };
+  try {
+    const loadTimeout = 60_000;
+    // One load of each first, not counted: it records what a first visit
+    // requests and warms the server and the OS file cache, not the browser.
+    log('first visit (not counted)');
+    await coldLoad(browser, config.app, {
+      throttle: config.throttle,
+      clickFilter: true,
+      timeout: loadTimeout,
+      requests: output.first_visit_requests,
+    });
+    await coldLoad(browser, config.limit, { throttle: config.throttle, clickFilter: false, timeout: loadTimeout });
+    // App and limit alternate, so both see the same conditions.
+    for (let run = 0; run < config.runs; run++) {
+      for (const [name, path, clickFilter] of [
+        ['app', config.app, true],
+        ['limit', config.limit, false],
+      ]) {
+        try {
+          const sample = await coldLoad(browser, path, { throttle: config.throttle, clickFilter, timeout: loadTimeout });
+          output.loads[name].push(sample);
+        } catch (error) {
+          errors.push(`cold load ${name} #${run + 1}: ${error.message ?? error}`);
+        }
+      }
+      const last = output.loads.app.at(-1);
+      log(
+        `cold load ${run + 1}/${config.runs}: list ${last?.marks?.list_visible?.toFixed(0)} ms, ` +
+          `limit ${output.loads.limit.at(-1)?.marks?.list_visible?.toFixed(0)} ms`,
+      );
+    }
+
+    log('memory after load and after 100 filter changes');
+    try {
+      output.memory = await memoryRun(browser);
+    } catch (error) {
+      errors.push(`memory: ${error.message ?? error}`);
+    }
+
+    for (const size of config.sizes) {
+      const plan = config.search_plan?.[String(size)] ?? { rounds: 1, budget_s: 60 };
+      log(`search and filter latency, ${size} items (up to ${plan.rounds} rounds, ${plan.budget_s} s)`);
+      output.search[String(size)] = await searchRun(browser, size, {
+        rounds: plan.rounds,
+        budgetMs: plan.budget_s * 1000,
+      });
+    }
+  } finally {
+    await browser.close();
+    writeFileSync(config.out, JSON.stringify(output, null, 1));
+  }
+  if (errors.length) log(`${errors.length} problem(s), recorded in the report: ${errors.join('; ')}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
