@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use model::view_state::Screen;
 
+use crate::components::kiosk::Kiosk;
 use crate::notices::{NoticeArea, Notices};
 use crate::storage::provide_user_data;
 use crate::url::use_view_state;
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <SkipLink/>
             <SiteHeader/>
+            <Kiosk/>
             <NoticeArea/>
             <main id="main" tabindex="-1">
                 <Screens/>

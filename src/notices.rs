@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::offline::{NetworkStatus, UpdateNotice};
+
 /// A file the user can download from a notice (e.g. an unreadable stored value).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Download {
@@ -75,6 +77,8 @@ pub fn NoticeArea() -> impl IntoView {
     let notices = expect_context::<Notices>();
     view! {
         <div class="notices" role="region" aria-label="お知らせ" aria-live="polite">
+            <NetworkStatus/>
+            <UpdateNotice/>
             <For each=move || notices.0.get() key=|n| n.id let:notice>
                 <NoticeView notice notices/>
             </For>

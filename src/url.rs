@@ -74,3 +74,15 @@ pub fn clear_all(state: Memo<ViewState>, go: Go) {
     next.query.text.clear();
     go.to(next, History::Push);
 }
+
+/// The `kiosk` switch of the address the page was opened with: `?kiosk=1`
+/// turns kiosk mode on, `?kiosk=0` off (the choice is then remembered on the
+/// device). It is not part of the view state, so it is read once, here.
+pub fn kiosk_switch() -> Option<bool> {
+    let search = window().location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("kiosk="))
+        .map(|value| value != "0")
+}

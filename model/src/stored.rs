@@ -572,9 +572,29 @@ pub struct Settings {
     /// Whether the app runs in kiosk mode (a shared public terminal).
     #[serde(default)]
     pub kiosk: bool,
+    /// Kiosk mode: seconds without input before the app returns to the start
+    /// view; `None` means [`Settings::DEFAULT_KIOSK_IDLE_SECONDS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kiosk_idle_seconds: Option<u32>,
+    /// Kiosk mode: keep bookmarks on the device when the app resets (otherwise
+    /// they last for one visitor's session).
+    #[serde(default)]
+    pub kiosk_keep_bookmarks: bool,
     /// The interface language.
     #[serde(default)]
     pub language: Language,
+}
+
+impl Settings {
+    /// Three minutes: long enough to read an item, short enough for the next visitor.
+    pub const DEFAULT_KIOSK_IDLE_SECONDS: u32 = 180;
+
+    /// Seconds without input before a kiosk returns to the start view (at least 1).
+    pub fn kiosk_idle_seconds(&self) -> u32 {
+        self.kiosk_idle_seconds
+            .unwrap_or(Self::DEFAULT_KIOSK_IDLE_SECONDS)
+            .max(1)
+    }
 }
 
 impl Record for Settings {

@@ -49,6 +49,8 @@ fn settings_round_trip() {
         text_size: TextSize::ExtraLarge,
         staff_mode: true,
         kiosk: true,
+        kiosk_idle_seconds: Some(60),
+        kiosk_keep_bookmarks: true,
         language: Language::En,
     };
     let raw = encode(&value, T);
@@ -458,13 +460,21 @@ fn settings() -> impl Strategy<Value = Settings> {
         any::<bool>(),
         any::<bool>(),
         prop_oneof![Just(Language::Ja), Just(Language::En)],
+        proptest::option::of(any::<u32>()),
+        any::<bool>(),
     )
-        .prop_map(|(text_size, staff_mode, kiosk, language)| Settings {
-            text_size,
-            staff_mode,
-            kiosk,
-            language,
-        })
+        .prop_map(
+            |(text_size, staff_mode, kiosk, language, kiosk_idle_seconds, kiosk_keep_bookmarks)| {
+                Settings {
+                    text_size,
+                    staff_mode,
+                    kiosk,
+                    kiosk_idle_seconds,
+                    kiosk_keep_bookmarks,
+                    language,
+                }
+            },
+        )
 }
 
 proptest! {
@@ -524,4 +534,16 @@ proptest! {
         let value = Bookmarks { items };
         prop_assert_eq!(parse_item_list(&value.to_link_value()), value.items);
     }
+}
+
+#[test]
+fn settings_of_an_older_build_without_kiosk_fields_load_with_defaults() {
+    let raw = r#"{"version":1,"saved_at":1,"data":{"kiosk":true}}"#;
+    let settings = decode::<Settings>(raw).unwrap().into_value();
+    assert!(settings.kiosk);
+    assert!(!settings.kiosk_keep_bookmarks);
+    assert_eq!(
+        settings.kiosk_idle_seconds(),
+        Settings::DEFAULT_KIOSK_IDLE_SECONDS
+    );
 }

@@ -2,6 +2,8 @@
 
 pub mod bookmark;
 pub mod highlight;
+pub mod kiosk;
+pub mod offline;
 pub mod page_tools;
 pub mod qr;
 pub mod sdg;

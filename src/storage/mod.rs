@@ -9,7 +9,7 @@ mod backend;
 
 use leptos::ev;
 use leptos::prelude::*;
-use model::stored::{self, Bookmarks, DecodeError, Decoded, Record};
+use model::stored::{self, Bookmarks, DecodeError, Decoded, Record, Settings};
 
 use backend::Backend;
 pub use backend::MemoryReason;
@@ -22,6 +22,8 @@ pub struct UserData {
     backend: StoredValue<Backend, LocalStorage>,
     /// Bookmarked item numbers.
     pub bookmarks: RwSignal<Bookmarks>,
+    /// Settings of this device (kiosk mode, text size, language).
+    pub settings: RwSignal<Settings>,
     /// Why changes are not being saved, if they are not.
     pub memory_only: RwSignal<Option<MemoryReason>>,
     notices: Notices,
@@ -34,21 +36,31 @@ pub fn provide_user_data(notices: Notices) -> UserData {
     let data = UserData {
         backend: StoredValue::new_local(backend),
         bookmarks: RwSignal::new(Bookmarks::default()),
+        settings: RwSignal::new(Settings::default()),
         memory_only,
         notices,
     };
     if memory_only.get_untracked().is_some() {
         notices.warn(memory_message(MemoryReason::Unavailable));
     }
-    data.bookmarks.set(data.load::<Bookmarks>());
+    data.bookmarks.set(data.load::<Bookmarks>("ブックマーク"));
+    data.settings.set(data.load::<Settings>("この端末の設定"));
 
     // Another tab changed the bookmarks: show its state here too. (The event
     // never reaches the tab that wrote, which updates its own signal.)
     let handle = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
         match event.key() {
-            Some(key) if key == Bookmarks::KEY => data.bookmarks.set(data.load::<Bookmarks>()),
+            Some(key) if key == Bookmarks::KEY => {
+                data.bookmarks.set(data.load::<Bookmarks>("ブックマーク"))
+            }
+            Some(key) if key == Settings::KEY => {
+                data.settings.set(data.load::<Settings>("この端末の設定"))
+            }
             // `clear()` in another tab.
-            None => data.bookmarks.set(Bookmarks::default()),
+            None => {
+                data.bookmarks.set(Bookmarks::default());
+                data.settings.set(Settings::default());
+            }
             _ => {}
         }
     });
@@ -74,7 +86,8 @@ impl UserData {
     /// Reads record `R`. An unreadable value is backed up under a backup key
     /// and offered as a download before the app starts afresh with the default;
     /// an older version is migrated and written back at once.
-    fn load<R: Record + Default>(&self) -> R {
+    /// `label` names the record in notices (e.g. 「ブックマーク」).
+    fn load<R: Record + Default>(&self, label: &str) -> R {
         let Some(raw) = self.backend.with_value(|b| b.get(R::KEY)) else {
             return R::default();
         };
@@ -86,13 +99,13 @@ impl UserData {
                 value
             }
             Err(error) => {
-                self.back_up_unreadable(R::KEY, &raw, &error);
+                self.back_up_unreadable(R::KEY, label, &raw, &error);
                 R::default()
             }
         }
     }
 
-    fn back_up_unreadable(&self, key: &str, raw: &str, error: &DecodeError) {
+    fn back_up_unreadable(&self, key: &str, label: &str, raw: &str, error: &DecodeError) {
         let mut at = now_millis();
         let backup = loop {
             let candidate = stored::backup_key(key, at);
@@ -114,7 +127,7 @@ impl UserData {
             "元のデータは下のボタンからダウンロードできます。"
         };
         self.notices.error_with_download(
-            format!("保存されていたブックマークを読み込めませんでした。{error} {where_kept}"),
+            format!("保存されていた{label}を読み込めませんでした。{error} {where_kept}"),
             Download {
                 file_name: format!("{}.json", backup.replace('.', "-")),
                 content: raw.to_string(),
@@ -151,6 +164,18 @@ impl UserData {
         self.save(&self.bookmarks.get_untracked());
     }
 
+    /// Changes the device settings and saves them.
+    pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
+        self.settings.update(change);
+        self.save(&self.settings.get_untracked());
+    }
+
+    /// Removes every bookmark (kiosk reset), saving the empty set.
+    pub fn clear_bookmarks(&self) {
+        self.bookmarks.set(Bookmarks::default());
+        self.save(&self.bookmarks.get_untracked());
+    }
+
     /// Counts what 「この端末のデータを消去」 would remove.
     pub fn device_summary(&self) -> DeviceSummary {
         let backups = self
@@ -173,6 +198,7 @@ impl UserData {
             }
         });
         self.bookmarks.set(Bookmarks::default());
+        self.settings.set(Settings::default());
     }
 }
 

@@ -17,6 +17,17 @@ pub fn DeviceData() -> impl IntoView {
                 "ブックマークはこの端末のこのブラウザにだけ保存され、サーバーには送られません。"
                 "共用の端末では、使い終わったら消去してください。"
             </p>
+            <label class="kiosk-setting">
+                <input
+                    type="checkbox"
+                    prop:checked=move || user.settings.with(|s| s.kiosk)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        user.update_settings(|s| s.kiosk = on);
+                    }
+                />
+                "共用端末モード（しばらく操作がないと最初の画面に戻ります）"
+            </label>
             <Show
                 when=move || confirming.get().is_some()
                 fallback=move || view! {

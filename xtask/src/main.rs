@@ -5,6 +5,7 @@
 
 mod bench;
 mod data;
+mod pwa;
 mod run;
 mod serve;
 mod setup;
@@ -22,6 +23,9 @@ commands:
                                  (--check: fail if the committed file is stale)
   bench                          build the release app and measure size, load time, search
                                  latency and memory in headless Chromium (target/bench/report.json)
+  precache [DIR]                 write the service worker's precache list into DIR/sw.js
+                                 (run by trunk after each build)
+  icons                          draw the app icons into public/icons/
   setup                          only install what is missing";
 
 fn main() {
@@ -31,6 +35,8 @@ fn main() {
         Some("test") => test::run(),
         Some("data") => data::run(&project_root(), args.iter().any(|a| a == "--check")),
         Some("bench") => bench::run(&args[1..]),
+        Some("precache") => pwa::precache(&args[1..]),
+        Some("icons") => pwa::icons(&project_root()),
         Some("setup") => setup::Toolchain::ensure(),
         _ => {
             eprintln!("{USAGE}");

@@ -1,0 +1,99 @@
+//! Kiosk mode for shared tablets: after a few minutes without input the app
+//! returns to the start view with filters cleared, and the visitor's bookmarks
+//! go with them unless they chose to keep them on the device.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use model::view_state::ViewState;
+
+use crate::storage::use_user_data;
+use crate::url::{kiosk_switch, use_go, use_view_state, History};
+
+/// Input that counts as someone using the tablet.
+const ACTIVITY: [&str; 5] = ["pointerdown", "keydown", "input", "wheel", "touchstart"];
+
+/// Runs the idle timer and shows the kiosk banner while kiosk mode is on.
+#[component]
+pub fn Kiosk() -> impl IntoView {
+    let user = use_user_data();
+    let state = use_view_state();
+    let go = use_go();
+    if let Some(on) = kiosk_switch() {
+        if user.settings.with_untracked(|s| s.kiosk) != on {
+            user.update_settings(|s| s.kiosk = on);
+        }
+    }
+    let active = move || user.settings.with(|s| s.kiosk);
+    let keep = move || user.settings.with(|s| s.kiosk_keep_bookmarks);
+    let idle_seconds = move || user.settings.with(|s| s.kiosk_idle_seconds());
+
+    let reset = move || {
+        if state.with_untracked(|s| *s != ViewState::default()) {
+            go.to(ViewState::default(), History::Push);
+        }
+        if !user.settings.with_untracked(|s| s.kiosk_keep_bookmarks) {
+            user.clear_bookmarks();
+        }
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let arm = move || {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        let seconds = user
+            .settings
+            .with_untracked(|s| s.kiosk.then(|| s.kiosk_idle_seconds()));
+        let handle = seconds.and_then(|seconds| {
+            set_timeout_with_handle(reset, Duration::from_secs(u64::from(seconds))).ok()
+        });
+        timer.set_value(handle);
+    };
+    let listeners: Vec<_> = ACTIVITY
+        .iter()
+        .map(|name| window_event_listener_untyped(name, move |_| arm()))
+        .collect();
+    on_cleanup(move || {
+        for listener in listeners {
+            listener.remove();
+        }
+        if let Some(handle) = timer.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
+    // (Re)start the timer whenever kiosk mode or its timeout changes.
+    Effect::new(move |_| {
+        active();
+        idle_seconds();
+        arm();
+    });
+
+    view! {
+        <Show when=active>
+            <div class="kiosk-banner" role="note" aria-label="共用端末モード">
+                <p>
+                    {move || {
+                        let minutes = idle_seconds().div_ceil(60);
+                        if keep() {
+                            format!("共用端末モード：{minutes}分間操作がないと最初の画面に戻ります。ブックマークはこの端末に残ります。")
+                        } else {
+                            format!("共用端末モード：{minutes}分間操作がないと最初の画面に戻り、ブックマークは消去されます。")
+                        }
+                    }}
+                </p>
+                <label>
+                    <input
+                        type="checkbox"
+                        prop:checked=keep
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            user.update_settings(|s| s.kiosk_keep_bookmarks = on);
+                        }
+                    />
+                    "ブックマークをこの端末に残す"
+                </label>
+            </div>
+        </Show>
+    }
+}

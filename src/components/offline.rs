@@ -1,0 +1,64 @@
+//! Offline support in the page: an online/offline indicator and the
+//! 「新しいバージョンがあります」 notice.
+//!
+//! The service worker is registered by `public/boot.js`; it tells the app about
+//! a waiting version through the `ueda-reform:update-available` window event
+//! (or the `data-update-available` attribute on `<html>` when the event came
+//! before the app listened), and the app answers with `ueda-reform:apply-update`.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+/// Says when the device is offline, and that everything still works.
+#[component]
+pub fn NetworkStatus() -> impl IntoView {
+    let (online, set_online) = signal(window().navigator().on_line());
+    let on = window_event_listener(ev::online, move |_| set_online.set(true));
+    let off = window_event_listener(ev::offline, move |_| set_online.set(false));
+    on_cleanup(move || {
+        on.remove();
+        off.remove();
+    });
+    view! {
+        <div class="network-status" role="status">
+            <Show when=move || !online.get()>
+                <p class="offline-banner">
+                    "オフラインです。この端末に保存された内容で、検索・閲覧・ブックマークはそのまま使えます。"
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+/// Offers to reload into a new version once the service worker has it ready.
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let already = document()
+        .document_element()
+        .and_then(|html| html.get_attribute("data-update-available"))
+        .is_some();
+    let (available, set_available) = signal(already);
+    let handle = window_event_listener_untyped("ueda-reform:update-available", move |_| {
+        set_available.set(true)
+    });
+    on_cleanup(move || handle.remove());
+    let (applying, set_applying) = signal(false);
+    let apply = move |_| {
+        set_applying.set(true);
+        if let Ok(event) = web_sys::Event::new("ueda-reform:apply-update") {
+            let _ = window().dispatch_event(&event);
+        }
+    };
+    view! {
+        <Show when=move || available.get()>
+            <div class="notice notice-info update-notice" role="status">
+                <p>
+                    "新しいバージョンがあります。更新しても、ブックマークと下書きはそのまま残ります。"
+                </p>
+                <button type="button" on:click=apply disabled=move || applying.get()>
+                    {move || if applying.get() { "更新しています…" } else { "新しいバージョンに更新" }}
+                </button>
+            </div>
+        </Show>
+    }
+}
