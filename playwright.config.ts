@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // static file server at / and under /reform/ (`cargo xtask test` prepares
 // target/site). Browsers cannot be downloaded here: Debian's Chromium is used.
 const port = Number(process.env.E2E_PORT ?? 8091);
+// The served copy of dist/ (at / and /reform/); `cargo xtask test` prepares it.
+const site = process.env.E2E_SITE ?? 'target/site';
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -29,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory target/site`,
+    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ${site}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: 'ignore',

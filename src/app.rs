@@ -12,6 +12,7 @@ use crate::views::device_data::DeviceData;
 use crate::views::item::ItemScreen;
 use crate::views::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::views::list::{ListMode, ListScreen};
+use crate::views::overview::OverviewScreen;
 
 /// The whole app. There are no path routes: all view state lives in the query
 /// string, so the same `dist/` works at `/` and under any sub-path.
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
 enum Shown {
     Item(u32),
     List(ListMode),
+    Overview,
 }
 
 /// Shows the screen named by the URL. Only a change of screen re-renders it;
@@ -52,6 +54,7 @@ fn Screens() -> impl IntoView {
             (_, Screen::Item(no)) => Shown::Item(no),
             (Some(items), _) => Shown::List(ListMode::Shared(items.clone())),
             (None, Screen::Bookmarks) => Shown::List(ListMode::Bookmarks),
+            (None, Screen::Overview) => Shown::Overview,
             (None, _) => Shown::List(ListMode::All),
         })
     });
@@ -66,6 +69,7 @@ fn Screens() -> impl IntoView {
             Shown::Item(no) => {
                 view! { <ItemScreen no focus_heading=came_from.is_some()/> }.into_any()
             }
+            Shown::Overview => view! { <OverviewScreen/> }.into_any(),
             Shown::List(mode) => {
                 // Back from an item: land on that item's row, not at the top.
                 let return_to = match came_from {

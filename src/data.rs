@@ -71,3 +71,14 @@ fn bench_dataset(real: Dataset) -> Dataset {
         None => real,
     }
 }
+
+static INDICATORS_JSON: &str = include_str!("../data/indicators.json");
+static INDICATORS: OnceLock<model::indicators::Indicators> = OnceLock::new();
+
+/// The numeric indicators (targets and results read from the source, with
+/// quotes); parsed on first use, which is the overview or an item page.
+pub fn indicators() -> &'static model::indicators::Indicators {
+    INDICATORS.get_or_init(|| {
+        model::indicators::parse(INDICATORS_JSON).expect("the embedded indicators are valid JSON")
+    })
+}

@@ -2,6 +2,7 @@
 
 pub mod bookmark;
 pub mod highlight;
+pub mod indicators;
 pub mod kiosk;
 pub mod offline;
 pub mod page_tools;

@@ -8,6 +8,7 @@ use model::{Item, SdgBasis};
 
 use crate::components::bookmark::BookmarkButton;
 use crate::components::highlight::Highlighted;
+use crate::components::indicators::ItemIndicators;
 use crate::components::page_tools::PageTools;
 use crate::components::sdg::SdgBadges;
 use crate::components::text_list::TextList;
@@ -73,6 +74,7 @@ pub fn ItemScreen(
             <Field heading="5年後の改革達成形態・成果目標（効果額）" entries=item.target_state.clone() terms/>
             <PlanPositions item=item.clone() terms/>
             <YearTable item=item.clone() terms/>
+            <ItemIndicators no=item.no/>
             <SourceNotes item=item.clone()/>
             <PrevNext no=item.no/>
         </article>

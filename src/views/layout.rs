@@ -87,6 +87,14 @@ fn SiteNav() -> impl IntoView {
                 </li>
                 <li>
                     <a
+                        href=move || link(Screen::Overview)
+                        aria-current=move || current(Screen::Overview).then_some("page")
+                    >
+                        "概要"
+                    </a>
+                </li>
+                <li>
+                    <a
                         href=move || link(Screen::Bookmarks)
                         aria-current=move || current(Screen::Bookmarks).then_some("page")
                     >

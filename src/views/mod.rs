@@ -5,3 +5,4 @@ pub mod filters;
 pub mod item;
 pub mod layout;
 pub mod list;
+pub mod overview;

@@ -59,7 +59,7 @@ test('Chromium considers the app installable (manifest and service worker)', asy
 
 test('a new release is announced and reloading picks it up; bookmarks survive', async ({ page, context }) => {
   // A copy of the release build at its own sub-path, so it can be "re-released".
-  const site = join('target', 'site');
+  const site = process.env.E2E_SITE ?? join('target', 'site');
   const copy = join(site, 'update');
   rmSync(copy, { recursive: true, force: true });
   cpSync(join(site, 'reform'), copy, { recursive: true });
