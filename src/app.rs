@@ -8,6 +8,7 @@ use crate::components::kiosk::Kiosk;
 use crate::notices::{NoticeArea, Notices};
 use crate::storage::provide_user_data;
 use crate::url::use_view_state;
+use crate::views::about::AboutScreen;
 use crate::views::device_data::DeviceData;
 use crate::views::item::ItemScreen;
 use crate::views::layout::{SiteFooter, SiteHeader, SkipLink};
@@ -42,6 +43,7 @@ enum Shown {
     Item(u32),
     List(ListMode),
     Overview,
+    About,
 }
 
 /// Shows the screen named by the URL. Only a change of screen re-renders it;
@@ -55,6 +57,7 @@ fn Screens() -> impl IntoView {
             (Some(items), _) => Shown::List(ListMode::Shared(items.clone())),
             (None, Screen::Bookmarks) => Shown::List(ListMode::Bookmarks),
             (None, Screen::Overview) => Shown::Overview,
+            (None, Screen::About) => Shown::About,
             (None, _) => Shown::List(ListMode::All),
         })
     });
@@ -65,11 +68,15 @@ fn Screens() -> impl IntoView {
         let current = shown.get();
         let came_from = previous.get_value();
         previous.set_value(Some(current.clone()));
+        if matches!(current, Shown::Overview | Shown::About) && came_from.is_some() {
+            focus_main_heading();
+        }
         match current {
             Shown::Item(no) => {
                 view! { <ItemScreen no focus_heading=came_from.is_some()/> }.into_any()
             }
             Shown::Overview => view! { <OverviewScreen/> }.into_any(),
+            Shown::About => view! { <AboutScreen/> }.into_any(),
             Shown::List(mode) => {
                 // Back from an item: land on that item's row, not at the top.
                 let return_to = match came_from {
@@ -80,4 +87,17 @@ fn Screens() -> impl IntoView {
             }
         }
     }
+}
+
+/// Moves focus to the new screen's heading once it is in the DOM, so keyboard
+/// and screen-reader users start reading there (and hear its name).
+fn focus_main_heading() {
+    request_animation_frame(|| {
+        let heading = document().query_selector("main h2").ok().flatten();
+        if let Some(heading) = heading {
+            let heading: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(heading);
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.focus();
+        }
+    });
 }

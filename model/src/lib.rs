@@ -234,7 +234,9 @@ pub struct Difference {
 pub mod filter;
 pub mod indicators;
 pub mod listing;
+pub mod overview;
 pub mod search;
 pub mod stored;
 pub mod synthetic;
 pub mod view_state;
+pub mod drafts;

@@ -9,3 +9,4 @@ pub mod page_tools;
 pub mod qr;
 pub mod sdg;
 pub mod text_list;
+pub mod text_size;

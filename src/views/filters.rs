@@ -100,6 +100,8 @@ fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView 
     let heading = facet_heading(facet);
     let heading_id = format!("facet-{facet:?}").to_lowercase();
     let labelled_by = heading_id.clone();
+    let list_label = heading_id.clone();
+    let scrolls = matches!(facet, Facet::Bureau | Facet::Section);
     let row = move |option: FacetOption| {
         let value = option.value.clone();
         let current = {
@@ -152,7 +154,14 @@ fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView 
             {(facet == Facet::Sdg).then(|| view! {
                 <p class="hint">"資料に目標名の記載がある4項目を除き、取組内容からの推定です（点線の枠）。"</p>
             })}
-            <ul class="facet-options" class:scroll=matches!(facet, Facet::Bureau | Facet::Section)>
+            // Long lists scroll inside the panel; tabindex lets keyboard users
+            // scroll them even when every option is disabled.
+            <ul
+                class="facet-options"
+                class:scroll=scrolls
+                tabindex=scrolls.then_some("0")
+                aria-labelledby=scrolls.then(|| list_label.clone())
+            >
                 <For each=move || options.get() key=|option| option.value.clone() children=row/>
             </ul>
         </section>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use model::view_state::{Screen, ViewState};
 
+use crate::components::text_size::TextSizeControl;
 use crate::storage::use_user_data;
 use crate::url::{href, use_view_state};
 
@@ -41,7 +42,10 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="site-title-sub">"アクションプログラム"</span>
             </h1>
             <p class="site-status">"令和4年度末の取組状況"</p>
-            <SiteNav/>
+            <div class="header-row">
+                <SiteNav/>
+                <TextSizeControl/>
+            </div>
         </header>
     }
 }
@@ -91,6 +95,14 @@ fn SiteNav() -> impl IntoView {
                         aria-current=move || current(Screen::Overview).then_some("page")
                     >
                         "概要"
+                    </a>
+                </li>
+                <li>
+                    <a
+                        href=move || link(Screen::About)
+                        aria-current=move || current(Screen::About).then_some("page")
+                    >
+                        "このサイトについて"
                     </a>
                 </li>
                 <li>

@@ -1,5 +1,6 @@
 //! One module per screen or page region.
 
+pub mod about;
 pub mod device_data;
 pub mod filters;
 pub mod item;

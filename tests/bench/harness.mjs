@@ -213,11 +213,8 @@ const withTimeout = (promise, ms, what) =>
   ]);
 
 async function openPage(browser, { throttle, clickFilter }) {
-  const context = await browser.newContext({
-    locale: 'ja-JP',
-    viewport: VIEWPORT,
-    serviceWorkers: 'block',
-  });
+  // Service workers are allowed: the app's precaching is part of a first visit.
+  const context = await browser.newContext({ locale: 'ja-JP', viewport: VIEWPORT });
   await context.addInitScript(instrument, { clickFilter });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -225,18 +222,39 @@ async function openPage(browser, { throttle, clickFilter }) {
   return { context, page, cdp };
 }
 
-/// A cold load (fresh context: empty HTTP and code caches) of `path`.
+/// A cold load (fresh context: empty HTTP and code caches, no service worker)
+/// of `path`. With `requests`, every request of the page and of its service
+/// worker is recorded, and the load waits until the worker has installed
+/// (precached) so the list is complete.
 async function coldLoad(browser, path, { throttle, clickFilter, timeout, requests }) {
   const { context, page } = await openPage(browser, { throttle, clickFilter });
   try {
     if (requests) {
-      page.on('requestfinished', async (request) => {
-        const response = await request.response();
-        requests.push({ url: request.url(), status: response ? response.status() : null });
+      context.on('requestfinished', async (request) => {
+        const response = await request.response().catch(() => null);
+        requests.list.push({
+          url: request.url(),
+          service_worker: Boolean(request.serviceWorker()),
+          status: response ? response.status() : null,
+        });
       });
     }
     await withTimeout(page.goto(config.base + path, { waitUntil: 'commit' }), timeout, `loading ${path}`);
-    return await withTimeout(page.evaluate(() => window.__bench.done), timeout, `waiting for the list at ${path}`);
+    const sample = await withTimeout(page.evaluate(() => window.__bench.done), timeout, `waiting for the list at ${path}`);
+    if (requests) {
+      requests.service_worker = await page.evaluate(async () => {
+        if (!('serviceWorker' in navigator)) return 'unsupported';
+        // boot.js registers the worker once the app has started.
+        for (let i = 0; i < 50 && !(await navigator.serviceWorker.getRegistration()); i++) {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        if (!(await navigator.serviceWorker.getRegistration())) return 'none';
+        const timeout = new Promise((r) => setTimeout(() => r('timeout'), 60_000));
+        return Promise.race([navigator.serviceWorker.ready.then((r) => r.active?.state ?? 'ready'), timeout]);
+      });
+      await page.waitForTimeout(500);
+    }
+    return sample;
   } finally {
     await context.close();
   }
@@ -296,7 +314,7 @@ const OPERATIONS = [
 /// Search and filter latency on one dataset size, bounded by rounds and time.
 async function searchRun(browser, size, { rounds, budgetMs }) {
   const path = size === 61 ? config.bench : `${config.bench}?synthetic=${size}`;
-  const result = { path, load: null, memory_after_load: null, ops: [], notes: [] };
+  const result = { path, planned: rounds * OPERATIONS.length, load: null, memory_after_load: null, ops: [], notes: [] };
   const { context, page, cdp } = await openPage(browser, { throttle: config.throttle, clickFilter: false });
   try {
     await page.goto(config.base + path, { waitUntil: 'commit' });
@@ -376,6 +394,7 @@ async function main() {
     viewport: VIEWPORT,
     runs: config.runs,
     first_visit_requests: [],
+    first_visit_service_worker: null,
     loads: { app: [], limit: [] },
     memory: null,
     search: {},
@@ -386,12 +405,15 @@ async function main() {
     // One load of each first, not counted: it records what a first visit
     // requests and warms the server and the OS file cache, not the browser.
     log('first visit (not counted)');
+    const requests = { list: [], service_worker: null };
     await coldLoad(browser, config.app, {
       throttle: config.throttle,
       clickFilter: true,
       timeout: loadTimeout,
-      requests: output.first_visit_requests,
+      requests,
     });
+    output.first_visit_requests = requests.list;
+    output.first_visit_service_worker = requests.service_worker;
     await coldLoad(browser, config.limit, { throttle: config.throttle, clickFilter: false, timeout: loadTimeout });
     // App and limit alternate, so both see the same conditions.
     for (let run = 0; run < config.runs; run++) {

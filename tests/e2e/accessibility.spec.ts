@@ -1,0 +1,123 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+// WCAG 2.1 AA checks with axe-core on every view, a keyboard-only walk, and
+// the page's security policy in force with no request leaving this machine.
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`);
+  expect(summary, summary.join('\n')).toEqual([]);
+}
+
+const views: [string, string, (page: Page) => Promise<void>][] = [
+  ['list', '/', async (page) => { await expect(page.getByRole('status').filter({ hasText: /件$/ })).toHaveText('61件'); }],
+  ['list with filters and search', '/?cat=1&sdg=16&q=%E7%AA%93%E5%8F%A3', async (page) => {
+    await expect(page.locator('.active-filters')).toBeVisible();
+  }],
+  ['no results', '/?q=%E5%AD%98%E5%9C%A8%E3%81%97%E3%81%AA%E3%81%84', async (page) => { await expect(page.getByText('条件に合う取組項目はありません')).toBeVisible(); }],
+  ['item detail', '/?item=25', async (page) => { await expect(page.getByRole('table').first()).toBeVisible(); }],
+  ['item detail with highlights', '/?item=2&q=%E3%83%9E%E3%82%A4%E3%83%8A', async (page) => { await expect(page.locator('mark').first()).toBeVisible(); }],
+  ['bookmarks (empty)', '/?view=bookmarks', async (page) => { await expect(page.getByText('ブックマークはまだありません')).toBeVisible(); }],
+  ['shared bookmarks', '/?bm=2,21', async (page) => { await expect(page.getByRole('button', { name: '自分のブックマークに追加' })).toBeVisible(); }],
+  ['overview', '/?view=overview', async (page) => { await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible(); }],
+  ['about', '/?view=about', async (page) => {
+    await page.getByText('修正の一覧').first().click();
+    await expect(page.getByRole('table')).toBeVisible();
+  }],
+];
+
+for (const [name, path, ready] of views) {
+  test(`no accessibility violations: ${name}`, async ({ page }) => {
+    await page.goto(path);
+    await ready(page);
+    await axe(page);
+  });
+}
+
+test('no accessibility violations with the QR code open, in dark mode and at the largest text size', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/?item=21');
+  await page.getByRole('radio', { name: '特大' }).check();
+  await page.getByRole('button', { name: 'スマートフォンで開く' }).click();
+  await expect(page.getByRole('img', { name: /QRコード/ })).toBeVisible();
+  await axe(page);
+});
+
+test('keyboard only: search, filter, open an item, bookmark it, go back', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('status').filter({ hasText: /件$/ })).toHaveText('61件');
+  // Skip link, then straight to the search box.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: '本文へ移動' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('searchbox')).toBeFocused();
+  await page.keyboard.type('窓口');
+  await expect(page.getByRole('status').filter({ hasText: /件$/ })).not.toHaveText('61件');
+  // Tab to the first category option and tick it with the space bar.
+  const pillar = page.getByRole('group', { name: '分類', exact: true }).getByRole('checkbox').first();
+  for (let i = 0; i < 10 && !(await pillar.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(pillar).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(pillar).toBeChecked();
+  await expect(pillar).toBeFocused();
+  // Tab on to the first item link and open it.
+  const firstLink = page.locator('.item-row a').first();
+  for (let i = 0; i < 120 && !(await firstLink.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(firstLink).toBeFocused();
+  const title = (await firstLink.textContent())!;
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('main').getByRole('heading', { level: 2 });
+  await expect(heading).toContainText(title);
+  await expect(heading).toBeFocused();
+  // The bookmark toggle is the next control after the heading.
+  await page.keyboard.press('Tab');
+  const toggle = page.getByRole('main').getByRole('button', { name: /をブックマーク$/ });
+  await expect(toggle).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // The browser's Back (Alt+←, outside the page) returns to the filtered list.
+  await page.goBack();
+  await expect(page.locator('.item-row a', { hasText: title })).toBeFocused();
+  await expect(page.getByRole('searchbox')).toHaveValue('窓口');
+});
+
+test('the content security policy is in force and nothing leaves this machine', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['blob:', 'data:'].includes(url.protocol)) {
+      problems.push(`external request: ${req.url()}`);
+    }
+  });
+  await page.goto('/?item=21');
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible();
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toMatch(/'unsafe-eval'/);
+  // The policy really is enforced: an inline script is refused and reported.
+  const violation = await page.evaluate(() => new Promise<string>((resolve) => {
+    document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+    const s = document.createElement('script');
+    s.textContent = 'window.__inlineRan = true;';
+    document.body.appendChild(s);
+    setTimeout(() => resolve('none'), 1000);
+  }));
+  expect(violation).toMatch(/^script-src/);
+  expect(await page.evaluate(() => (window as any).__inlineRan)).toBeUndefined();
+  // Visit the other views; the app itself causes no violation.
+  for (const path of ['/?view=overview', '/?view=about', '/?view=bookmarks', '/']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+  expect(problems.filter((p) => !p.includes('__inlineRan') && !p.includes("Executing inline script"))).toEqual([]);
+});

@@ -1,0 +1,110 @@
+//! The machine and the tool versions, so that runs can be compared.
+
+use serde_json::{json, Value};
+
+use crate::project_root;
+use crate::run::output;
+use crate::setup::CHROMIUM;
+
+/// CPU model, cores, memory, OS and kernel, and the versions of the tools
+/// that build and measure the app.
+pub fn describe() -> Value {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find(|l| l.starts_with("model name"))
+        .and_then(|l| l.split_once(':'))
+        .map(|(_, v)| v.trim().to_string());
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(0);
+    let memory_bytes = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| mem_total(&m));
+    let os = std::fs::read_to_string("/etc/os-release")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("PRETTY_NAME="))
+                .map(|v| v.trim_matches('"').to_string())
+        })
+        .unwrap_or_else(|| std::env::consts::OS.to_string());
+    let playwright =
+        std::fs::read_to_string(project_root().join("node_modules/@playwright/test/package.json"))
+            .ok()
+            .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+            .and_then(|json| json["version"].as_str().map(str::to_string));
+    json!({
+        "cpu": cpu,
+        "cores": cores,
+        "memory_bytes": memory_bytes,
+        "os": os,
+        "kernel": output("uname", &["-r"]),
+        "arch": std::env::consts::ARCH,
+        "tools": {
+            "rustc": output("rustc", &["--version"]),
+            "trunk": output("trunk", &["--version"]),
+            "wasm_bindgen": output("wasm-bindgen", &["--version"]),
+            "wasm_opt": output("wasm-opt", &["--version"]),
+            "chromium": output(CHROMIUM, &["--version"]),
+            "node": output("node", &["--version"]),
+            "playwright": playwright,
+            "python": output("python3", &["--version"]),
+        },
+    })
+}
+
+/// `MemTotal` of /proc/meminfo, in bytes.
+fn mem_total(meminfo: &str) -> Option<u64> {
+    let line = meminfo.lines().find(|l| l.starts_with("MemTotal:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn utc_now() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    utc(seconds)
+}
+
+/// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ` (proleptic Gregorian calendar).
+pub fn utc(seconds: u64) -> String {
+    let days = (seconds / 86_400) as i64;
+    let rest = seconds % 86_400;
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_utc_dates() {
+        assert_eq!(utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(utc(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(utc(1_795_602_645), "2026-11-25T10:30:45Z");
+    }
+
+    #[test]
+    fn reads_total_memory() {
+        let meminfo = "MemTotal:       24684544 kB\nMemFree:        18849540 kB\n";
+        assert_eq!(mem_total(meminfo), Some(24_684_544 * 1024));
+    }
+}
