@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 use model::search::SearchIndex;
 use model::Dataset;
 
-static DATASET_JSON: &str = include_str!("../data/action-program.json");
+// Minified copies made by build.rs from data/.
+static DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/action-program.json"));
 
 /// The dataset and what is derived from it once.
 pub struct AppData {
@@ -72,7 +73,7 @@ fn bench_dataset(real: Dataset) -> Dataset {
     }
 }
 
-static INDICATORS_JSON: &str = include_str!("../data/indicators.json");
+static INDICATORS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/indicators.json"));
 static INDICATORS: OnceLock<model::indicators::Indicators> = OnceLock::new();
 
 /// The numeric indicators (targets and results read from the source, with

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use crate::data::app_data;
 
-static CORRECTIONS_JSON: &str = include_str!("../../data/corrections.json");
+static CORRECTIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corrections.json"));
 
 /// One recorded fix to the extracted text (see data/corrections.json).
 #[derive(Deserialize)]
