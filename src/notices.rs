@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::use_texts;
+use crate::t;
+
 use crate::components::offline::{NetworkStatus, UpdateNotice};
 
 /// A file the user can download from a notice (e.g. an unreadable stored value).
@@ -74,9 +77,10 @@ impl Notices {
 /// Shows the notices at the top of the page; errors and warnings are announced.
 #[component]
 pub fn NoticeArea() -> impl IntoView {
+    let t = use_texts();
     let notices = expect_context::<Notices>();
     view! {
-        <div class="notices" role="region" aria-label="お知らせ" aria-live="polite">
+        <div class="notices" role="region" aria-label=t!(t, notices) aria-live="polite">
             <NetworkStatus/>
             <UpdateNotice/>
             <For each=move || notices.0.get() key=|n| n.id let:notice>
@@ -88,6 +92,7 @@ pub fn NoticeArea() -> impl IntoView {
 
 #[component]
 fn NoticeView(notice: Notice, notices: Notices) -> impl IntoView {
+    let t = use_texts();
     let class = match notice.kind {
         NoticeKind::Error => "notice notice-error",
         NoticeKind::Warning => "notice notice-warning",
@@ -106,11 +111,11 @@ fn NoticeView(notice: Notice, notices: Notices) -> impl IntoView {
                     let href = blob_url(&d.content);
                     view! {
                         <a class="button-link" href=href download=d.file_name>
-                            "元のデータをダウンロード"
+                            {t!(t, download_original)}
                         </a>
                     }
                 })}
-                <button type="button" on:click=move |_| notices.dismiss(id)>"閉じる"</button>
+                <button type="button" on:click=move |_| notices.dismiss(id)>{t!(t, close)}</button>
             </div>
         </div>
     }

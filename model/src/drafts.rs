@@ -27,20 +27,23 @@
 //!   Japanese messages).
 //!
 //! The record:
-//! - [`Drafts`] (implements [`Record`]): [`Drafts::set`] (a value equal to
-//!   the published one removes the draft), [`Drafts::get`], [`Drafts::fields`],
+//! - [`Drafts`] (implements [`Record`]): [`Drafts::set`]`(dataset, item_no,
+//!   path, value, now) -> Result<bool, DraftError>` (normalizes; a value equal
+//!   to the published one removes the draft), [`Drafts::get`], [`Drafts::fields`],
 //!   [`Drafts::iter`], [`Drafts::discard_field`], [`Drafts::discard_item`],
 //!   [`Drafts::rebase`], [`Drafts::count_items`], [`Drafts::count_fields`],
 //!   [`Drafts::apply_to`] (the item as the drafts would make it).
 //! - [`staleness`]`(drafts, dataset) -> Vec<`[`Stale`]`>`: drafts whose
-//!   published value changed since they were started (they are kept).
+//!   published value changed since they were started (they are kept;
+//!   [`Stale::is_published`] tells when the change itself was adopted).
 //!
 //! Review:
 //! - [`diff_text`] (character-level, for Japanese), [`diff_entries`] (per list
 //!   entry, with a character diff inside changed entries), [`diff_values`].
 //!
 //! Export and import:
-//! - [`export_json`], [`export_csv`], [`export_file_name`], [`format_jst`].
+//! - [`export_json`]`(drafts, dataset, now)`, [`export_csv`]`(drafts, dataset)`,
+//!   [`csv_cell`], [`export_file_name`]`(now, "json")`, [`format_jst`].
 //! - [`import`]`(json, dataset, existing) -> `[`ImportPreview`] or
 //!   [`ImportError`]; then [`apply_import`]`(&mut drafts, &preview, &choices)`
 //!   with an [`ImportChoices`] holding a [`Choice`] for every conflict.
@@ -76,9 +79,9 @@ pub const MAX_IMPORT_CHANGES: usize = 10_000;
 pub const EXPORT_FORMAT: &str = "ueda-reform-drafts";
 /// The `"format_version"` [`export_json`] writes and the newest [`import`] reads.
 pub const EXPORT_FORMAT_VERSION: u64 = 1;
-/// The largest character diff computed exactly: the product of the lengths
-/// of the two texts once their common prefix and suffix are removed.
-/// Above it the middle is shown as removed and added whole.
+/// The largest character diff computed exactly, in cells of the LCS table:
+/// (length + 1) × (length + 1) of the two texts once their common prefix and
+/// suffix are removed. Above it the middle is shown as removed and added whole.
 pub const MAX_DIFF_CELLS: usize = 1_000_000;
 /// The markers the source uses for "no position in the smart city plan".
 pub const SMART_CITY_NONE_MARKERS: [&str; 3] = ["—", "-", "なし"];
@@ -316,8 +319,13 @@ impl FromStr for FieldPath {
         if !matches!(part, "plan" | "result") {
             return Err(unknown());
         }
-        // Only plain digits: `u8::from_str` would also take "+5".
-        if year.is_empty() || year.len() > 3 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        // Only plain digits without leading zeros, so each path has one
+        // spelling (`u8::from_str` would also take "+5" and "05").
+        if year.is_empty()
+            || year.len() > 3
+            || (year.len() > 1 && year.starts_with('0'))
+            || !year.bytes().all(|b| b.is_ascii_digit())
+        {
             return Err(unknown());
         }
         let number: u32 = year.parse().map_err(|_| unknown())?;
@@ -469,11 +477,12 @@ impl FieldValue {
     /// The value as a textarea's (or a CSV cell's) text: one entry per line,
     /// goals joined with 「、」, no result as the empty string.
     pub fn to_text(&self) -> String {
-        self.entries().join(if matches!(self, FieldValue::Goals(_)) {
-            "、"
-        } else {
-            "\n"
-        })
+        self.entries()
+            .join(if matches!(self, FieldValue::Goals(_)) {
+                "、"
+            } else {
+                "\n"
+            })
     }
 
     /// The value's entries as text: the title alone, the list's entries, the
@@ -533,7 +542,7 @@ impl fmt::Display for DraftError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DraftError::WrongKind { expected } => {
-                write!(f, "値の形式が違います（{}が必要です）。", expected.label_ja())
+                write!(f, "値の形式が違います（必要な形式: {}）。", expected.label_ja())
             }
             DraftError::EmptyTitle => f.write_str("取組項目名を入力してください。"),
             DraftError::TitleHasLineBreak => {
@@ -1073,11 +1082,9 @@ impl Drafts {
 
     /// Every draft as (item number, path, draft), by item then display order.
     pub fn iter(&self) -> impl Iterator<Item = (u32, FieldPath, &DraftField)> + '_ {
-        self.items.iter().flat_map(|(no, fields)| {
-            fields
-                .iter()
-                .map(move |(path, field)| (*no, *path, field))
-        })
+        self.items
+            .iter()
+            .flat_map(|(no, fields)| fields.iter().map(move |(path, field)| (*no, *path, field)))
     }
 
     /// The numbers of the items that have drafts, ascending.
@@ -1150,6 +1157,17 @@ pub struct Stale {
     pub draft: FieldValue,
 }
 
+impl Stale {
+    /// Whether the value published now is the draft itself (the change was
+    /// adopted): the UI can offer to discard the draft ([`Drafts::rebase`] does).
+    pub fn is_published(&self) -> bool {
+        self.published_now.as_ref().is_some_and(|now| {
+            now == &self.draft
+                || normalize(self.path, now.clone()).ok().as_ref() == Some(&self.draft)
+        })
+    }
+}
+
 /// The drafts whose published value is no longer their base: a new app
 /// version changed the data under them. The drafts are kept; the UI shows
 /// the three values and offers [`Drafts::rebase`] or discarding.
@@ -1219,12 +1237,12 @@ fn align<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Op> {
     let (n, m) = (mid_a.len(), mid_b.len());
 
     let mut ops: Vec<Op> = (0..prefix).map(Op::Same).collect();
-    if n.saturating_mul(m) > MAX_DIFF_CELLS {
+    if n == 0 || m == 0 || (n + 1).saturating_mul(m + 1) > MAX_DIFF_CELLS {
         ops.extend((0..n).map(|i| Op::Removed(prefix + i)));
         ops.extend((0..m).map(|j| Op::Added(prefix + j)));
     } else {
-        // lcs[i][j]: LCS length of mid_a[i..] and mid_b[j..]. With n·m bounded,
-        // min(n, m) ≤ 1000, so u16 holds it (2 MB at most).
+        // lcs[i][j]: LCS length of mid_a[i..] and mid_b[j..]. With the cells
+        // bounded, min(n, m) < 1000, so u16 holds it (2 MB at most).
         let width = m + 1;
         let mut lcs = vec![0u16; (n + 1) * width];
         for i in (0..n).rev() {
@@ -1261,7 +1279,8 @@ fn align<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Op> {
 /// Adjacent runs of one kind are merged; where text was replaced the removed
 /// run comes before the added one. The work is bounded: a common prefix
 /// and suffix are trimmed first, and if what remains of the two texts has
-/// more than [`MAX_DIFF_CELLS`] character pairs it is shown as replaced whole.
+/// more than about [`MAX_DIFF_CELLS`] character pairs (1000 × 1000) it is
+/// shown as replaced whole.
 ///
 /// # Examples
 /// ```
@@ -1830,13 +1849,18 @@ pub struct ImportSummary {
 /// holds. A leading BOM is ignored. Unknown extra fields are ignored;
 /// `title` and `field_label` are informational and not checked; `published`
 /// is optional (used for [`ImportChange::published_differs`]).
-pub fn import(json: &str, dataset: &Dataset, existing: &Drafts) -> Result<ImportPreview, ImportError> {
+pub fn import(
+    json: &str,
+    dataset: &Dataset,
+    existing: &Drafts,
+) -> Result<ImportPreview, ImportError> {
     if json.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(json.len()));
     }
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     // serde_json's recursion limit keeps deeply nested input from overflowing the stack.
-    let root: Value = serde_json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let root: Value =
+        serde_json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let Value::Object(root) = root else {
         return Err(ImportError::NotDraftsFile);
     };
@@ -1885,12 +1909,10 @@ pub fn import(json: &str, dataset: &Dataset, existing: &Drafts) -> Result<Import
             .and_then(Value::as_u64)
             .and_then(|n| u32::try_from(n).ok())
             .ok_or_else(|| shape(at("item"), "項目番号（整数）"))?;
-        let item = dataset
-            .item(item_no)
-            .ok_or(ImportError::UnknownItem {
-                index,
-                item: item_no,
-            })?;
+        let item = dataset.item(item_no).ok_or(ImportError::UnknownItem {
+            index,
+            item: item_no,
+        })?;
         let field = change
             .get("field")
             .and_then(Value::as_str)

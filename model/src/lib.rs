@@ -231,6 +231,7 @@ pub struct Difference {
     pub note: String,
 }
 
+pub mod drafts;
 pub mod filter;
 pub mod indicators;
 pub mod listing;
@@ -239,4 +240,3 @@ pub mod search;
 pub mod stored;
 pub mod synthetic;
 pub mod view_state;
-pub mod drafts;

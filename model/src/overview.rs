@@ -220,7 +220,10 @@ impl Scale {
         if max - min > 0.0 {
             Scale { min, max }
         } else {
-            Scale { min, max: min + 1.0 }
+            Scale {
+                min,
+                max: min + 1.0,
+            }
         }
     }
 

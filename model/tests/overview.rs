@@ -55,14 +55,20 @@ fn pillar_and_category_counts_match_the_toc_and_the_facet() {
         }
     }
     assert_eq!(pairs(&counts), facet_counts(Facet::Category));
-    assert_eq!(counts[0].label, "(1) 将来を見据えた新たな行政サービスへの改革");
+    assert_eq!(
+        counts[0].label,
+        "(1) 将来を見据えた新たな行政サービスへの改革"
+    );
 }
 
 #[test]
 fn bureau_and_section_counts_are_the_facet_counts_in_the_same_order() {
     let bureaus = bureau_counts(dataset());
     assert_eq!(pairs(&bureaus), facet_counts(Facet::Bureau));
-    assert_eq!((bureaus[0].value.as_str(), bureaus[0].count), ("総務部", 30));
+    assert_eq!(
+        (bureaus[0].value.as_str(), bureaus[0].count),
+        ("総務部", 30)
+    );
     let sections = section_counts(dataset());
     assert_eq!(pairs(&sections), facet_counts(Facet::Section));
     assert_eq!(
@@ -142,10 +148,7 @@ fn indicator_rows_carry_the_documented_latest_statuses() {
     assert_eq!(find(25, "水道料金").status, Status::Met);
     assert_eq!(find(21, "ふるさと寄附金額").status, Status::NotMet);
     assert_eq!(find(21, "ふるさと寄附金額").year, 4);
-    assert!(matches!(
-        find(2, "交付率").status,
-        Status::NotComparable(_)
-    ));
+    assert!(matches!(find(2, "交付率").status, Status::NotComparable(_)));
     assert_eq!(find(50, "職員数").status, Status::NoResult);
     let summary = status_summary(&rows);
     assert_eq!(

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::use_texts;
+
 use crate::storage::use_user_data;
 
 /// A toggle button with `aria-pressed`; its name says which item it is for.
@@ -13,9 +15,10 @@ pub fn BookmarkButton(
     #[prop(into)]
     title: String,
 ) -> impl IntoView {
+    let t = use_texts();
     let user = use_user_data();
     let on = move || user.bookmarks.with(|b| b.contains(no));
-    let name = format!("No.{no}「{title}」をブックマーク");
+    let name = move || (t.get().bookmark_name)(no, &title);
     view! {
         <button
             type="button"
@@ -29,7 +32,7 @@ pub fn BookmarkButton(
         >
             <span class="bookmark-icon" aria-hidden="true">{move || if on() { "★" } else { "☆" }}</span>
             <span class="bookmark-text" aria-hidden="true">
-                {move || if on() { "ブックマーク中" } else { "ブックマーク" }}
+                {move || if on() { t.get().bookmarked } else { t.get().bookmark }}
             </span>
         </button>
     }

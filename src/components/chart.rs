@@ -103,6 +103,7 @@ pub fn BarChart(
     children: Option<Children>,
 ) -> impl IntoView {
     let heading_id = format!("chart-{id}");
+    let labelled_by = heading_id.clone();
     let max = max.unwrap_or_else(|| rows.iter().map(BarRow::total).fold(0.0, f64::max));
     let table = rows.clone();
     let split = visible.unwrap_or(rows.len()).min(rows.len());
@@ -128,7 +129,7 @@ pub fn BarChart(
         }
     });
     view! {
-        <section class="chart" aria-labelledby=heading_id.clone()>
+        <section class="chart" aria-labelledby=labelled_by>
             <h3 id=heading_id>{title}</h3>
             {children.map(|c| view! { <div class="chart-notes">{c()}</div> })}
             {list(bars)}

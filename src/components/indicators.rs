@@ -1,12 +1,281 @@
-//! An item's numeric indicators (being written).
+//! An item's numeric indicators: target against result per year, with the
+//! outcome in words and the source's wording of every figure; and the
+//! item's effect amounts (効果額).
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use model::indicators::{
+    applicable_target, status, Direction, EffectAmount, Indicator, Status, YearFigure,
+    LAST_REPORTED_YEAR,
+};
+use model::overview::Scale;
 
-/// The indicators of item `no`: target against result per year.
+use crate::components::chart::percent;
+use crate::data::indicators;
+
+/// 「令和3年度」.
+pub fn year_label(year: u8) -> String {
+    format!("令和{year}年度")
+}
+
+/// A class per status, for the frame of its label (the label's words carry
+/// the meaning; the colour only repeats it).
+pub fn status_class(status: &Status) -> &'static str {
+    match status {
+        Status::Met => "status status-met",
+        Status::NotMet => "status status-not-met",
+        Status::NotComparable(_) => "status status-not-comparable",
+        Status::NoTarget => "status status-no-target",
+        Status::NoResult => "status status-no-result",
+    }
+}
+
+/// Why a year has the status it has, when the label alone does not say it.
+pub fn status_reason(status: &Status, year: u8) -> Option<String> {
+    match status {
+        Status::NoResult if year > LAST_REPORTED_YEAR => Some(format!(
+            "まだ報告されていない年度（資料は令和{LAST_REPORTED_YEAR}年度末時点）"
+        )),
+        Status::NoResult => Some("資料に数値の記載がない".to_string()),
+        other => other.reason(),
+    }
+}
+
+/// The label of a status with its reason, as one line of text.
+#[component]
+pub fn StatusLabel(status: Status, year: u8) -> impl IntoView {
+    let reason = status_reason(&status, year);
+    view! {
+        <span class=status_class(&status)>{status.label()}</span>
+        {reason.map(|r| view! { <span class="status-reason">{format!("（{r}）")}</span> })}
+    }
+}
+
+/// The indicators of item `no`: target against result per year; then its
+/// effect amounts. Nothing at all for an item with neither.
 #[component]
 pub fn ItemIndicators(
     /// The item number.
     no: u32,
 ) -> impl IntoView {
-    let _ = no;
+    let data = indicators();
+    let list: Vec<(usize, &'static Indicator)> = data
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.item == no)
+        .collect();
+    let effects: Vec<&'static EffectAmount> = data.effects_for_item(no).collect();
+    let charts = (!list.is_empty()).then(|| {
+        view! {
+            <section class="field indicators" aria-labelledby="indicators-heading">
+                <h3 id="indicators-heading">"数値目標と実績"</h3>
+                <p class="hint">
+                    "資料の取組計画（数値目標）と実績から読み取った数値です。実績は同じ年度の目標とだけ比べ、"
+                    "ほかの年度の目標は当てはめていません。"
+                </p>
+                <p class="indicator-legend" aria-hidden="true">
+                    <span class="legend-entry"><span class="legend-bar"></span>"実績"</span>
+                    <span class="legend-entry"><span class="legend-target"></span>"目標"</span>
+                </p>
+                {list
+                    .into_iter()
+                    .map(|(index, indicator)| view! { <IndicatorChart indicator index/> })
+                    .collect_view()}
+            </section>
+        }
+    });
+    let effects = (!effects.is_empty()).then(|| view! { <EffectList effects/> });
+    view! { {charts} {effects} }
+}
+
+/// The years an indicator's chart shows: every reported year (so a missing
+/// result is visible) and every year with a target or a result.
+fn chart_years(indicator: &Indicator) -> Vec<u8> {
+    let mut years: BTreeSet<u8> = (3..=LAST_REPORTED_YEAR).collect();
+    years.extend(indicator.targets.iter().map(|t| t.year));
+    years.extend(indicator.results.iter().map(|r| r.year));
+    years.into_iter().collect()
+}
+
+/// Whether a figure is in the indicator's unit, so it can share its axis.
+fn same_unit(indicator: &Indicator, figure: &YearFigure) -> bool {
+    figure.unit.as_ref().is_none_or(|u| *u == indicator.unit)
+}
+
+fn direction_text(direction: Direction) -> &'static str {
+    match direction {
+        Direction::HigherIsBetter => "大きいほどよい",
+        Direction::LowerIsBetter => "小さいほどよい",
+        Direction::Target => "目標の値どおりが目標",
+    }
+}
+
+/// One indicator: a row per year with the figures in text, the status in
+/// words, and a bar (result) against a line (target) on a shared axis.
+#[component]
+fn IndicatorChart(indicator: &'static Indicator, index: usize) -> impl IntoView {
+    let heading_id = format!("indicator-{index}");
+    let labelled_by = heading_id.clone();
+    let scale = Scale::including_zero(
+        indicator
+            .targets
+            .iter()
+            .chain(&indicator.results)
+            .filter(|f| same_unit(indicator, f))
+            .map(|f| f.value),
+    );
+    let zero = scale.percent(0.0);
+    let baseline = indicator.baseline.as_ref().map(|b| {
+        let date = b
+            .as_of
+            .as_ref()
+            .map(|d| format!("（{d}）"))
+            .unwrap_or_default();
+        format!("基準値（これまでの実績）：{}{date}", b.display)
+    });
+    let rows = chart_years(indicator)
+        .into_iter()
+        .map(|year| {
+            let target = applicable_target(indicator, year);
+            let result = indicator.results.iter().find(|r| r.year == year);
+            let year_status = status(indicator, year);
+            let bar = result.filter(|r| same_unit(indicator, r)).map(|r| {
+                let (x, width) = scale.bar(r.value);
+                view! {
+                    <rect class="result-bar" x=percent(x) y="20%" width=percent(width) height="60%"/>
+                }
+            });
+            let marker = target.filter(|t| same_unit(indicator, t)).map(|t| {
+                let x = percent(scale.percent(t.value));
+                view! {
+                    <line class="target-line" x1=x.clone() x2=x y1="0" y2="100%"/>
+                }
+            });
+            let off_axis = [target, result]
+                .into_iter()
+                .flatten()
+                .any(|f| !same_unit(indicator, f));
+            view! {
+                <li class="indicator-year">
+                    <p class="year-text">
+                        <span class="year-name">{year_label(year)}</span>
+                        <span class="year-figure">
+                            "目標："
+                            {target.map_or_else(|| "なし".to_string(), |t| t.display.clone())}
+                        </span>
+                        <span class="year-figure">
+                            "実績："
+                            {result.map_or_else(|| "なし".to_string(), |r| r.display.clone())}
+                        </span>
+                        <span class="year-status"><StatusLabel status=year_status year/></span>
+                        {off_axis.then(|| view! {
+                            <span class="status-reason">"（単位の異なる数値はグラフに描いていません）"</span>
+                        })}
+                    </p>
+                    <svg class="indicator-svg" aria-hidden="true" focusable="false">
+                        <rect class="bar-track" x="0" y="0" width="100%" height="100%"/>
+                        {(zero > 0.0).then(|| view! {
+                            <line class="zero-line" x1=percent(zero) x2=percent(zero) y1="0" y2="100%"/>
+                        })}
+                        {bar}
+                        {marker}
+                    </svg>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="indicator" aria-labelledby=labelled_by>
+            <h4 id=heading_id>{indicator.name.clone()}</h4>
+            <p class="indicator-meta">
+                {format!("単位：{}（{}）", indicator.unit, direction_text(indicator.direction))}
+                {baseline.map(|b| view! { <br/>{b} })}
+            </p>
+            <ul class="indicator-years" role="list">{rows}</ul>
+            <Sources indicator/>
+        </section>
+    }
+}
+
+/// Every figure of an indicator with the source's exact wording, and the
+/// curator's notes, behind a disclosure.
+#[component]
+fn Sources(indicator: &'static Indicator) -> impl IntoView {
+    let entry = |term: String, quote: &str, notes: Vec<&String>| {
+        view! {
+            <div class="source-entry">
+                <dt>{term}</dt>
+                <dd>
+                    <span class="quote">{format!("「{quote}」")}</span>
+                    {notes
+                        .into_iter()
+                        .map(|n| view! { <span class="source-note">{n.clone()}</span> })
+                        .collect_view()}
+                </dd>
+            </div>
+        }
+    };
+    let baseline = indicator.baseline.as_ref().map(|b| {
+        entry(
+            format!("基準値 {}", b.display),
+            &b.quote,
+            b.note.iter().collect(),
+        )
+    });
+    let figures = |kind: &'static str, figures: &'static [YearFigure]| {
+        figures
+            .iter()
+            .map(|f| {
+                entry(
+                    format!("{}の{kind} {}", year_label(f.year), f.display),
+                    &f.quote,
+                    f.derivation.iter().chain(&f.note).collect(),
+                )
+            })
+            .collect_view()
+    };
+    view! {
+        <details class="sources">
+            <summary>"出典の記載"</summary>
+            <dl class="source-list">
+                {baseline}
+                {figures("目標", &indicator.targets)}
+                {figures("実績", &indicator.results)}
+            </dl>
+            {indicator.note.clone().map(|n| view! { <p class="source-note">{n}</p> })}
+        </details>
+    }
+}
+
+/// The item's effect amounts (効果額), each with its source wording.
+#[component]
+fn EffectList(effects: Vec<&'static EffectAmount>) -> impl IntoView {
+    view! {
+        <section class="field effects" aria-labelledby="effects-heading">
+            <h3 id="effects-heading">"効果額"</h3>
+            <ul class="effect-list" role="list">
+                {effects
+                    .into_iter()
+                    .map(|e| view! {
+                        <li class="effect">
+                            <p class="effect-line">
+                                <span class="effect-year">
+                                    {e.year.map_or_else(|| "年度の記載なし".to_string(), year_label)}
+                                </span>
+                                <strong class="effect-amount">{e.display.clone()}</strong>
+                                <span class="effect-description">{e.description.clone()}</span>
+                            </p>
+                            <details class="sources">
+                                <summary>"出典の記載"</summary>
+                                <p class="quote">{format!("「{}」", e.quote)}</p>
+                                {e.note.clone().map(|n| view! { <p class="source-note">{n}</p> })}
+                            </details>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
 }

@@ -5,6 +5,9 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::t;
 use model::view_state::ViewState;
 
 use crate::storage::use_user_data;
@@ -16,6 +19,7 @@ const ACTIVITY: [&str; 5] = ["pointerdown", "keydown", "input", "wheel", "touchs
 /// Runs the idle timer and shows the kiosk banner while kiosk mode is on.
 #[component]
 pub fn Kiosk() -> impl IntoView {
+    let t = use_texts();
     let user = use_user_data();
     let state = use_view_state();
     let go = use_go();
@@ -71,16 +75,9 @@ pub fn Kiosk() -> impl IntoView {
 
     view! {
         <Show when=active>
-            <div class="kiosk-banner" role="note" aria-label="共用端末モード">
+            <div class="kiosk-banner" role="note" aria-label=t!(t, kiosk)>
                 <p>
-                    {move || {
-                        let minutes = idle_seconds().div_ceil(60);
-                        if keep() {
-                            format!("共用端末モード：{minutes}分間操作がないと最初の画面に戻ります。ブックマークはこの端末に残ります。")
-                        } else {
-                            format!("共用端末モード：{minutes}分間操作がないと最初の画面に戻り、ブックマークは消去されます。")
-                        }
-                    }}
+                    {move || (t.get().kiosk_banner)(idle_seconds().div_ceil(60), keep())}
                 </p>
                 <label>
                     <input
@@ -91,7 +88,7 @@ pub fn Kiosk() -> impl IntoView {
                             user.update_settings(|s| s.kiosk_keep_bookmarks = on);
                         }
                     />
-                    "ブックマークをこの端末に残す"
+                    {t!(t, kiosk_keep_bookmarks)}
                 </label>
             </div>
         </Show>

@@ -1,6 +1,7 @@
 //! Small pieces shared by several views.
 
 pub mod bookmark;
+pub mod chart;
 pub mod highlight;
 pub mod indicators;
 pub mod kiosk;

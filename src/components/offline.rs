@@ -9,9 +9,13 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::i18n::use_texts;
+use crate::t;
+
 /// Says when the device is offline, and that everything still works.
 #[component]
 pub fn NetworkStatus() -> impl IntoView {
+    let t = use_texts();
     let (online, set_online) = signal(window().navigator().on_line());
     let on = window_event_listener(ev::online, move |_| set_online.set(true));
     let off = window_event_listener(ev::offline, move |_| set_online.set(false));
@@ -23,7 +27,7 @@ pub fn NetworkStatus() -> impl IntoView {
         <div class="network-status" role="status">
             <Show when=move || !online.get()>
                 <p class="offline-banner">
-                    "オフラインです。この端末に保存された内容で、検索・閲覧・ブックマークはそのまま使えます。"
+                    {t!(t, offline)}
                 </p>
             </Show>
         </div>
@@ -33,6 +37,7 @@ pub fn NetworkStatus() -> impl IntoView {
 /// Offers to reload into a new version once the service worker has it ready.
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
+    let t = use_texts();
     let already = document()
         .document_element()
         .and_then(|html| html.get_attribute("data-update-available"))
@@ -53,10 +58,10 @@ pub fn UpdateNotice() -> impl IntoView {
         <Show when=move || available.get()>
             <div class="notice notice-info update-notice" role="status">
                 <p>
-                    "新しいバージョンがあります。更新しても、ブックマークと下書きはそのまま残ります。"
+                    {t!(t, update_available)}
                 </p>
                 <button type="button" on:click=apply disabled=move || applying.get()>
-                    {move || if applying.get() { "更新しています…" } else { "新しいバージョンに更新" }}
+                    {move || if applying.get() { t.get().updating } else { t.get().update_now }}
                 </button>
             </div>
         </Show>

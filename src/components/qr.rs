@@ -5,6 +5,9 @@
 //! from `qrcode`'s module matrix as one SVG path.
 
 use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::t;
 use qrcode::{Color, EcLevel, QrCode};
 
 /// A QR symbol as an SVG path: `width` modules square, plus the path data of
@@ -43,6 +46,7 @@ pub fn qr_path(text: &str) -> Option<QrPath> {
 /// address as text and a copy button beside it.
 #[component]
 pub fn OpenOnPhone() -> impl IntoView {
+    let t = use_texts();
     let (open, set_open) = signal(false);
     let location = leptos_router::hooks::use_location();
     // Read the full address whenever the query changes, so the code always
@@ -59,11 +63,11 @@ pub fn OpenOnPhone() -> impl IntoView {
                 aria-controls="qr-panel"
                 on:click=move |_| set_open.update(|o| *o = !*o)
             >
-                "スマートフォンで開く"
+                {t!(t, open_on_phone)}
             </button>
             <Show when=move || open.get()>
-                <div id="qr-panel" class="qr-panel" role="group" aria-label="このページのQRコード">
-                    <QrLink url hint="スマートフォンのカメラで読み取ると、この画面と同じ条件で開きます。"/>
+                <div id="qr-panel" class="qr-panel" role="group" aria-label=t!(t, page_qr)>
+                    <QrLink url hint=Signal::derive(t!(t, open_on_phone_hint))/>
                 </div>
             </Show>
         </div>
@@ -77,8 +81,9 @@ pub fn QrLink(
     #[prop(into)]
     url: Signal<String>,
     /// One sentence on what opening the address does.
-    hint: &'static str,
+    hint: Signal<&'static str>,
 ) -> impl IntoView {
+    let t = use_texts();
     let (copy_status, set_copy_status) = signal(None::<&'static str>);
     let copy = move |_| {
         let promise = window()
@@ -88,9 +93,9 @@ pub fn QrLink(
         leptos::task::spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
             set_copy_status.set(Some(if done {
-                "コピーしました"
+                t.get_untracked().copied
             } else {
-                "コピーできませんでした。アドレスを選択してコピーしてください"
+                t.get_untracked().copy_failed
             }));
         });
     };
@@ -102,7 +107,7 @@ pub fn QrLink(
                     <svg
                         class="qr-code"
                         role="img"
-                        aria-label="アドレスを表すQRコード"
+                        aria-label=t!(t, qr_name)
                         viewBox=format!("-4 -4 {size} {size}")
                         shape-rendering="crispEdges"
                     >
@@ -112,11 +117,11 @@ pub fn QrLink(
                 }
                 .into_any()
             }
-            None => view! { <p>"アドレスが長すぎてQRコードにできません。"</p> }.into_any(),
+            None => view! { <p>{t!(t, too_long_for_qr)}</p> }.into_any(),
         }}
         <p class="hint">{hint}</p>
         <p class="qr-url"><code>{move || url.get()}</code></p>
-        <button type="button" on:click=copy>"アドレスをコピー"</button>
+        <button type="button" on:click=copy>{t!(t, copy_address)}</button>
         <span role="status" class="hint">{move || copy_status.get()}</span>
     }
 }

@@ -1,6 +1,9 @@
 //! SDG goal badges in the official colours, with estimated goals marked.
 
 use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::t;
 use model::{SdgBasis, Sdgs};
 
 use crate::data::app_data;
@@ -15,12 +18,8 @@ pub fn SdgBadges(
     #[prop(optional)]
     with_names: bool,
 ) -> impl IntoView {
+    let t = use_texts();
     let estimated = sdgs.basis == SdgBasis::Estimated;
-    let basis_text = if estimated {
-        "推定"
-    } else {
-        "資料に記載"
-    };
     let goals = sdgs
         .goals
         .iter()
@@ -30,12 +29,19 @@ pub fn SdgBadges(
                 .sdg_goal(number)
                 .map(|g| g.name.clone())
                 .unwrap_or_default();
-            let label = format!("SDGs目標{number}「{name}」（{basis_text}）");
+            let label = {
+                let name = name.clone();
+                move || {
+                    let texts = t.get();
+                    let basis = if estimated { texts.estimated } else { texts.documented };
+                    (texts.sdg_badge)(number, &name, basis)
+                }
+            };
             let title = label.clone();
             view! {
                 <li class=format!("sdg-badge sdg-{number}") class:estimated=estimated title=title>
                     <span class="sdg-number" aria-hidden="true">{number}</span>
-                    {with_names.then(|| view! { <span class="sdg-name" aria-hidden="true">{name}</span> })}
+                    {with_names.then(|| view! { <span class="sdg-name" aria-hidden="true" lang="ja">{name}</span> })}
                     <span class="visually-hidden">{label}</span>
                 </li>
             }
@@ -43,8 +49,8 @@ pub fn SdgBadges(
         .collect_view();
     view! {
         <div class="sdg-badges">
-            <ul class="sdg-list" aria-label="SDGsの目標">{goals}</ul>
-            {estimated.then(|| view! { <span class="sdg-estimated-note" aria-hidden="true">"推定"</span> })}
+            <ul class="sdg-list" aria-label=t!(t, sdg_goals)>{goals}</ul>
+            {estimated.then(|| view! { <span class="sdg-estimated-note" aria-hidden="true">{t!(t, estimated)}</span> })}
         </div>
     }
 }

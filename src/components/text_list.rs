@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::use_texts;
+use crate::t;
+
 use crate::components::highlight::Highlighted;
 
 /// One paragraph as `<p>`, several as a list; an empty field says so instead
@@ -14,14 +17,15 @@ pub fn TextList(
     #[prop(into)]
     terms: Signal<Vec<String>>,
 ) -> impl IntoView {
+    let t = use_texts();
     match entries.len() {
-        0 => view! { <p class="empty-cell">"（原資料に記載なし）"</p> }.into_any(),
+        0 => view! { <p class="empty-cell">{t!(t, empty_cell)}</p> }.into_any(),
         1 => {
             let text = entries.into_iter().next().unwrap_or_default();
-            view! { <p><Highlighted text terms/></p> }.into_any()
+            view! { <p lang="ja"><Highlighted text terms/></p> }.into_any()
         }
         _ => view! {
-            <ul class="text-list">
+            <ul class="text-list" lang="ja">
                 {entries
                     .into_iter()
                     .map(|text| view! { <li><Highlighted text terms/></li> })

@@ -1,19 +1,25 @@
 //! 「文字の大きさ」: 標準 / 大 / 特大, remembered on the device.
 
 use leptos::prelude::*;
+
+use crate::i18n::{use_texts, Texts};
+use crate::t;
 use model::stored::TextSize;
 
 use crate::storage::use_user_data;
 
-const SIZES: [(TextSize, &str, &str); 3] = [
-    (TextSize::Normal, "normal", "標準"),
-    (TextSize::Large, "large", "大"),
-    (TextSize::ExtraLarge, "extralarge", "特大"),
+const SIZES: [(TextSize, &str, fn(&Texts) -> &'static str); 3] = [
+    (TextSize::Normal, "normal", |t| t.text_size_normal),
+    (TextSize::Large, "large", |t| t.text_size_large),
+    (TextSize::ExtraLarge, "extralarge", |t| {
+        t.text_size_extra_large
+    }),
 ];
 
 /// Three radio buttons; the choice scales every rem-based size via `<html>`.
 #[component]
 pub fn TextSizeControl() -> impl IntoView {
+    let t = use_texts();
     let user = use_user_data();
     let current = move || user.settings.with(|s| s.text_size);
     // The root font size lives on <html>, outside the app's tree.
@@ -28,7 +34,7 @@ pub fn TextSizeControl() -> impl IntoView {
     });
     view! {
         <fieldset class="text-size">
-            <legend>"文字の大きさ"</legend>
+            <legend>{t!(t, text_size)}</legend>
             {SIZES
                 .into_iter()
                 .map(|(size, name, label)| {
@@ -41,7 +47,7 @@ pub fn TextSizeControl() -> impl IntoView {
                                 prop:checked=move || current() == size
                                 on:change=move |_| user.update_settings(|s| s.text_size = size)
                             />
-                            {label}
+                            {move || label(t.get())}
                         </label>
                     }
                 })

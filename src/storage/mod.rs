@@ -14,6 +14,7 @@ use model::stored::{self, Bookmarks, DecodeError, Decoded, Record, Settings};
 use backend::Backend;
 pub use backend::MemoryReason;
 
+use crate::i18n::{texts, Texts};
 use crate::notices::{Download, Notices};
 
 /// The user's data on this device, provided as context by [`provide_user_data`].
@@ -40,22 +41,25 @@ pub fn provide_user_data(notices: Notices) -> UserData {
         memory_only,
         notices,
     };
+    // Settings first: they hold the language of every later notice.
+    data.settings
+        .set(data.load::<Settings>(|t| t.record_settings));
     if memory_only.get_untracked().is_some() {
-        notices.warn(memory_message(MemoryReason::Unavailable));
+        notices.warn(data.memory_message(MemoryReason::Unavailable));
     }
-    data.bookmarks.set(data.load::<Bookmarks>("ブックマーク"));
-    data.settings.set(data.load::<Settings>("この端末の設定"));
+    data.bookmarks
+        .set(data.load::<Bookmarks>(|t| t.record_bookmarks));
 
     // Another tab changed the bookmarks: show its state here too. (The event
     // never reaches the tab that wrote, which updates its own signal.)
     let handle = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
         match event.key() {
-            Some(key) if key == Bookmarks::KEY => {
-                data.bookmarks.set(data.load::<Bookmarks>("ブックマーク"))
-            }
-            Some(key) if key == Settings::KEY => {
-                data.settings.set(data.load::<Settings>("この端末の設定"))
-            }
+            Some(key) if key == Bookmarks::KEY => data
+                .bookmarks
+                .set(data.load::<Bookmarks>(|t| t.record_bookmarks)),
+            Some(key) if key == Settings::KEY => data
+                .settings
+                .set(data.load::<Settings>(|t| t.record_settings)),
             // `clear()` in another tab.
             None => {
                 data.bookmarks.set(Bookmarks::default());
@@ -87,7 +91,7 @@ impl UserData {
     /// and offered as a download before the app starts afresh with the default;
     /// an older version is migrated and written back at once.
     /// `label` names the record in notices (e.g. 「ブックマーク」).
-    fn load<R: Record + Default>(&self, label: &str) -> R {
+    fn load<R: Record + Default>(&self, label: fn(&Texts) -> &'static str) -> R {
         let Some(raw) = self.backend.with_value(|b| b.get(R::KEY)) else {
             return R::default();
         };
@@ -105,7 +109,13 @@ impl UserData {
         }
     }
 
-    fn back_up_unreadable(&self, key: &str, label: &str, raw: &str, error: &DecodeError) {
+    fn back_up_unreadable(
+        &self,
+        key: &str,
+        label: fn(&Texts) -> &'static str,
+        raw: &str,
+        error: &DecodeError,
+    ) {
         let mut at = now_millis();
         let backup = loop {
             let candidate = stored::backup_key(key, at);
@@ -121,13 +131,9 @@ impl UserData {
         if let Some(detail) = error.detail() {
             leptos::logging::warn!("{key}: {detail}");
         }
-        let where_kept = if kept {
-            "元のデータはこの端末に別名で保管しました。下のボタンからダウンロードできます。"
-        } else {
-            "元のデータは下のボタンからダウンロードできます。"
-        };
+        let texts = self.texts();
         self.notices.error_with_download(
-            format!("保存されていた{label}を読み込めませんでした。{error} {where_kept}"),
+            (texts.unreadable)(label(texts), &error.to_string(), kept),
             Download {
                 file_name: format!("{}.json", backup.replace('.', "-")),
                 content: raw.to_string(),
@@ -145,7 +151,7 @@ impl UserData {
         if let Err(reason) = result {
             if self.memory_only.get_untracked().is_none() {
                 self.memory_only.set(Some(reason));
-                self.notices.warn(memory_message(reason));
+                self.notices.warn(self.memory_message(reason));
             }
         }
     }
@@ -162,6 +168,21 @@ impl UserData {
     pub fn add_bookmarks(&self, other: &Bookmarks) {
         self.bookmarks.update(|b| b.merge(other));
         self.save(&self.bookmarks.get_untracked());
+    }
+
+    /// The interface strings in the language chosen on this device.
+    fn texts(&self) -> &'static Texts {
+        texts(self.settings.with_untracked(|s| s.language))
+    }
+
+    fn memory_message(&self, reason: MemoryReason) -> String {
+        let texts = self.texts();
+        let why = match reason {
+            MemoryReason::Unavailable => texts.storage_unavailable,
+            MemoryReason::Full => texts.storage_full,
+            MemoryReason::WriteFailed => texts.storage_write_failed,
+        };
+        format!("{why}{}", texts.memory_only)
     }
 
     /// Changes the device settings and saves them.
@@ -200,15 +221,6 @@ impl UserData {
         self.bookmarks.set(Bookmarks::default());
         self.settings.set(Settings::default());
     }
-}
-
-fn memory_message(reason: MemoryReason) -> String {
-    let why = match reason {
-        MemoryReason::Unavailable => "このブラウザではデータを保存できない設定になっています。",
-        MemoryReason::Full => "この端末の保存容量がいっぱいです。",
-        MemoryReason::WriteFailed => "データを保存できませんでした。",
-    };
-    format!("{why}ブックマークなどの変更はこのページを開いている間だけ有効で、再読み込みすると失われます。")
 }
 
 fn now_millis() -> u64 {

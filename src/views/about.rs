@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use serde::Deserialize;
 
 use crate::data::app_data;
+use crate::i18n::use_texts;
+use crate::t;
 
+// A minified copy made by build.rs from data/corrections.json.
 static CORRECTIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corrections.json"));
 
 /// One recorded fix to the extracted text (see data/corrections.json).
@@ -25,7 +28,7 @@ struct Corrections {
 /// The about page.
 #[component]
 pub fn AboutScreen() -> impl IntoView {
-    let meta = &app_data().dataset.meta;
+    let t = use_texts();
     let estimated = app_data()
         .dataset
         .items
@@ -34,54 +37,32 @@ pub fn AboutScreen() -> impl IntoView {
         .count();
     view! {
         <article class="about" aria-labelledby="about-heading">
-            <h2 id="about-heading" tabindex="-1">"このサイトについて"</h2>
+            <h2 id="about-heading" tabindex="-1">{t!(t, about_title)}</h2>
             <section>
-                <h3>"出典"</h3>
-                <p>
-                    {format!(
-                        "{}「{}」（{}策定、{}時点の取組状況）の全61項目を、検索・閲覧しやすい形にしたものです。",
-                        meta.issuer, meta.title, meta.published, meta.status_as_of
-                    )}
-                    "各項目のページに、原資料のページ番号を示しています。"
-                </p>
+                <h3>{t!(t, about_source_heading)}</h3>
+                <p>{t!(t, about_source)}</p>
             </section>
             <section>
-                <h3>"データの作り方と修正"</h3>
-                <p>
-                    "原資料のPDFから取り出したテキストを、プログラムで表の形に読み直しています。"
-                    "箇条書きや表の区切りは、文や項目の区切りとして復元しました。"
-                    "文字の読み取り誤り（例：「府内」→「庁内」、「手續」→「手続」）は修正し、修正はすべて記録しています（下の一覧）。"
-                    "目次と各項目の表とで表記が異なる箇所は両方を残し、項目のページに「原資料の目次との違い」として示しています。"
-                </p>
+                <h3>{t!(t, about_data_heading)}</h3>
+                <p>{t!(t, about_data)}</p>
                 <CorrectionList/>
                 <p>
-                    <a href="corrections.json" download="corrections.json">"修正の一覧をダウンロード（JSON形式）"</a>
+                    <a href="corrections.json" download="corrections.json">
+                        {t!(t, about_download_corrections)}
+                    </a>
                 </p>
             </section>
             <section>
-                <h3>"SDGsの目標が「推定」になっている理由"</h3>
-                <p>
-                    "原資料では、各項目に該当するSDGsの目標がアイコン（画像）で示されていましたが、テキストには残りませんでした。"
-                    {format!(
-                        "目標名が文字で書かれている4項目を除く{estimated}項目は、取組内容から目標を推定し、点線の枠と「推定」の表示で区別しています。"
-                    )}
-                    "推定の理由は各項目のページにあります。"
-                </p>
+                <h3>{t!(t, about_sdg_heading)}</h3>
+                <p>{move || (t.get().about_sdg)(estimated)}</p>
             </section>
             <section>
-                <h3>"ブックマークと下書き"</h3>
-                <p>
-                    "ブックマークや職員の下書きは、この端末のこのブラウザにだけ保存され、どこにも送信されません。"
-                    "別の端末に移すには、ブックマークは共有用のリンク、下書きはファイルの書き出しを使ってください。"
-                    "共用の端末では、ページ下部の「この端末のデータを消去」で消去できます。"
-                </p>
+                <h3>{t!(t, about_storage_heading)}</h3>
+                <p>{t!(t, about_storage)}</p>
             </section>
             <section>
-                <h3>"誤りを見つけたら"</h3>
-                <p>
-                    "内容の誤りに気づいた場合は、項目番号と該当箇所（例：「No.25 令和4年度の実績」）を添えて、上田市の担当課へお知らせください。"
-                    "このサイトのデータの誤りは、修正の記録に加えて直します。"
-                </p>
+                <h3>{t!(t, about_errors_heading)}</h3>
+                <p>{t!(t, about_errors)}</p>
             </section>
         </article>
     }
@@ -90,6 +71,7 @@ pub fn AboutScreen() -> impl IntoView {
 /// Every recorded correction, in a table behind a disclosure (111 rows).
 #[component]
 fn CorrectionList() -> impl IntoView {
+    let t = use_texts();
     let corrections = serde_json::from_str::<Corrections>(CORRECTIONS_JSON)
         .map(|c| c.corrections)
         .unwrap_or_default();
@@ -101,27 +83,26 @@ fn CorrectionList() -> impl IntoView {
                 <tr>
                     <td>{format!("No.{}", c.item)}</td>
                     <td>{c.field}</td>
-                    <td>{c.before}</td>
-                    <td>{c.after}</td>
+                    <td lang="ja">{c.before}</td>
+                    <td lang="ja">{c.after}</td>
                     <td lang="en">{c.reason}</td>
                 </tr>
             }
         })
         .collect_view();
+    let columns = move || {
+        t.get()
+            .corrections_columns
+            .map(|name| view! { <th scope="col">{name}</th> })
+    };
     view! {
         <details class="corrections">
-            <summary>{format!("修正の一覧（{count}件）を表示")}</summary>
-            <div class="table-scroll" role="region" aria-label="修正の一覧" tabindex="0">
+            <summary>{move || (t.get().corrections_show)(count)}</summary>
+            <div class="table-scroll" role="region" aria-label=move || (t.get().corrections_show)(count) tabindex="0">
                 <table>
-                    <caption>"抽出したテキストに加えた修正（理由は英語で記録しています）"</caption>
+                    <caption>{t!(t, corrections_caption)}</caption>
                     <thead>
-                        <tr>
-                            <th scope="col">"項目"</th>
-                            <th scope="col">"欄"</th>
-                            <th scope="col">"修正前"</th>
-                            <th scope="col">"修正後"</th>
-                            <th scope="col">"理由"</th>
-                        </tr>
+                        <tr>{columns}</tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>

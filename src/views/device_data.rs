@@ -2,21 +2,22 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::use_texts;
+use crate::t;
+
 use crate::storage::use_user_data;
 
 /// Clears what this app stored on the device, after saying what would be lost.
 #[component]
 pub fn DeviceData() -> impl IntoView {
+    let t = use_texts();
     let user = use_user_data();
     let (confirming, set_confirming) = signal(None::<crate::storage::DeviceSummary>);
     let (done, set_done) = signal(false);
     view! {
         <section class="device-data" aria-labelledby="device-data-heading">
-            <h2 id="device-data-heading">"この端末に保存されたデータ"</h2>
-            <p>
-                "ブックマークはこの端末のこのブラウザにだけ保存され、サーバーには送られません。"
-                "共用の端末では、使い終わったら消去してください。"
-            </p>
+            <h2 id="device-data-heading">{t!(t, device_data)}</h2>
+            <p>{t!(t, device_data_note)}</p>
             <label class="kiosk-setting">
                 <input
                     type="checkbox"
@@ -26,7 +27,7 @@ pub fn DeviceData() -> impl IntoView {
                         user.update_settings(|s| s.kiosk = on);
                     }
                 />
-                "共用端末モード（しばらく操作がないと最初の画面に戻ります）"
+                {t!(t, kiosk_setting)}
             </label>
             <Show
                 when=move || confirming.get().is_some()
@@ -38,19 +39,16 @@ pub fn DeviceData() -> impl IntoView {
                             set_confirming.set(Some(user.device_summary()));
                         }
                     >
-                        "この端末のデータを消去"
+                        {t!(t, clear_device_data)}
                     </button>
-                    <span role="status">{move || done.get().then_some("この端末のデータを消去しました。")}</span>
+                    <span role="status">{move || done.get().then(|| t.get().device_data_cleared)}</span>
                 }
             >
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
                     <p id="confirm-text">
                         {move || {
                             let summary = confirming.get().unwrap_or_default();
-                            format!(
-                                "ブックマーク{}件、下書き{}件、読み込めなかったデータの控え{}件を消去します。元に戻せません。消去しますか？",
-                                summary.bookmarks, summary.drafts, summary.backups
-                            )
+                            (t.get().confirm_clear)(summary.bookmarks, summary.drafts, summary.backups)
                         }}
                     </p>
                     <button
@@ -62,9 +60,9 @@ pub fn DeviceData() -> impl IntoView {
                             set_done.set(true);
                         }
                     >
-                        "消去する"
+                        {t!(t, clear)}
                     </button>
-                    <button type="button" on:click=move |_| set_confirming.set(None)>"キャンセル"</button>
+                    <button type="button" on:click=move |_| set_confirming.set(None)>{t!(t, cancel)}</button>
                 </div>
             </Show>
         </section>

@@ -1,19 +1,31 @@
 //! The search box, the facets and the chips of active filters.
 
 use leptos::prelude::*;
+
+use crate::i18n::{use_texts, Texts};
+use crate::t;
 use model::filter::{Facet, FacetOption, Outcome};
 use wasm_bindgen::JsCast;
 
 use crate::url::{clear_all, use_go, use_view_state, History};
 
 /// The visible heading of each facet; it is also the group's accessible name.
-pub fn facet_heading(facet: Facet) -> &'static str {
+pub fn facet_heading(texts: &Texts, facet: Facet) -> &'static str {
     match facet {
-        Facet::Category => "分類",
-        Facet::Bureau => "担当部局",
-        Facet::Section => "担当課",
-        Facet::Sdg => "SDGs",
-        Facet::Result => "実績",
+        Facet::Category => texts.facet_category,
+        Facet::Bureau => texts.facet_bureau,
+        Facet::Section => texts.facet_section,
+        Facet::Sdg => texts.facet_sdg,
+        Facet::Result => texts.facet_result,
+    }
+}
+
+/// An option's label in the interface language: years with results are
+/// interface text; categories, bureaus, sections and goal names are data.
+fn option_label(texts: &Texts, facet: Facet, option: &FacetOption) -> String {
+    match (facet, option.value.parse::<u8>()) {
+        (Facet::Result, Ok(year)) => (texts.has_result)(year),
+        _ => option.label.clone(),
     }
 }
 
@@ -21,6 +33,7 @@ pub fn facet_heading(facet: Facet) -> &'static str {
 /// updates on `compositionend` and on plain input, never mid-conversion.
 #[component]
 pub fn SearchBox() -> impl IntoView {
+    let t = use_texts();
     let state = use_view_state();
     let go = use_go();
     let search = move |text: String| {
@@ -42,20 +55,20 @@ pub fn SearchBox() -> impl IntoView {
     };
     view! {
         <form class="search-box" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="search-input">"キーワードで検索"</label>
+            <label for="search-input">{t!(t, search_label)}</label>
             <input
                 id="search-input"
                 type="search"
                 autocomplete="off"
                 enterkeyhint="search"
-                placeholder="例：マイナンバー　窓口"
+                placeholder=t!(t, search_placeholder)
                 aria-describedby="search-hint"
                 prop:value=move || state.with(|s| s.query.text.clone())
                 on:input=on_input
                 on:compositionend=move |ev| search(event_target_value(&ev))
             />
             <p id="search-hint" class="hint">
-                "スペースで区切ると、すべての語を含む項目を探します。ひらがな・カタカナ、全角・半角は区別しません。"
+                {t!(t, search_hint)}
             </p>
         </form>
     }
@@ -95,9 +108,10 @@ pub fn Facets(
 /// so a checkbox keeps keyboard focus while the counts update around it.
 #[component]
 fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView {
+    let t = use_texts();
     let state = use_view_state();
     let go = use_go();
-    let heading = facet_heading(facet);
+    let heading = move || facet_heading(t.get(), facet);
     let heading_id = format!("facet-{facet:?}").to_lowercase();
     let labelled_by = heading_id.clone();
     let list_label = heading_id.clone();
@@ -124,13 +138,14 @@ fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView 
         };
         let disabled = move || current() == (0, false);
         let row_disabled = disabled.clone();
+        let is_sub = option.depth > 0;
         let toggle = move |_| {
             let mut next = state.get_untracked();
             next.query.toggle(facet, &value);
             go.to(next, History::Push);
         };
         view! {
-            <li class="facet-option" class:sub={option.depth > 0} class:disabled=row_disabled>
+            <li class="facet-option" class:sub=is_sub class:disabled=row_disabled>
                 <label>
                     <input type="checkbox" prop:checked=selected disabled=disabled on:change=toggle/>
                     {(facet == Facet::Sdg).then(|| {
@@ -142,8 +157,10 @@ fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView 
                             </span>
                         }
                     })}
-                    <span class="option-label">{option.label}</span>
-                    <span class="option-count">{move || format!("{}件", count())}</span>
+                    <span class="option-label" lang=move || (facet != Facet::Result).then_some("ja")>
+                        {move || option_label(t.get(), facet, &option)}
+                    </span>
+                    <span class="option-count">{move || (t.get().count)(count())}</span>
                 </label>
             </li>
         }
@@ -152,7 +169,7 @@ fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView 
         <section class="facet" role="group" aria-labelledby=labelled_by>
             <h3 class="facet-heading" id=heading_id>{heading}</h3>
             {(facet == Facet::Sdg).then(|| view! {
-                <p class="hint">"資料に目標名の記載がある4項目を除き、取組内容からの推定です（点線の枠）。"</p>
+                <p class="hint">{t!(t, sdg_facet_note)}</p>
             })}
             // Long lists scroll inside the panel; tabindex lets keyboard users
             // scroll them even when every option is disabled.
@@ -175,6 +192,7 @@ pub fn ActiveFilters(
     #[prop(into)]
     outcome: Signal<Outcome>,
 ) -> impl IntoView {
+    let t = use_texts();
     let state = use_view_state();
     let go = use_go();
     let chips = move || {
@@ -185,7 +203,13 @@ pub fn ActiveFilters(
                     options
                         .iter()
                         .filter(|option| option.selected)
-                        .map(|option| (*facet, option.value.clone(), option.label.clone()))
+                        .map(|option| {
+                            (
+                                *facet,
+                                option.value.clone(),
+                                option_label(t.get(), *facet, option),
+                            )
+                        })
                 })
                 .collect::<Vec<_>>()
         })
@@ -193,12 +217,12 @@ pub fn ActiveFilters(
     let has_any = move || !state.with(|s| s.query.is_empty());
     view! {
         <Show when=has_any>
-            <div class="active-filters" aria-label="適用中の条件" role="group">
+            <div class="active-filters" aria-label=t!(t, active_filters) role="group">
                 <ul class="chips">
                     <For each=chips key=|chip| (chip.0, chip.1.clone()) let:chip>
                         {
                             let (facet, value, label) = chip;
-                            let name = format!("{}「{}」の条件を解除", facet_heading(facet), label);
+                            let name = (t.get_untracked().remove_filter)(facet_heading(t.get_untracked(), facet), &label);
                             view! {
                                 <li>
                                     <button
@@ -211,7 +235,7 @@ pub fn ActiveFilters(
                                             go.to(next, History::Push);
                                         }
                                     >
-                                        <span class="chip-facet">{facet_heading(facet)}</span>
+                                        <span class="chip-facet">{move || facet_heading(t.get(), facet)}</span>
                                         {label}
                                         <span aria-hidden="true">" ×"</span>
                                     </button>
@@ -221,11 +245,11 @@ pub fn ActiveFilters(
                     </For>
                     {move || {
                         let text = state.with(|s| s.query.text.trim().to_string());
-                        (!text.is_empty()).then(|| view! { <li class="chip chip-text">"キーワード：" {text}</li> })
+                        (!text.is_empty()).then(|| view! { <li class="chip chip-text">{t!(t, keyword)} {text}</li> })
                     }}
                 </ul>
                 <button type="button" class="clear-all" on:click=move |_| clear_all(state, go)>
-                    "条件をすべて解除"
+                    {t!(t, clear_all)}
                 </button>
             </div>
         </Show>

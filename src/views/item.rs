@@ -2,6 +2,9 @@
 
 use leptos::html;
 use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::t;
 use model::search;
 use model::view_state::{Screen, ViewState};
 use model::{Item, SdgBasis};
@@ -23,6 +26,7 @@ pub fn ItemScreen(
     /// Move keyboard focus to the heading (when arriving from another screen).
     focus_heading: bool,
 ) -> impl IntoView {
+    let t = use_texts();
     let state = use_view_state();
     let terms = Signal::derive(move || state.with(|s| search::terms(&s.query.text, nfkc)));
     let back_href = move || {
@@ -34,8 +38,8 @@ pub fn ItemScreen(
     let Some(item) = app_data().dataset.item(no) else {
         return view! {
             <div class="not-found">
-                <h2>{format!("No.{no} の取組項目は見つかりません")}</h2>
-                <p><a href=back_href>"一覧に戻る"</a></p>
+                <h2>{move || (t.get().not_found)(no)}</h2>
+                <p><a href=back_href>{t!(t, back_to_list)}</a></p>
             </div>
         }
         .into_any();
@@ -51,27 +55,27 @@ pub fn ItemScreen(
 
     view! {
         <article class="item-detail" aria-labelledby="item-heading">
-            <nav class="breadcrumb" aria-label="現在位置">
-                <a href=back_href>"取組項目一覧"</a>
+            <nav class="breadcrumb" aria-label=t!(t, breadcrumb)>
+                <a href=back_href>{t!(t, nav_list)}</a>
                 <span aria-hidden="true">" › "</span>
-                {format!("({}) {}", item.pillar.code, item.pillar.name)}
+                <span lang="ja">{format!("({}) {}", item.pillar.code, item.pillar.name)}</span>
                 <span aria-hidden="true">" › "</span>
-                {format!("{} {}", item.category.code, item.category.name)}
+                <span lang="ja">{format!("{} {}", item.category.code, item.category.name)}</span>
             </nav>
             <h2 id="item-heading" tabindex="-1" node_ref=heading_ref>
                 <span class="item-no">{format!("No.{}", item.no)}</span>
                 " "
-                <Highlighted text=item.title.clone() terms/>
+                <span lang="ja"><Highlighted text=item.title.clone() terms/></span>
             </h2>
             <div class="item-actions">
                 <BookmarkButton no=item.no title=item.title.clone()/>
-                <PageTools print_label="この項目を印刷"/>
+                <PageTools print_label=Signal::derive(t!(t, print_item))/>
             </div>
             <ItemFacts item=item.clone() terms/>
-            <Field heading="改革の概要" entries=item.overview.clone() terms/>
-            <Field heading="これまでの実績・課題" entries=item.current_status.clone() terms/>
-            <Field heading="課題解決のための取組内容・改革手段" entries=item.measures.clone() terms/>
-            <Field heading="5年後の改革達成形態・成果目標（効果額）" entries=item.target_state.clone() terms/>
+            <Field heading=Signal::derive(t!(t, overview_field)) entries=item.overview.clone() terms/>
+            <Field heading=Signal::derive(t!(t, current_status_field)) entries=item.current_status.clone() terms/>
+            <Field heading=Signal::derive(t!(t, measures_field)) entries=item.measures.clone() terms/>
+            <Field heading=Signal::derive(t!(t, target_state_field)) entries=item.target_state.clone() terms/>
             <PlanPositions item=item.clone() terms/>
             <YearTable item=item.clone() terms/>
             <ItemIndicators no=item.no/>
@@ -83,7 +87,11 @@ pub fn ItemScreen(
 }
 
 #[component]
-fn Field(heading: &'static str, entries: Vec<String>, terms: Signal<Vec<String>>) -> impl IntoView {
+fn Field(
+    heading: Signal<&'static str>,
+    entries: Vec<String>,
+    terms: Signal<Vec<String>>,
+) -> impl IntoView {
     view! {
         <section class="field">
             <h3>{heading}</h3>
@@ -95,36 +103,36 @@ fn Field(heading: &'static str, entries: Vec<String>, terms: Signal<Vec<String>>
 /// Who is responsible, where it sits in the document, and its SDG goals.
 #[component]
 fn ItemFacts(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
-    let sdg_note = match item.sdgs.basis {
-        SdgBasis::Document => "原資料に目標名の記載があります。".to_string(),
-        SdgBasis::Estimated => format!(
-            "原資料ではアイコンのみで示され、文字として残っていないため推定しています。{}",
-            item.sdgs.rationale.clone().unwrap_or_default()
-        ),
+    let t = use_texts();
+    let basis = item.sdgs.basis;
+    let sdg_note = move || match basis {
+        SdgBasis::Document => t.get().sdg_documented_note,
+        SdgBasis::Estimated => t.get().sdg_estimated_note,
     };
+    let rationale = item.sdgs.rationale.clone().unwrap_or_default();
     view! {
         <dl class="facts">
             <div>
-                <dt>"担当部局"</dt>
-                <dd><Highlighted text=item.bureaus.join("・") terms/></dd>
+                <dt>{t!(t, bureaus)}</dt>
+                <dd lang="ja"><Highlighted text=item.bureaus.join("・") terms/></dd>
             </div>
             <div>
-                <dt>"担当課所"</dt>
-                <dd><Highlighted text=item.sections.join("・") terms/></dd>
+                <dt>{t!(t, sections)}</dt>
+                <dd lang="ja"><Highlighted text=item.sections.join("・") terms/></dd>
             </div>
             <div>
-                <dt>"原資料のページ"</dt>
-                <dd>{format!("{}ページ", item.page)}</dd>
+                <dt>{t!(t, source_page)}</dt>
+                <dd>{move || (t.get().page_number)(item.page)}</dd>
             </div>
             <div class="facts-sdgs">
-                <dt>"SDGsの目標"</dt>
+                <dt>{t!(t, sdg_goals)}</dt>
                 <dd>
                     {if item.sdgs.goals.is_empty() {
-                        view! { <p>"記載なし"</p> }.into_any()
+                        view! { <p>{t!(t, no_entry)}</p> }.into_any()
                     } else {
                         view! { <SdgBadges sdgs=item.sdgs.clone() with_names=true/> }.into_any()
                     }}
-                    <p class="sdg-basis">{sdg_note}</p>
+                    <p class="sdg-basis">{sdg_note} " " <span lang="ja">{rationale}</span></p>
                 </dd>
             </div>
         </dl>
@@ -134,6 +142,7 @@ fn ItemFacts(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
 /// Positions in the city's general plan and smart-city plan.
 #[component]
 fn PlanPositions(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
+    let t = use_texts();
     let general: Vec<String> = item
         .general_plan
         .iter()
@@ -150,13 +159,13 @@ fn PlanPositions(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
     let smart_none = item.smart_city_none.clone();
     view! {
         <section class="field">
-            <h3>"「第二次上田市総合計画」における位置付け"</h3>
+            <h3>{t!(t, general_plan)}</h3>
             <TextList entries=general terms/>
         </section>
         <section class="field">
-            <h3>"「スマートシティ化推進計画」における位置付け"</h3>
+            <h3>{t!(t, smart_city)}</h3>
             {match smart_none {
-                Some(_) if smart.is_empty() => view! { <p>"該当なし（原資料では「—」）"</p> }.into_any(),
+                Some(_) if smart.is_empty() => view! { <p>{t!(t, smart_city_none)}</p> }.into_any(),
                 _ => view! { <TextList entries=smart terms/> }.into_any(),
             }}
         </section>
@@ -166,6 +175,7 @@ fn PlanPositions(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
 /// Plan against result for 令和3〜7年度; years without a reported result say so.
 #[component]
 fn YearTable(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
+    let t = use_texts();
     let rows = item
         .years
         .into_iter()
@@ -173,12 +183,12 @@ fn YearTable(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
             let has_result = year.result.is_some();
             view! {
                 <tr class:no-result=!has_result>
-                    <th scope="row">{year.label}</th>
+                    <th scope="row" lang="ja">{year.label}</th>
                     <td><TextList entries=year.plan terms/></td>
                     <td>
                         {match year.result {
                             Some(result) => view! { <TextList entries=result terms/> }.into_any(),
-                            None => view! { <p class="no-result-text">"実績の報告なし"</p> }.into_any(),
+                            None => view! { <p class="no-result-text">{t!(t, no_result)}</p> }.into_any(),
                         }}
                     </td>
                 </tr>
@@ -187,21 +197,21 @@ fn YearTable(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="field years">
-            <h3 id="years-heading">"年度別の取組計画と実績"</h3>
+            <h3 id="years-heading">{t!(t, years_heading)}</h3>
             <div class="table-scroll" role="region" aria-labelledby="years-heading" tabindex="0">
                 <table class="year-table">
-                    <caption class="visually-hidden">"令和3年度から令和7年度までの取組計画（数値目標）と実績（効果額）"</caption>
+                    <caption class="visually-hidden">{t!(t, years_caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"年度"</th>
-                            <th scope="col">"取組計画（数値目標）"</th>
-                            <th scope="col">"実績（効果額）"</th>
+                            <th scope="col">{t!(t, year)}</th>
+                            <th scope="col">{t!(t, plan)}</th>
+                            <th scope="col">{t!(t, result)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <p class="hint">"実績は令和4年度末時点で公表されている令和3・4年度分です。"</p>
+            <p class="hint">{t!(t, results_note)}</p>
         </section>
     }
 }
@@ -209,19 +219,20 @@ fn YearTable(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
 /// Where the document's table of contents reads differently from the item table.
 #[component]
 fn SourceNotes(item: Item) -> impl IntoView {
+    let t = use_texts();
     (!item.differences.is_empty()).then(|| {
         view! {
             <section class="field source-notes">
-                <h3>"原資料の目次との違い"</h3>
+                <h3>{t!(t, toc_differences)}</h3>
                 <ul>
                     {item
                         .differences
                         .into_iter()
                         .map(|d| view! {
                             <li>
-                                {format!("目次：{}／表：{}", d.toc, d.table)}
+                                <span lang="ja">{(t.get_untracked().toc_vs_table)(&d.toc, &d.table)}</span>
                                 <br/>
-                                <span class="hint">{d.note}</span>
+                                <span class="hint" lang="ja">{d.note}</span>
                             </li>
                         })
                         .collect_view()}
@@ -233,6 +244,7 @@ fn SourceNotes(item: Item) -> impl IntoView {
 
 #[component]
 fn PrevNext(no: u32) -> impl IntoView {
+    let t = use_texts();
     let state = use_view_state();
     let count = app_data().dataset.items.len() as u32;
     let link = move |target: u32| {
@@ -249,17 +261,17 @@ fn PrevNext(no: u32) -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <nav class="prev-next" aria-label="前後の取組項目">
+        <nav class="prev-next" aria-label=t!(t, prev_next)>
             {(no > 1).then(|| view! {
                 <a class="prev" href=move || link(no - 1) rel="prev">
-                    <span class="dir">"前の項目"</span>
-                    {format!("No.{} {}", no - 1, title(no - 1))}
+                    <span class="dir">{t!(t, previous_item)}</span>
+                    <span lang="ja">{format!("No.{} {}", no - 1, title(no - 1))}</span>
                 </a>
             })}
             {(no < count).then(|| view! {
                 <a class="next" href=move || link(no + 1) rel="next">
-                    <span class="dir">"次の項目"</span>
-                    {format!("No.{} {}", no + 1, title(no + 1))}
+                    <span class="dir">{t!(t, next_item)}</span>
+                    <span lang="ja">{format!("No.{} {}", no + 1, title(no + 1))}</span>
                 </a>
             })}
         </nav>

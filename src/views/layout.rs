@@ -1,6 +1,10 @@
 //! The page frame shared by every view: header and footer.
 
 use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::t;
+use model::stored::Language;
 use model::view_state::{Screen, ViewState};
 
 use crate::components::text_size::TextSizeControl;
@@ -13,6 +17,7 @@ use crate::url::{href, use_view_state};
 /// focus move does not happen; the click handler does it explicitly.
 #[component]
 pub fn SkipLink() -> impl IntoView {
+    let t = use_texts();
     view! {
         <a
             class="skip-link"
@@ -25,7 +30,7 @@ pub fn SkipLink() -> impl IntoView {
                 }
             }
         >
-            "本文へ移動"
+            {t!(t, skip_link)}
         </a>
     }
 }
@@ -33,18 +38,23 @@ pub fn SkipLink() -> impl IntoView {
 /// The programme's name and the date of the figures shown.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let t = use_texts();
     view! {
         <header class="site-header">
-            <p class="site-owner">"上田市"</p>
+            <p class="site-owner">{t!(t, owner)}</p>
             <h1 class="site-title">
-                <span class="site-title-main">"第四次上田市行財政改革大綱"</span>
+                <span class="site-title-main">{t!(t, title_main)}</span>
                 " "
-                <span class="site-title-sub">"アクションプログラム"</span>
+                <span class="site-title-sub">{t!(t, title_sub)}</span>
             </h1>
-            <p class="site-status">"令和4年度末の取組状況"</p>
+            <p class="site-status">{t!(t, status_as_of)}</p>
+            <Show when=move || !t.get().content_language_note.is_empty()>
+                <p class="content-language-note">{t!(t, content_language_note)}</p>
+            </Show>
             <div class="header-row">
                 <SiteNav/>
                 <TextSizeControl/>
+                <LanguageSwitch/>
             </div>
         </header>
     }
@@ -53,12 +63,13 @@ pub fn SiteHeader() -> impl IntoView {
 /// Names the source document, so every figure can be traced back to it.
 #[component]
 pub fn SiteFooter(children: Children) -> impl IntoView {
+    let t = use_texts();
     view! {
         <footer class="site-footer">
             {children()}
             <p>
-                "出典：上田市「第四次上田市行財政改革大綱 アクションプログラム 令和4年度末取組状況」（令和3年8月策定）。"
-                "内容はPDFから抽出したテキストをもとにしており、抽出時の誤りの修正はすべて記録しています。"
+                {t!(t, source_note)}
+                {t!(t, extraction_note)}
             </p>
         </footer>
     }
@@ -67,6 +78,7 @@ pub fn SiteFooter(children: Children) -> impl IntoView {
 /// The main sections, with the number of bookmarks.
 #[component]
 fn SiteNav() -> impl IntoView {
+    let t = use_texts();
     let state = use_view_state();
     let user = use_user_data();
     let link = move |screen: Screen| {
@@ -79,14 +91,14 @@ fn SiteNav() -> impl IntoView {
     let current =
         move |screen: Screen| state.with(|s| s.screen == screen && s.shared_bookmarks.is_none());
     view! {
-        <nav class="site-nav" aria-label="メニュー">
+        <nav class="site-nav" aria-label=t!(t, menu)>
             <ul>
                 <li>
                     <a
                         href=move || link(Screen::List)
                         aria-current=move || current(Screen::List).then_some("page")
                     >
-                        "取組項目一覧"
+                        {t!(t, nav_list)}
                     </a>
                 </li>
                 <li>
@@ -94,7 +106,7 @@ fn SiteNav() -> impl IntoView {
                         href=move || link(Screen::Overview)
                         aria-current=move || current(Screen::Overview).then_some("page")
                     >
-                        "概要"
+                        {t!(t, nav_overview)}
                     </a>
                 </li>
                 <li>
@@ -102,7 +114,7 @@ fn SiteNav() -> impl IntoView {
                         href=move || link(Screen::About)
                         aria-current=move || current(Screen::About).then_some("page")
                     >
-                        "このサイトについて"
+                        {t!(t, nav_about)}
                     </a>
                 </li>
                 <li>
@@ -110,10 +122,43 @@ fn SiteNav() -> impl IntoView {
                         href=move || link(Screen::Bookmarks)
                         aria-current=move || current(Screen::Bookmarks).then_some("page")
                     >
-                        {move || format!("ブックマーク（{}件）", user.bookmarks.with(|b| b.len()))}
+                        {move || (t.get().nav_bookmarks)(user.bookmarks.with(|b| b.len()))}
                     </a>
                 </li>
             </ul>
         </nav>
+    }
+}
+
+/// English / 日本語, remembered on the device. Named in the other language, so
+/// someone who cannot read the current one can still find it.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let t = use_texts();
+    let user = use_user_data();
+    // <html lang> follows the interface language; item contents carry lang="ja".
+    Effect::new(move |_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", t.get().lang);
+        }
+    });
+    let toggle = move |_| {
+        user.update_settings(|s| {
+            s.language = match s.language {
+                Language::Ja => Language::En,
+                Language::En => Language::Ja,
+            }
+        })
+    };
+    view! {
+        <button
+            type="button"
+            class="language-switch"
+            lang=move || if t.get().lang == "ja" { "en" } else { "ja" }
+            aria-label=t!(t, language_switch_name)
+            on:click=toggle
+        >
+            {t!(t, language_switch)}
+        </button>
     }
 }

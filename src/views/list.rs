@@ -1,6 +1,9 @@
 //! The home view: search, facets and the matching items grouped like the document.
 
 use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::t;
 use std::collections::BTreeSet;
 
 use model::filter::{self, Outcome, Query, Sort};
@@ -38,6 +41,7 @@ pub fn ListScreen(
     /// The item the user comes back from: its link gets focus (and scrolls into view).
     return_to: Option<u32>,
 ) -> impl IntoView {
+    let t = use_texts();
     let user = use_user_data();
     Effect::new(move |_| {
         let link = return_to.and_then(|no| {
@@ -73,7 +77,7 @@ pub fn ListScreen(
 
     view! {
         <div class="list-layout">
-            <aside class="filter-panel" aria-label="検索と絞り込み">
+            <aside class="filter-panel" aria-label=t!(t, search_and_filter)>
                 <SearchBox/>
                 <button
                     type="button"
@@ -82,7 +86,7 @@ pub fn ListScreen(
                     aria-controls="facets"
                     on:click=move |_| set_filters_open.update(|open| *open = !*open)
                 >
-                    "絞り込み条件"
+                    {t!(t, filters)}
                 </button>
                 <div id="facets" class="facets" class:open=filters_open>
                     <Facets outcome/>
@@ -92,19 +96,22 @@ pub fn ListScreen(
                 <ModeBanner mode=mode.clone()/>
                 <div class="results-head">
                     <h2 id="results-heading">
-                        {match &mode {
-                            ListMode::All => "取組項目",
-                            ListMode::Bookmarks => "ブックマーク",
-                            ListMode::Shared(_) => "共有されたブックマーク",
-                        }}
+                        {
+                            let mode = mode.clone();
+                            move || match &mode {
+                                ListMode::All => t.get().items_heading,
+                                ListMode::Bookmarks => t.get().bookmarks_heading,
+                                ListMode::Shared(_) => t.get().shared_heading,
+                            }
+                        }
                     </h2>
                     <p class="result-count" role="status" aria-live="polite">
-                        {move || format!("{}件", outcome.with(|o| o.items.len()))}
+                        {move || (t.get().count)(outcome.with(|o| o.items.len()))}
                     </p>
                     <SortSelect/>
                     <BookmarksOnlyToggle mode=mode.clone()/>
                 </div>
-                <PageTools print_label="一覧を印刷"/>
+                <PageTools print_label=Signal::derive(t!(t, print_list))/>
                 <ActiveFilters outcome/>
                 <ResultList outcome terms mode=mode.clone()/>
             </section>
@@ -114,6 +121,7 @@ pub fn ListScreen(
 
 #[component]
 fn SortSelect() -> impl IntoView {
+    let t = use_texts();
     let state = use_view_state();
     let go = use_go();
     let on_change = move |ev| {
@@ -128,10 +136,10 @@ fn SortSelect() -> impl IntoView {
     let is_title = move || state.with(|s| s.query.sort == Sort::Title);
     view! {
         <label class="sort">
-            "並べ替え"
+            {t!(t, sort)}
             <select on:change=on_change prop:value=move || if is_title() { "title" } else { "number" }>
-                <option value="number">"番号順"</option>
-                <option value="title">"項目名順"</option>
+                <option value="number">{t!(t, sort_number)}</option>
+                <option value="title">{t!(t, sort_title)}</option>
             </select>
         </label>
     }
@@ -140,6 +148,7 @@ fn SortSelect() -> impl IntoView {
 /// 「ブックマークのみ」: switches between all items and the bookmarks, keeping the filters.
 #[component]
 fn BookmarksOnlyToggle(mode: ListMode) -> impl IntoView {
+    let t = use_texts();
     let state = use_view_state();
     let go = use_go();
     let user = use_user_data();
@@ -158,7 +167,7 @@ fn BookmarksOnlyToggle(mode: ListMode) -> impl IntoView {
         view! {
             <label class="bookmarks-only">
                 <input type="checkbox" prop:checked=checked on:change=toggle/>
-                {move || format!("ブックマークのみ（{}件）", user.bookmarks.with(|b| b.len()))}
+                {move || (t.get().bookmarks_only)(user.bookmarks.with(|b| b.len()))}
             </label>
         }
     })
@@ -168,6 +177,7 @@ fn BookmarksOnlyToggle(mode: ListMode) -> impl IntoView {
 /// from and how to keep it.
 #[component]
 fn ModeBanner(mode: ListMode) -> impl IntoView {
+    let t = use_texts();
     let user = use_user_data();
     let state = use_view_state();
     match mode {
@@ -189,18 +199,18 @@ fn ModeBanner(mode: ListMode) -> impl IntoView {
             let (open, set_open) = signal(false);
             view! {
                 <div class="mode-banner">
-                    <p>"ブックマークはこの端末のこのブラウザにだけ保存されます。"</p>
+                    <p>{t!(t, bookmarks_local_note)}</p>
                     <Show when=move || user.bookmarks.with(|b| !b.is_empty())>
                         <button
                             type="button"
                             aria-expanded=move || open.get().to_string()
                             on:click=move |_| set_open.update(|o| *o = !*o)
                         >
-                            "ブックマークをリンクで共有"
+                            {t!(t, share_bookmarks)}
                         </button>
                         <Show when=move || open.get()>
-                            <div class="qr-panel" role="group" aria-label="ブックマークの共有用リンク">
-                                <QrLink url=share_url hint="このリンクを開くと、ほかの端末でも同じ項目の一覧を表示できます。"/>
+                            <div class="qr-panel" role="group" aria-label=t!(t, share_bookmarks_link)>
+                                <QrLink url=share_url hint=Signal::derive(t!(t, share_bookmarks_hint))/>
                             </div>
                         </Show>
                     </Show>
@@ -221,7 +231,7 @@ fn ModeBanner(mode: ListMode) -> impl IntoView {
             };
             view! {
                 <div class="mode-banner shared">
-                    <p>{format!("共有されたリンクの{count}項目を表示しています。")}</p>
+                    <p>{move || (t.get().shared_showing)(count)}</p>
                     <button
                         type="button"
                         disabled=move || added.get()
@@ -230,10 +240,10 @@ fn ModeBanner(mode: ListMode) -> impl IntoView {
                             set_added.set(true);
                         }
                     >
-                        "自分のブックマークに追加"
+                        {t!(t, add_to_my_bookmarks)}
                     </button>
-                    <span role="status">{move || added.get().then_some("ブックマークに追加しました")}</span>
-                    <a href=all_href>"すべての項目を表示"</a>
+                    <span role="status">{move || added.get().then(|| t.get().added_to_bookmarks)}</span>
+                    <a href=all_href>{t!(t, show_all_items)}</a>
                 </div>
             }
             .into_any()
@@ -244,6 +254,7 @@ fn ModeBanner(mode: ListMode) -> impl IntoView {
 /// The matching items, grouped by pillar and category.
 #[component]
 fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>, mode: ListMode) -> impl IntoView {
+    let t = use_texts();
     let state = use_view_state();
     let go = use_go();
     let groups =
@@ -255,12 +266,12 @@ fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>, mode: ListMode) 
                 <div class="no-results">
                     <p>
                         {if mode == ListMode::Bookmarks && state.with(|s| s.query.is_empty()) {
-                            "ブックマークはまだありません。各項目の「ブックマーク」ボタンで追加できます。"
+                            t.get().no_bookmarks
                         } else {
-                            "条件に合う取組項目はありません。"
+                            t.get().no_results
                         }}
                     </p>
-                    <button type="button" on:click=move |_| clear_all(state, go)>"条件をすべて解除"</button>
+                    <button type="button" on:click=move |_| clear_all(state, go)>{t!(t, clear_all)}</button>
                 </div>
             }
         >
@@ -298,6 +309,7 @@ fn CategoryBlock(group: model::listing::CategoryGroup, terms: Memo<Vec<String>>)
 
 #[component]
 fn ItemRow(index: usize, terms: Memo<Vec<String>>) -> impl IntoView {
+    let t = use_texts();
     let state = use_view_state();
     let item = &app_data().dataset.items[index];
     let no = item.no;
@@ -311,18 +323,18 @@ fn ItemRow(index: usize, terms: Memo<Vec<String>>) -> impl IntoView {
         <li class="item-row" data-no=no>
             <span class="item-no">{format!("No.{no}")}</span>
             <div class="item-main">
-                <a class="item-title" href=link>
+                <a class="item-title" href=link lang="ja">
                     <Highlighted text=item.title.clone() terms/>
                 </a>
                 <p class="item-sections">
-                    <span class="visually-hidden">"担当課："</span>
-                    <Highlighted text=item.sections.join("・") terms/>
+                    <span class="visually-hidden">{t!(t, sections_prefix)}</span>
+                    <span lang="ja"><Highlighted text=item.sections.join("・") terms/></span>
                 </p>
                 {move || {
                     terms
-                        .with(|t| search::snippet(item, t, nfkc, 30))
+                        .with(|terms| search::snippet(item, terms, nfkc, 30))
                         .map(|found| view! {
-                            <p class="item-snippet">
+                            <p class="item-snippet" lang="ja">
                                 <span class="snippet-field">{format!("{}：", found.field)}</span>
                                 <Highlighted text=found.text terms/>
                             </p>

@@ -311,8 +311,11 @@ const OPERATIONS = [
   { kind: 'off', label: 'category: off (full list again)', facet: 'facet-category', slot: 'category' },
 ];
 
-/// Search and filter latency on one dataset size, bounded by rounds and time.
-async function searchRun(browser, size, { rounds, budgetMs }) {
+/// Search and filter latency on one dataset size, bounded by rounds and time:
+/// no operation starts after `budgetMs`, and one that takes longer than
+/// `opTimeoutMs` is recorded at that time (`timed_out`, a lower bound) and
+/// ends the size, since the page is still busy.
+async function searchRun(browser, size, { rounds, budgetMs, opTimeoutMs }) {
   const path = size === 61 ? config.bench : `${config.bench}?synthetic=${size}`;
   const result = { path, planned: rounds * OPERATIONS.length, load: null, memory_after_load: null, ops: [], notes: [] };
   const { context, page, cdp } = await openPage(browser, { throttle: config.throttle, clickFilter: false });
@@ -327,8 +330,18 @@ async function searchRun(browser, size, { rounds, budgetMs }) {
           result.notes.push(`time budget of ${budgetMs / 1000} s reached in round ${round + 1}`);
           break outer;
         }
-        const measured = await withTimeout(page.evaluate((o) => window.__bench.run(o), op), 120_000, `${op.label} at ${size}`);
-        result.ops.push({ round, kind: op.kind, label: op.label, ...measured });
+        try {
+          const measured = await withTimeout(
+            page.evaluate((o) => window.__bench.run(o), op),
+            opTimeoutMs,
+            `${op.label} at ${size} items`,
+          );
+          result.ops.push({ round, kind: op.kind, label: op.label, ...measured });
+        } catch (error) {
+          result.ops.push({ round, kind: op.kind, label: op.label, ms: opTimeoutMs, timed_out: true });
+          result.notes.push(String(error.message ?? error));
+          break outer;
+        }
       }
     }
   } catch (error) {
@@ -443,11 +456,12 @@ async function main() {
     }
 
     for (const size of config.sizes) {
-      const plan = config.search_plan?.[String(size)] ?? { rounds: 1, budget_s: 60 };
+      const plan = config.search_plan?.[String(size)] ?? { rounds: 1, budget_s: 60, op_timeout_s: 60 };
       log(`search and filter latency, ${size} items (up to ${plan.rounds} rounds, ${plan.budget_s} s)`);
       output.search[String(size)] = await searchRun(browser, size, {
         rounds: plan.rounds,
         budgetMs: plan.budget_s * 1000,
+        opTimeoutMs: (plan.op_timeout_s ?? 60) * 1000,
       });
     }
   } finally {

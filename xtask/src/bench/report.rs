@@ -149,9 +149,11 @@ fn search_summary(run: &Value) -> Value {
         .filter(|op| op["round"] == 0)
         .map(|op| json!({ "label": op["label"], "count": op["count"], "ms": op["ms"].as_f64().map(round) }))
         .collect();
+    let timed_out = ops.iter().filter(|op| op["timed_out"] == true).count();
     json!({
         "path": run["path"],
         "samples": all.len(),
+        "timed_out": timed_out,
         "planned": run["planned"],
         "all_ms": summary_json(&all),
         "text_ms": summary_json(&text),
@@ -452,6 +454,11 @@ pub fn table(report: &Value) -> String {
             ms(&s["slowest"]["ms"]),
             s["slowest"]["label"].as_str().unwrap_or("?"),
         );
+        if let Some(n) = s["timed_out"].as_u64().filter(|&n| n > 0) {
+            text.push_str(&format!(
+                "; {n} op hit the time limit and counts as that long, so p95 and max are lower bounds"
+            ));
+        }
         if let (Some(done), Some(planned)) = (s["samples"].as_u64(), s["planned"].as_u64()) {
             if done < planned {
                 text.push_str(&format!(
