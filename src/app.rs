@@ -10,8 +10,9 @@ use crate::storage::provide_user_data;
 use crate::url::use_view_state;
 use crate::views::about::AboutScreen;
 use crate::views::device_data::DeviceData;
+use crate::views::drafts::DraftsScreen;
 use crate::views::item::ItemScreen;
-use crate::views::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::views::layout::{SiteFooter, SiteHeader, SkipLink, StaffBanner};
 use crate::views::list::{ListMode, ListScreen};
 use crate::views::overview::OverviewScreen;
 
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
             <SkipLink/>
             <SiteHeader/>
             <Kiosk/>
+            <StaffBanner/>
             <NoticeArea/>
             <main id="main" tabindex="-1">
                 <Screens/>
@@ -44,6 +46,7 @@ enum Shown {
     List(ListMode),
     Overview,
     About,
+    Drafts,
 }
 
 /// Shows the screen named by the URL. Only a change of screen re-renders it;
@@ -58,6 +61,7 @@ fn Screens() -> impl IntoView {
             (None, Screen::Bookmarks) => Shown::List(ListMode::Bookmarks),
             (None, Screen::Overview) => Shown::Overview,
             (None, Screen::About) => Shown::About,
+            (None, Screen::Drafts) => Shown::Drafts,
             (None, _) => Shown::List(ListMode::All),
         })
     });
@@ -68,7 +72,8 @@ fn Screens() -> impl IntoView {
         let current = shown.get();
         let came_from = previous.get_value();
         previous.set_value(Some(current.clone()));
-        if matches!(current, Shown::Overview | Shown::About) && came_from.is_some() {
+        if matches!(current, Shown::Overview | Shown::About | Shown::Drafts) && came_from.is_some()
+        {
             focus_main_heading();
         }
         match current {
@@ -77,6 +82,7 @@ fn Screens() -> impl IntoView {
             }
             Shown::Overview => view! { <OverviewScreen/> }.into_any(),
             Shown::About => view! { <AboutScreen/> }.into_any(),
+            Shown::Drafts => view! { <DraftsScreen/> }.into_any(),
             Shown::List(mode) => {
                 // Back from an item: land on that item's row, not at the top.
                 let return_to = match came_from {

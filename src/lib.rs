@@ -11,6 +11,7 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod download;
 pub mod i18n;
 pub mod notices;
 pub mod storage;

@@ -108,7 +108,7 @@ fn NoticeView(notice: Notice, notices: Notices) -> impl IntoView {
             <p>{notice.message}</p>
             <div class="notice-actions">
                 {notice.download.map(|d| {
-                    let href = blob_url(&d.content);
+                    let href = crate::download::blob_url(&d.content, "application/json;charset=utf-8");
                     view! {
                         <a class="button-link" href=href download=d.file_name>
                             {t!(t, download_original)}
@@ -119,14 +119,4 @@ fn NoticeView(notice: Notice, notices: Notices) -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// An object URL for `content` as a JSON file (kept for the page's lifetime).
-fn blob_url(content: &str) -> String {
-    let parts = js_sys::Array::of1(&content.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json;charset=utf-8");
-    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob))
-        .unwrap_or_default()
 }

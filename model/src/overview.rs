@@ -6,8 +6,6 @@
 //! the table of contents prints, so a chart and the filtered list it links to
 //! always agree.
 
-use std::collections::BTreeSet;
-
 use crate::indicators::{latest_status, Indicators, Status};
 use crate::{Dataset, Item, SdgBasis};
 
@@ -69,7 +67,14 @@ pub fn category_counts(dataset: &Dataset) -> Vec<Count> {
 fn name_counts<'a>(items: &'a [Item], names: impl Fn(&'a Item) -> &'a [String]) -> Vec<Count> {
     let mut counts: Vec<Count> = Vec::new();
     for item in items {
-        let unique: BTreeSet<&String> = names(item).iter().collect();
+        let names = names(item);
+        // A linear check rather than a set: lists are a few names long, and
+        // each set type would add its own sorting code to the wasm.
+        let unique = names
+            .iter()
+            .enumerate()
+            .filter(|(k, name)| !names[..*k].contains(name))
+            .map(|(_, name)| name);
         for name in unique {
             match counts.iter_mut().find(|c| &c.value == name) {
                 Some(count) => count.count += 1,
@@ -149,11 +154,13 @@ pub struct YearCount {
 /// Items with a reported result, for every year of the programme (令和3〜7),
 /// including the years nothing has been reported for yet (count 0).
 pub fn results_by_year(dataset: &Dataset) -> Vec<YearCount> {
-    let years: BTreeSet<u8> = dataset
+    let mut years: Vec<u8> = dataset
         .items
         .iter()
         .flat_map(|item| item.years.iter().map(|y| y.year))
         .collect();
+    years.sort_unstable();
+    years.dedup();
     years
         .into_iter()
         .map(|year| YearCount {
@@ -208,9 +215,10 @@ impl Scale {
     ///
     /// ```
     /// use model::overview::Scale;
-    /// let scale = Scale::including_zero([10.0, -5.0, 5.0]);
-    /// assert_eq!((scale.min, scale.max), (-5.0, 10.0));
-    /// assert_eq!(scale.percent(0.0), 100.0 / 3.0);
+    /// let scale = Scale::including_zero([15.0, -5.0, 5.0]);
+    /// assert_eq!((scale.min, scale.max), (-5.0, 15.0));
+    /// assert_eq!(scale.percent(0.0), 25.0);
+    /// assert_eq!(scale.bar(-5.0), (0.0, 25.0));
     /// ```
     pub fn including_zero(values: impl IntoIterator<Item = f64>) -> Scale {
         let (min, max) = values
@@ -360,17 +368,11 @@ pub fn sort_rows(rows: &mut [IndicatorRow], key: SortKey, order: SortOrder) {
 /// How many indicators are in each latest status, in [`status_rank`] order,
 /// as (label, count); statuses no indicator has are left out.
 pub fn status_summary(rows: &[IndicatorRow]) -> Vec<(&'static str, usize)> {
-    let mut summary: Vec<(u8, &'static str, usize)> = Vec::new();
-    for row in rows {
-        let rank = status_rank(&row.status);
-        match summary.iter_mut().find(|(r, _, _)| *r == rank) {
-            Some(entry) => entry.2 += 1,
-            None => summary.push((rank, row.status.label(), 1)),
-        }
-    }
-    summary.sort_by_key(|entry| entry.0);
-    summary
-        .into_iter()
-        .map(|(_, label, n)| (label, n))
+    (0..=4u8)
+        .filter_map(|rank| {
+            let mut with_rank = rows.iter().filter(|r| status_rank(&r.status) == rank);
+            let label = with_rank.next()?.status.label();
+            Some((label, 1 + with_rank.count()))
+        })
         .collect()
 }

@@ -17,7 +17,7 @@ pub struct Segment {
     pub value: f64,
     /// An SVG fill (`#RRGGBB`); `None` takes the chart colour from the CSS.
     pub fill: Option<String>,
-    /// Drawn with white diagonal stripes: a figure that is less certain
+    /// Drawn with diagonal stripes: a figure that is less certain
     /// (an estimated SDG goal). The legend and the text say so as well.
     pub hatched: bool,
 }
@@ -98,9 +98,12 @@ pub fn BarChart(
     /// The text for the hidden rows' disclosure.
     #[prop(optional)]
     more_label: Option<String>,
-    /// Notes between the heading and the bars (what is counted, legend).
+    /// Paragraphs between the heading and the bars: what is counted. Plain
+    /// text rather than children, so each chart adds no view code of its own.
+    notes: Vec<String>,
+    /// Legend labels for a solid and a striped part, for charts with both.
     #[prop(optional)]
-    children: Option<Children>,
+    legend: Option<(&'static str, &'static str)>,
 ) -> impl IntoView {
     let heading_id = format!("chart-{id}");
     let labelled_by = heading_id.clone();
@@ -131,7 +134,15 @@ pub fn BarChart(
     view! {
         <section class="chart" aria-labelledby=labelled_by>
             <h3 id=heading_id>{title}</h3>
-            {children.map(|c| view! { <div class="chart-notes">{c()}</div> })}
+            <div class="chart-notes">
+                {notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
+                {legend.map(|(solid, striped)| view! {
+                    <p class="legend">
+                        <LegendSwatch id="solid" hatched=false label=solid/>
+                        <LegendSwatch id="striped" hatched=true label=striped/>
+                    </p>
+                })}
+            </div>
             {list(bars)}
             {more}
             <DataTable title columns rows=table/>
@@ -191,36 +202,29 @@ fn Bar(row: BarRow, pattern_id: String, max: f64) -> impl IntoView {
         </svg>
     };
     let class = format!("bar-item {}", row.class);
-    match row.href {
-        Some(href) => view! {
-            <li class=class class:zero={total <= 0.0}>
-                <a class="bar-row" href=href>{content}</a>
-            </li>
-        }
-        .into_any(),
-        None => view! {
-            <li class=class class:zero={total <= 0.0}>
-                <div class="bar-row">{content}</div>
-            </li>
-        }
-        .into_any(),
+    // Without `href` the `<a>` is a placeholder: not a link, not focusable,
+    // no role. One element for both cases keeps one copy of the view code.
+    view! {
+        <li class=class class:zero={total <= 0.0}>
+            <a class="bar-row" href=row.href>{content}</a>
+        </li>
     }
 }
 
-/// White diagonal stripes over `fill` (or the chart colour).
+/// Diagonal stripes of the page background over `fill` (or the chart colour).
 #[component]
 fn Hatch(id: String, fill: Option<String>) -> impl IntoView {
     view! {
         <pattern id=id patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
             <rect class="hatch-ground" width="6" height="6" fill=fill/>
-            <rect width="2.5" height="6" fill="#ffffff"/>
+            <rect class="hatch-gap" width="2.5" height="6"/>
         </pattern>
     }
 }
 
 /// A legend entry: a swatch drawn like the bars, and its meaning.
 #[component]
-pub fn LegendSwatch(
+fn LegendSwatch(
     /// Unique on the page (pattern id).
     id: &'static str,
     /// Striped like an estimated part.
@@ -233,7 +237,7 @@ pub fn LegendSwatch(
     view! {
         <span class="legend-entry">
             <svg class="legend-swatch" viewBox="0 0 24 16" aria-hidden="true" focusable="false">
-                {hatched.then(|| view! { <defs><Hatch id=pattern.clone() fill=Some("#4f7cb5".to_string())/></defs> })}
+                {hatched.then(|| view! { <defs><Hatch id=pattern.clone() fill=None/></defs> })}
                 <rect class="bar-segment legend-fill" class:hatched=hatched x="0.5" y="0.5" width="23" height="15" fill=fill/>
             </svg>
             {label}
@@ -275,7 +279,9 @@ fn DataTable(title: &'static str, columns: Vec<&'static str>, rows: Vec<BarRow>)
     }
 }
 
-/// A percentage for an SVG length attribute.
+/// A percentage for an SVG length attribute, to 0.01 %. Integer formatting:
+/// `{:.2}` on an `f64` would add Rust's float printing code to the wasm.
 pub fn percent(value: f64) -> String {
-    format!("{value:.2}%")
+    let hundredths = (value.clamp(0.0, 100.0) * 100.0).round() as u32;
+    format!("{}.{:02}%", hundredths / 100, hundredths % 100)
 }

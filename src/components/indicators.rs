@@ -2,8 +2,6 @@
 //! outcome in words and the source's wording of every figure; and the
 //! item's effect amounts (効果額).
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 use model::indicators::{
     applicable_target, status, Direction, EffectAmount, Indicator, Status, YearFigure,
@@ -69,7 +67,7 @@ pub fn ItemIndicators(
     let effects: Vec<&'static EffectAmount> = data.effects_for_item(no).collect();
     let charts = (!list.is_empty()).then(|| {
         view! {
-            <section class="field indicators" aria-labelledby="indicators-heading">
+            <section class="field indicators" aria-labelledby="indicators-heading" lang="ja">
                 <h3 id="indicators-heading">"数値目標と実績"</h3>
                 <p class="hint">
                     "資料の取組計画（数値目標）と実績から読み取った数値です。実績は同じ年度の目標とだけ比べ、"
@@ -93,10 +91,12 @@ pub fn ItemIndicators(
 /// The years an indicator's chart shows: every reported year (so a missing
 /// result is visible) and every year with a target or a result.
 fn chart_years(indicator: &Indicator) -> Vec<u8> {
-    let mut years: BTreeSet<u8> = (3..=LAST_REPORTED_YEAR).collect();
+    let mut years: Vec<u8> = (3..=LAST_REPORTED_YEAR).collect();
     years.extend(indicator.targets.iter().map(|t| t.year));
     years.extend(indicator.results.iter().map(|r| r.year));
-    years.into_iter().collect()
+    years.sort_unstable();
+    years.dedup();
+    years
 }
 
 /// Whether a figure is in the indicator's unit, so it can share its axis.
@@ -149,7 +149,9 @@ fn IndicatorChart(indicator: &'static Indicator, index: usize) -> impl IntoView 
             });
             let marker = target.filter(|t| same_unit(indicator, t)).map(|t| {
                 let x = percent(scale.percent(t.value));
+                // A white halo keeps the line visible where it crosses the bar.
                 view! {
+                    <line class="target-halo" x1=x.clone() x2=x.clone() y1="0" y2="100%"/>
                     <line class="target-line" x1=x.clone() x2=x y1="0" y2="100%"/>
                 }
             });
@@ -253,7 +255,7 @@ fn Sources(indicator: &'static Indicator) -> impl IntoView {
 #[component]
 fn EffectList(effects: Vec<&'static EffectAmount>) -> impl IntoView {
     view! {
-        <section class="field effects" aria-labelledby="effects-heading">
+        <section class="field effects" aria-labelledby="effects-heading" lang="ja">
             <h3 id="effects-heading">"効果額"</h3>
             <ul class="effect-list" role="list">
                 {effects

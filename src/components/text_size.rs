@@ -8,7 +8,10 @@ use model::stored::TextSize;
 
 use crate::storage::use_user_data;
 
-const SIZES: [(TextSize, &str, fn(&Texts) -> &'static str); 3] = [
+/// Picks a label out of the interface strings.
+type Label = fn(&Texts) -> &'static str;
+
+const SIZES: [(TextSize, &str, Label); 3] = [
     (TextSize::Normal, "normal", |t| t.text_size_normal),
     (TextSize::Large, "large", |t| t.text_size_large),
     (TextSize::ExtraLarge, "extralarge", |t| {

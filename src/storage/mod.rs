@@ -9,6 +9,7 @@ mod backend;
 
 use leptos::ev;
 use leptos::prelude::*;
+use model::drafts::{self, DraftError, Drafts, FieldPath, FieldValue};
 use model::stored::{self, Bookmarks, DecodeError, Decoded, Record, Settings};
 
 use backend::Backend;
@@ -25,6 +26,10 @@ pub struct UserData {
     pub bookmarks: RwSignal<Bookmarks>,
     /// Settings of this device (kiosk mode, text size, language).
     pub settings: RwSignal<Settings>,
+    /// Staff drafts of item changes.
+    pub drafts: RwSignal<Drafts>,
+    /// When this tab last saved the drafts (unix ms), for 「下書き保存済み」.
+    pub drafts_saved_at: RwSignal<Option<u64>>,
     /// Why changes are not being saved, if they are not.
     pub memory_only: RwSignal<Option<MemoryReason>>,
     notices: Notices,
@@ -38,6 +43,8 @@ pub fn provide_user_data(notices: Notices) -> UserData {
         backend: StoredValue::new_local(backend),
         bookmarks: RwSignal::new(Bookmarks::default()),
         settings: RwSignal::new(Settings::default()),
+        drafts: RwSignal::new(Drafts::default()),
+        drafts_saved_at: RwSignal::new(None),
         memory_only,
         notices,
     };
@@ -49,14 +56,19 @@ pub fn provide_user_data(notices: Notices) -> UserData {
     }
     data.bookmarks
         .set(data.load::<Bookmarks>(|t| t.record_bookmarks));
+    data.drafts.set(data.load::<Drafts>(|t| t.record_drafts));
 
-    // Another tab changed the bookmarks: show its state here too. (The event
+    // Another tab changed the bookmarks, drafts or settings: show its state
+    // here too. (The event
     // never reaches the tab that wrote, which updates its own signal.)
     let handle = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
         match event.key() {
             Some(key) if key == Bookmarks::KEY => data
                 .bookmarks
                 .set(data.load::<Bookmarks>(|t| t.record_bookmarks)),
+            Some(key) if key == Drafts::KEY => {
+                data.drafts.set(data.load::<Drafts>(|t| t.record_drafts))
+            }
             Some(key) if key == Settings::KEY => data
                 .settings
                 .set(data.load::<Settings>(|t| t.record_settings)),
@@ -64,6 +76,7 @@ pub fn provide_user_data(notices: Notices) -> UserData {
             None => {
                 data.bookmarks.set(Bookmarks::default());
                 data.settings.set(Settings::default());
+                data.drafts.set(Drafts::default());
             }
             _ => {}
         }
@@ -197,6 +210,54 @@ impl UserData {
         self.save(&self.bookmarks.get_untracked());
     }
 
+    /// Changes the drafts and saves them at once. The latest stored drafts are
+    /// read first, so an edit in another tab since this tab last loaded them
+    /// is kept rather than overwritten.
+    fn change_drafts<T>(&self, change: impl FnOnce(&mut Drafts) -> T) -> T {
+        let mut latest = self
+            .backend
+            .with_value(|b| b.get(Drafts::KEY))
+            .and_then(|raw| stored::decode::<Drafts>(&raw).ok())
+            .map(Decoded::into_value)
+            .unwrap_or_else(|| self.drafts.get_untracked());
+        let result = change(&mut latest);
+        self.save(&latest);
+        self.drafts.set(latest);
+        self.drafts_saved_at.set(Some(now_millis()));
+        result
+    }
+
+    /// Sets a draft value of one field (a value equal to the published one
+    /// removes the draft). Returns whether a draft now exists.
+    pub fn set_draft(
+        &self,
+        item_no: u32,
+        path: FieldPath,
+        value: FieldValue,
+    ) -> Result<bool, DraftError> {
+        let dataset = &crate::data::app_data().dataset;
+        self.change_drafts(|d| d.set(dataset, item_no, path, value, now_millis()))
+    }
+
+    /// Discards one field's draft.
+    pub fn discard_draft_field(&self, item_no: u32, path: FieldPath) {
+        self.change_drafts(|d| d.discard_field(item_no, path));
+    }
+
+    /// Discards every draft field of an item.
+    pub fn discard_draft_item(&self, item_no: u32) {
+        self.change_drafts(|d| d.discard_item(item_no));
+    }
+
+    /// Applies an import preview with the user's choices for every conflict.
+    pub fn apply_import(
+        &self,
+        preview: &drafts::ImportPreview,
+        choices: &drafts::ImportChoices,
+    ) -> Result<drafts::ImportSummary, drafts::UnresolvedConflicts> {
+        self.change_drafts(|d| drafts::apply_import(d, preview, choices))
+    }
+
     /// Counts what 「この端末のデータを消去」 would remove.
     pub fn device_summary(&self) -> DeviceSummary {
         let backups = self
@@ -204,7 +265,7 @@ impl UserData {
             .with_value(|b| b.keys().iter().filter(|k| stored::is_backup_key(k)).count());
         DeviceSummary {
             bookmarks: self.bookmarks.with_untracked(|b| b.len()),
-            drafts: 0,
+            drafts: self.drafts.with_untracked(|d| d.count_fields()),
             backups,
         }
     }
@@ -220,6 +281,7 @@ impl UserData {
         });
         self.bookmarks.set(Bookmarks::default());
         self.settings.set(Settings::default());
+        self.drafts.set(Drafts::default());
     }
 }
 

@@ -55,6 +55,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <SiteNav/>
                 <TextSizeControl/>
                 <LanguageSwitch/>
+                <StaffModeSwitch/>
             </div>
         </header>
     }
@@ -117,6 +118,16 @@ fn SiteNav() -> impl IntoView {
                         {t!(t, nav_about)}
                     </a>
                 </li>
+                <Show when=move || user.settings.with(|s| s.staff_mode && !s.kiosk)>
+                    <li>
+                        <a
+                            href=move || link(Screen::Drafts)
+                            aria-current=move || current(Screen::Drafts).then_some("page")
+                        >
+                            {move || (t.get().nav_drafts)(user.drafts.with(|d| d.count_items()))}
+                        </a>
+                    </li>
+                </Show>
                 <li>
                     <a
                         href=move || link(Screen::Bookmarks)
@@ -160,5 +171,40 @@ fn LanguageSwitch() -> impl IntoView {
         >
             {t!(t, language_switch)}
         </button>
+    }
+}
+
+/// 「職員モード」: a visible switch, hidden on shared kiosks.
+#[component]
+fn StaffModeSwitch() -> impl IntoView {
+    let t = use_texts();
+    let user = use_user_data();
+    let on = move || user.settings.with(|s| s.staff_mode);
+    view! {
+        <Show when=move || !user.settings.with(|s| s.kiosk)>
+            <button
+                type="button"
+                class="staff-switch"
+                aria-pressed=move || on().to_string()
+                on:click=move |_| user.update_settings(|s| s.staff_mode = !s.staff_mode)
+            >
+                <span aria-hidden="true">{move || if on() { "● " } else { "○ " }}</span>
+                {t!(t, staff_mode)}
+            </button>
+        </Show>
+    }
+}
+
+/// Says what staff mode is and is not, while it is on.
+#[component]
+pub fn StaffBanner() -> impl IntoView {
+    let t = use_texts();
+    let user = use_user_data();
+    view! {
+        <Show when=move || user.settings.with(|s| s.staff_mode && !s.kiosk)>
+            <div class="staff-banner" role="note" aria-label=t!(t, staff_mode)>
+                <p>{t!(t, staff_mode_note)}</p>
+            </div>
+        </Show>
     }
 }

@@ -310,6 +310,7 @@ fn CategoryBlock(group: model::listing::CategoryGroup, terms: Memo<Vec<String>>)
 #[component]
 fn ItemRow(index: usize, terms: Memo<Vec<String>>) -> impl IntoView {
     let t = use_texts();
+    let user = use_user_data();
     let state = use_view_state();
     let item = &app_data().dataset.items[index];
     let no = item.no;
@@ -342,6 +343,12 @@ fn ItemRow(index: usize, terms: Memo<Vec<String>>) -> impl IntoView {
                 }}
             </div>
             <div class="item-side">
+                <Show when=move || {
+                    user.settings.with(|s| s.staff_mode && !s.kiosk)
+                        && user.drafts.with(|d| d.fields(no).next().is_some())
+                }>
+                    <span class="draft-badge">{t!(t, draft_badge)}</span>
+                </Show>
                 <SdgBadges sdgs=item.sdgs.clone()/>
                 <BookmarkButton no title=item.title.clone()/>
             </div>

@@ -13,7 +13,7 @@ use model::overview::{
 };
 use model::view_state::{Screen, ViewState};
 
-use crate::components::chart::{Badge, BarChart, BarRow, LegendSwatch, Segment};
+use crate::components::chart::{Badge, BarChart, BarRow, Segment};
 use crate::components::indicators::{year_label, StatusLabel};
 use crate::data::{app_data, indicators};
 use crate::url::href;
@@ -28,6 +28,14 @@ fn list_href(query: Query) -> String {
     })
 }
 
+/// A set of one value (built by insertion: `BTreeSet::from([v])` sorts,
+/// which adds sorting code to the wasm for every element type).
+fn one<T: Ord>(value: T) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.insert(value);
+    set
+}
+
 fn item_href(no: u32) -> String {
     href(&ViewState {
         screen: Screen::Item(no),
@@ -39,7 +47,9 @@ fn item_href(no: u32) -> String {
 #[component]
 pub fn OverviewScreen() -> impl IntoView {
     view! {
-        <div class="overview">
+        // The overview's text is Japanese only (not in the i18n tables yet),
+        // so it says so even when the interface language is English.
+        <div class="overview" lang="ja">
             <h2>"概要"</h2>
             <p class="overview-lead">
                 "アクションプログラムの全61項目を、柱・分類、担当、SDGsの目標、実績の報告状況ごとに数えたグラフです。"
@@ -95,7 +105,7 @@ fn CategoryChart() -> impl IntoView {
         .into_iter()
         .map(|c| {
             let query = Query {
-                categories: BTreeSet::from([c.value]),
+                categories: one(c.value),
                 ..Query::default()
             };
             let mut row = BarRow::count(c.label, c.count, Some(list_href(query)));
@@ -104,9 +114,13 @@ fn CategoryChart() -> impl IntoView {
         })
         .collect();
     view! {
-        <BarChart id="categories" title="柱・分類ごとの項目数" columns=vec!["柱・分類", "項目数"] rows>
-            <p>"3つの改革の柱と、その下の13の分類です（分類は字下げして示します）。"</p>
-        </BarChart>
+        <BarChart
+            id="categories"
+            title="柱・分類ごとの項目数"
+            columns=vec!["柱・分類", "項目数"]
+            rows
+            notes=vec!["3つの改革の柱と、その下の13の分類です（分類は字下げして示します）。".into()]
+        />
     }
 }
 
@@ -116,16 +130,20 @@ fn BureauChart() -> impl IntoView {
         .into_iter()
         .map(|c| {
             let query = Query {
-                bureaus: BTreeSet::from([c.value]),
+                bureaus: one(c.value),
                 ..Query::default()
             };
             BarRow::count(c.label, c.count, Some(list_href(query)))
         })
         .collect();
     view! {
-        <BarChart id="bureaus" title="担当部局ごとの項目数" columns=vec!["担当部局", "項目数"] rows>
-            <p>"複数の部局が担当する項目は、それぞれの部局に数えています（合計は61を超えます）。"</p>
-        </BarChart>
+        <BarChart
+            id="bureaus"
+            title="担当部局ごとの項目数"
+            columns=vec!["担当部局", "項目数"]
+            rows
+            notes=vec!["複数の部局が担当する項目は、それぞれの部局に数えています（合計は61を超えます）。".into()]
+        />
     }
 }
 
@@ -140,7 +158,7 @@ fn SectionChart() -> impl IntoView {
         .into_iter()
         .map(|c| {
             let query = Query {
-                sections: BTreeSet::from([c.value]),
+                sections: one(c.value),
                 ..Query::default()
             };
             BarRow::count(c.label, c.count, Some(list_href(query)))
@@ -154,9 +172,8 @@ fn SectionChart() -> impl IntoView {
             rows
             visible=several
             more_label
-        >
-            <p>"複数の課所が担当する項目は、それぞれの課所に数えています。"</p>
-        </BarChart>
+            notes=vec!["複数の課所が担当する項目は、それぞれの課所に数えています。".into()]
+        />
     }
 }
 
@@ -176,7 +193,7 @@ fn SdgChart() -> impl IntoView {
             let fill = goal.map(|g| g.color.clone());
             let total = c.total();
             let query = Query {
-                sdgs: BTreeSet::from([c.goal]),
+                sdgs: one(c.goal),
                 ..Query::default()
             };
             BarRow {
@@ -214,18 +231,16 @@ fn SdgChart() -> impl IntoView {
         })
         .collect();
     view! {
-        <BarChart id="sdgs" title="SDGsの目標ごとの項目数" columns=vec!["SDGsの目標", "資料に記載", "推定", "計"] rows>
-            <p>
-                {format!(
-                    "資料に目標名が文字で記載されているのは{documented}項目だけです。ほかの項目の目標は、資料ではアイコンのみで示され文字として残っていないため、取組内容から推定しました。"
-                )}
-                "棒の塗りつぶしの部分が資料に記載、斜線の部分が推定です。"
-            </p>
-            <p class="legend">
-                <LegendSwatch id="document" hatched=false label="資料に記載"/>
-                <LegendSwatch id="estimated" hatched=true label="推定"/>
-            </p>
-        </BarChart>
+        <BarChart
+            id="sdgs"
+            title="SDGsの目標ごとの項目数"
+            columns=vec!["SDGsの目標", "資料に記載", "推定", "計"]
+            rows
+            notes=vec![format!(
+                "資料に目標名が文字で記載されているのは{documented}項目だけです。ほかの項目の目標は、資料ではアイコンのみで示され文字として残っていないため、取組内容から推定しました。棒の塗りつぶしの部分が資料に記載、斜線の部分が推定です。"
+            )]
+            legend=("資料に記載", "推定")
+        />
     }
 }
 
@@ -237,7 +252,7 @@ fn ResultYearChart() -> impl IntoView {
         .into_iter()
         .map(|y| {
             let query = Query {
-                results: BTreeSet::from([y.year]),
+                results: one(y.year),
                 ..Query::default()
             };
             let mut row = BarRow::count(
@@ -260,12 +275,10 @@ fn ResultYearChart() -> impl IntoView {
             columns=vec!["年度", "実績を報告した項目数"]
             rows
             max=total as f64
-        >
-            <p>
-                "計画は令和3〜7年度の5年間です。この資料（令和4年度末の取組状況）に実績が載っているのは令和3・4年度分だけで、"
-                "令和5〜7年度の実績はまだありません。"
-            </p>
-        </BarChart>
+            notes=vec![
+                "計画は令和3〜7年度の5年間です。この資料（令和4年度末の取組状況）に実績が載っているのは令和3・4年度分だけで、令和5〜7年度の実績はまだありません。".into(),
+            ]
+        />
     }
 }
 

@@ -121,3 +121,24 @@ test('the content security policy is in force and nothing leaves this machine', 
   }
   expect(problems.filter((p) => !p.includes('__inlineRan') && !p.includes("Executing inline script"))).toEqual([]);
 });
+
+for (const language of ['ja', 'en']) {
+  test(`no accessibility violations in staff editing and the drafts view (${language})`, async ({ page }) => {
+    await page.addInitScript((lang) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('ueda-reform.settings', JSON.stringify({ version: 1, saved_at: 1, data: { staff_mode: true, language: lang } }));
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, language);
+    await page.goto('/?item=25');
+    const result = page.locator('#edit-years-5-result');
+    await result.fill('水道料金 99.60%');
+    await expect(page.locator('.saved-state')).not.toBeEmpty();
+    await page.locator('#edit-years-4-result').fill('水道料金 99.41%\n下水道使用料 99.50%');
+    await expect(page.locator('.saved-state')).not.toBeEmpty();
+    await axe(page);
+    await page.goto('/?view=drafts');
+    await expect(page.locator('.item-drafts')).toHaveCount(1);
+    await axe(page);
+  });
+}

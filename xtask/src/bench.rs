@@ -102,7 +102,7 @@ fn search_plan(size: usize) -> Value {
     let (rounds, budget_s) = match size {
         0..=100 => (3, 60),
         101..=2000 => (1, 60),
-        _ => (1, 45),
+        _ => (1, 15),
     };
     json!({ "rounds": rounds, "budget_s": budget_s, "op_timeout_s": 60 })
 }
@@ -117,6 +117,7 @@ pub fn run(args: &[String]) -> Result<()> {
     }
     Toolchain::ensure()?;
     let started = Instant::now();
+    let load_at_start = machine::load_average();
     let root = project_root();
     let out = root.join("target").join("bench");
     let site = out.join("site");
@@ -172,9 +173,13 @@ pub fn run(args: &[String]) -> Result<()> {
         .as_array()
         .cloned()
         .unwrap_or_default();
-    let visit = sizes::FirstVisit::measure(&app_dir, &format!("{base}/app/"), &requests)?;
+    let mut visit = sizes::FirstVisit::from_requests(&app_dir, &format!("{base}/app/"), &requests);
     let wasm_file = find_wasm(&app_dir)?;
-    let wasm = sizes::Bytes::of(&std::fs::read(&wasm_file)?)?;
+    let mut files = visit.paths(&app_dir);
+    files.push(wasm_file.clone());
+    let compressed = sizes::compress(&files)?;
+    visit.size(&app_dir, &compressed);
+    let wasm = compressed.get(&wasm_file).copied().unwrap_or_default();
     let wasm_name = wasm_file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -196,6 +201,7 @@ pub fn run(args: &[String]) -> Result<()> {
             "server": "python3 -m http.server on 127.0.0.1 (no compression, HTTP/1.0)",
             "chromium": browser["chromium"],
             "duration_s": started.elapsed().as_secs(),
+            "load_average_1min": { "start": load_at_start, "end": machine::load_average() },
         }),
     });
     std::fs::write(

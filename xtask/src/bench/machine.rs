@@ -54,6 +54,16 @@ pub fn describe() -> Value {
     })
 }
 
+/// The 1-minute load average (other work on the machine skews the timings).
+pub fn load_average() -> Option<f64> {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
 /// `MemTotal` of /proc/meminfo, in bytes.
 fn mem_total(meminfo: &str) -> Option<u64> {
     let line = meminfo.lines().find(|l| l.starts_with("MemTotal:"))?;

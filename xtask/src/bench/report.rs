@@ -132,10 +132,17 @@ fn search_summary(run: &Value) -> Value {
     let all = ms(&|_| true);
     let text = ms(&|op| op["kind"] == "text");
     let facets = ms(&|op| op["kind"] != "text");
-    let script: Vec<f64> = ops
-        .iter()
-        .filter_map(|op| number(&op["script_ms"]))
-        .collect();
+    let sum = |key: &str| -> f64 { ops.iter().filter_map(|op| number(&op[key])).sum() };
+    let (script, render) = (sum("script_ms"), sum("render_ms"));
+    let long_frames = json!({
+        "script_ms": round(script),
+        "render_ms": round(render),
+        "render_share": if script + render > 0.0 {
+            json!((render / (script + render) * 100.0).round() / 100.0)
+        } else {
+            Value::Null
+        },
+    });
     let slowest = ops
         .iter()
         .max_by(|a, b| {
@@ -158,7 +165,7 @@ fn search_summary(run: &Value) -> Value {
         "all_ms": summary_json(&all),
         "text_ms": summary_json(&text),
         "facet_ms": summary_json(&facets),
-        "script_ms": summary_json(&script),
+        "long_frames": long_frames,
         "slowest": slowest,
         "time_to_list_ms": run["load"]["marks"]["list_visible"].as_f64().map(round),
         "data_load_ms": run["load"]["data_load"]["duration"].as_f64().map(round),
@@ -443,7 +450,7 @@ pub fn table(report: &Value) -> String {
     for size in &order {
         let s = &search[size];
         let mut text = format!(
-            "median **{}** · p95 **{}** ({} ops; text {} / {}; facets {} / {}; max {} for {})",
+            "median **{}** · p95 **{}** ({} ops; text {} / {}; facets {} / {}; max {} for {}{})",
             ms(&s["all_ms"]["median"]),
             ms(&s["all_ms"]["p95"]),
             s["samples"],
@@ -453,6 +460,13 @@ pub fn table(report: &Value) -> String {
             ms(&s["facet_ms"]["p95"]),
             ms(&s["slowest"]["ms"]),
             s["slowest"]["label"].as_str().unwrap_or("?"),
+            s["long_frames"]["render_share"]
+                .as_f64()
+                .map_or(String::new(), |share| format!(
+                    "; long frames: {:.0} % script, {:.0} % style+layout+paint",
+                    (1.0 - share) * 100.0,
+                    share * 100.0
+                )),
         );
         if let Some(n) = s["timed_out"].as_u64().filter(|&n| n > 0) {
             text.push_str(&format!(
@@ -538,12 +552,15 @@ pub fn table(report: &Value) -> String {
     let mut out = format!(
         "`cargo xtask bench`, {} — headless Chromium, CPU throttled {}× through CDP, \
          viewport {}, served over loopback by python's http.server (no compression), \
-         {} cold loads each of the app and the limit (fresh browser context each).\n\n\
+         {} cold loads each of the app and the limit (fresh browser context each); \
+         1-minute load average {} at the start, {} at the end.\n\n\
          | measure | result |\n|---|---|\n",
         report["date"].as_str().unwrap_or("?"),
         settings["cpu_throttling"],
         settings["viewport"].as_str().unwrap_or("?"),
         settings["cold_loads"],
+        settings["load_average_1min"]["start"],
+        settings["load_average_1min"]["end"],
     );
     for (measure, result) in rows {
         out.push_str(&format!("| {measure} | {result} |\n"));
@@ -625,8 +642,8 @@ mod tests {
             },
             "search": {
                 "61": { "path": "/bench/", "planned": 3, "ops": [
-                    { "round": 0, "kind": "text", "label": "a", "ms": 10.0, "script_ms": 8.0, "count": 1 },
-                    { "round": 0, "kind": "on", "label": "b", "ms": 30.0, "script_ms": 20.0, "count": 5 },
+                    { "round": 0, "kind": "text", "label": "a", "ms": 10.0, "script_ms": 0.0, "render_ms": 0.0, "count": 1 },
+                    { "round": 0, "kind": "on", "label": "b", "ms": 80.0, "script_ms": 60.0, "render_ms": 20.0, "count": 5 },
                     { "round": 0, "kind": "off", "label": "c", "skipped": "nothing" },
                 ], "load": { "marks": { "list_visible": 950.0 }, "data_load": { "duration": 40.0 } },
                    "notes": [] },
@@ -680,13 +697,15 @@ mod tests {
         assert_eq!(report["static_limit_ms"], 450.0);
         assert_eq!(report["ratio_to_static"], 2.22);
         assert_eq!(report["time_to_interactive_ms"], 1100.0);
-        assert_eq!(report["search_median_ms"]["61"], 20.0);
+        assert_eq!(report["search_median_ms"]["61"], 45.0);
+        assert_eq!(report["search"]["61"]["long_frames"]["render_share"], 0.25);
         assert_eq!(report["search_median_ms"]["1000"], Value::Null);
         assert_eq!(report["memory_bytes"]["after_load"], 3000);
         assert_eq!(report["memory_bytes"]["after_100_filters"], 3500);
         let table = table(&report);
         assert!(table.contains("| ratio to static (medians) | **2.22×** |"));
         assert!(table.contains("search & filter latency, 1,000 items"));
+        assert!(table.contains("long frames: 75 % script, 25 % style+layout+paint"));
         assert!(table.lines().filter(|l| l.starts_with("| ")).count() > 15);
     }
 }

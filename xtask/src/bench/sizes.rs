@@ -1,12 +1,17 @@
 //! Transfer sizes: every file a first visit fetched, raw and as gzip (level 9)
 //! and brotli (quality 11) would send it, the best a static host's
-//! precompression gives.
+//! precompression gives. The compression runs in Node's zlib
+//! (`tests/bench/compress.mjs`): the reference C code, where a Rust encoder
+//! in this unoptimised xtask build would take minutes for the wasm.
 
-use std::io::Write;
-use std::path::Path;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde_json::{json, Value};
+
+use crate::project_root;
+use crate::run::cmd;
 
 /// Raw, gzip and brotli bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -17,24 +22,6 @@ pub struct Bytes {
 }
 
 impl Bytes {
-    pub fn of(content: &[u8]) -> Result<Bytes> {
-        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        gzip.write_all(content)?;
-        let gzip = gzip.finish()?.len() as u64;
-        let mut brotli = Vec::new();
-        let params = brotli::enc::BrotliEncoderParams {
-            quality: 11,
-            lgwin: 22,
-            ..Default::default()
-        };
-        brotli::BrotliCompress(&mut &content[..], &mut brotli, &params)?;
-        Ok(Bytes {
-            raw: content.len() as u64,
-            gzip,
-            brotli: brotli.len() as u64,
-        })
-    }
-
     fn add(&mut self, other: Bytes) {
         self.raw += other.raw;
         self.gzip += other.gzip;
@@ -44,6 +31,43 @@ impl Bytes {
     pub fn json(self) -> Value {
         json!({ "raw": self.raw, "gzip": self.gzip, "brotli": self.brotli })
     }
+}
+
+/// The sizes of `files`, each compressed once.
+pub fn compress(files: &[PathBuf]) -> Result<HashMap<PathBuf, Bytes>> {
+    let unique: BTreeSet<&PathBuf> = files.iter().collect();
+    if unique.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let script = project_root()
+        .join("tests")
+        .join("bench")
+        .join("compress.mjs");
+    let mut args = vec![script.to_string_lossy().into_owned()];
+    args.extend(unique.iter().map(|p| p.to_string_lossy().into_owned()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = cmd("node", &args)
+        .output()
+        .context("running node for compressed sizes")?;
+    if !out.status.success() {
+        anyhow::bail!(
+            "compress.mjs failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let sizes: HashMap<String, HashMap<String, u64>> =
+        serde_json::from_slice(&out.stdout).context("reading compress.mjs's output")?;
+    Ok(sizes
+        .into_iter()
+        .map(|(path, s)| {
+            let bytes = Bytes {
+                raw: s.get("raw").copied().unwrap_or(0),
+                gzip: s.get("gzip").copied().unwrap_or(0),
+                brotli: s.get("brotli").copied().unwrap_or(0),
+            };
+            (PathBuf::from(path), bytes)
+        })
+        .collect())
 }
 
 /// One fetched file.
@@ -65,30 +89,39 @@ pub struct FirstVisit {
 }
 
 impl FirstVisit {
-    /// `requests`: the harness's `first_visit_requests` (`url`,
-    /// `service_worker`); `prefix`: the app's URL, e.g. `http://127.0.0.1:8123/app/`.
-    pub fn measure(app_dir: &Path, prefix: &str, requests: &[Value]) -> Result<FirstVisit> {
+    /// The app's files that `requests` (the harness's `first_visit_requests`:
+    /// `url`, `service_worker`) fetched, in order, with whether the service
+    /// worker fetched them; `prefix` is the app's URL, e.g.
+    /// `http://127.0.0.1:8123/app/`. Their sizes are zero until [`FirstVisit::size`].
+    pub fn from_requests(app_dir: &Path, prefix: &str, requests: &[Value]) -> FirstVisit {
         let mut visit = FirstVisit::default();
         for request in requests {
             let url = request["url"].as_str().unwrap_or_default();
-            let Some(path) = file_path(prefix, url) else {
-                visit.other.push(url.to_string());
-                continue;
-            };
-            let file = app_dir.join(&path);
-            if !file.is_file() {
-                visit.other.push(url.to_string());
-                continue;
+            match file_path(prefix, url).filter(|path| app_dir.join(path).is_file()) {
+                Some(path) => visit.files.push(Fetched {
+                    path,
+                    by_service_worker: request["service_worker"].as_bool().unwrap_or(false),
+                    bytes: Bytes::default(),
+                }),
+                None => visit.other.push(url.to_string()),
             }
-            let content =
-                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            visit.files.push(Fetched {
-                path,
-                by_service_worker: request["service_worker"].as_bool().unwrap_or(false),
-                bytes: Bytes::of(&content)?,
-            });
         }
-        Ok(visit)
+        visit
+    }
+
+    /// The files' paths on disk.
+    pub fn paths(&self, app_dir: &Path) -> Vec<PathBuf> {
+        self.files.iter().map(|f| app_dir.join(&f.path)).collect()
+    }
+
+    /// Fills in the sizes from [`compress`]'s answer.
+    pub fn size(&mut self, app_dir: &Path, sizes: &HashMap<PathBuf, Bytes>) {
+        for file in &mut self.files {
+            file.bytes = sizes
+                .get(&app_dir.join(&file.path))
+                .copied()
+                .unwrap_or_default();
+        }
     }
 
     /// Totals of the page's own requests (`Some(false)`), the service
@@ -151,12 +184,45 @@ mod tests {
     }
 
     #[test]
-    fn compresses_repetitive_text() {
-        let text = "上田市の行財政改革".repeat(200);
-        let bytes = Bytes::of(text.as_bytes()).unwrap();
-        assert_eq!(bytes.raw, text.len() as u64);
-        assert!(bytes.gzip < bytes.raw / 10);
-        assert!(bytes.brotli < bytes.raw / 10);
+    fn keeps_the_requests_for_files_of_the_app() {
+        let dir = std::env::temp_dir().join(format!("bench-sizes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), "<!DOCTYPE html>").unwrap();
+        std::fs::write(dir.join("app.wasm"), [0u8; 10]).unwrap();
+        let requests = json!([
+            { "url": "http://h/app/", "service_worker": false },
+            { "url": "http://h/app/app.wasm", "service_worker": false },
+            { "url": "http://h/app/app.wasm", "service_worker": true },
+            { "url": "http://h/app/missing.js", "service_worker": false },
+            { "url": "http://h/limit/", "service_worker": false },
+        ]);
+        let mut visit =
+            FirstVisit::from_requests(&dir, "http://h/app/", requests.as_array().unwrap());
+        assert_eq!(visit.count(None), 3);
+        assert_eq!(visit.count(Some(true)), 1);
+        assert_eq!(visit.other, ["http://h/app/missing.js", "http://h/limit/"]);
+        let sizes = HashMap::from([
+            (
+                dir.join("index.html"),
+                Bytes {
+                    raw: 15,
+                    gzip: 30,
+                    brotli: 20,
+                },
+            ),
+            (
+                dir.join("app.wasm"),
+                Bytes {
+                    raw: 10,
+                    gzip: 25,
+                    brotli: 12,
+                },
+            ),
+        ]);
+        visit.size(&dir, &sizes);
+        assert_eq!(visit.total(Some(false)).raw, 25);
+        assert_eq!(visit.total(None).brotli, 44);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

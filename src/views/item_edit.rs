@@ -1,0 +1,273 @@
+//! Staff mode: editing an item's draft, field by field, with autosave.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use model::drafts::{self, FieldPath, FieldValue, ValueKind};
+use model::Item;
+
+use crate::i18n::use_texts;
+use crate::storage::use_user_data;
+use crate::t;
+
+/// How long after the last keystroke a field is saved.
+const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// Every field of `item` as an editor, shown in staff mode under the item.
+#[component]
+pub fn ItemEditor(item: Item) -> impl IntoView {
+    let t = use_texts();
+    let user = use_user_data();
+    let no = item.no;
+    let draft_count = move || user.drafts.with(|d| d.fields(no).count());
+    let (confirming, set_confirming) = signal(false);
+    let editors = FieldPath::all_for(&item)
+        .into_iter()
+        .map(|path| view! { <FieldEditor item=item.clone() path/> })
+        .collect_view();
+    view! {
+        <section class="item-editor" aria-labelledby="editor-heading">
+            <h3 id="editor-heading">{t!(t, edit_heading)}</h3>
+            <p class="hint">{t!(t, edit_note)}</p>
+            <SavedState/>
+            {editors}
+            <Show when=move || { draft_count() > 0 }>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button type="button" class="danger-outline" on:click=move |_| set_confirming.set(true)>
+                            {t!(t, discard_item)}
+                        </button>
+                    }
+                >
+                    <div class="confirm" role="alertdialog" aria-labelledby="discard-item-text">
+                        <p id="discard-item-text">{move || (t.get().confirm_discard_item)(draft_count())}</p>
+                        <button
+                            type="button"
+                            class="danger"
+                            on:click=move |_| {
+                                user.discard_draft_item(no);
+                                set_confirming.set(false);
+                            }
+                        >
+                            {t!(t, discard)}
+                        </button>
+                        <button type="button" on:click=move |_| set_confirming.set(false)>{t!(t, cancel)}</button>
+                    </div>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+/// 「下書き保存済み（時刻）」, announced politely.
+#[component]
+fn SavedState() -> impl IntoView {
+    let t = use_texts();
+    let user = use_user_data();
+    view! {
+        <p class="saved-state" role="status">
+            {move || user.drafts_saved_at.get().map(|at| (t.get().draft_saved)(&time_of_day(at)))}
+        </p>
+    }
+}
+
+/// One field: a textarea (lists: one entry per line), a text input (title),
+/// or checkboxes (SDG goals). Saved shortly after typing stops, when the field
+/// loses focus, and when the page is hidden or closed.
+#[component]
+fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
+    let t = use_texts();
+    let user = use_user_data();
+    let no = item.no;
+    let published = drafts::published(&item, path);
+    let current_value = move || {
+        user.drafts
+            .with(|d| d.get(no, path).map(|f| f.value.clone()))
+            .or_else(|| published.clone())
+    };
+    let has_draft = move || user.drafts.with(|d| d.get(no, path).is_some());
+    let initial = current_value().map(|v| v.to_text()).unwrap_or_default();
+    let (text, set_text) = signal(initial);
+    let (error, set_error) = signal(None::<String>);
+    let (pending, set_pending) = signal(false);
+    let label = path.label_ja();
+    let id = format!("edit-{}", path.to_string().replace('.', "-"));
+
+    let save = move || {
+        if !pending.get_untracked() {
+            return;
+        }
+        set_pending.set(false);
+        let result = FieldValue::from_text(path, &text.get_untracked())
+            .and_then(|value| user.set_draft(no, path, value));
+        set_error.set(result.err().map(|e| e.to_string()));
+    };
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let schedule = move || {
+        set_pending.set(true);
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        timer.set_value(set_timeout_with_handle(save, AUTOSAVE_DELAY).ok());
+    };
+    // Closing or hiding the page must not lose the last keystrokes.
+    let hide = window_event_listener_untyped("pagehide", move |_| save());
+    let hidden = window_event_listener_untyped("visibilitychange", move |_| save());
+    on_cleanup(move || {
+        hide.remove();
+        hidden.remove();
+        if let Some(handle) = timer.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
+    // A discard (here or in the drafts view) puts the published text back.
+    Effect::new(move |was_draft: Option<bool>| {
+        let now_draft = has_draft();
+        if was_draft == Some(true) && !now_draft && !pending.get_untracked() {
+            set_text.set(current_value().map(|v| v.to_text()).unwrap_or_default());
+            set_error.set(None);
+        }
+        now_draft
+    });
+
+    let control = match path.kind() {
+        ValueKind::Goals => view! { <GoalPicker item_no=no path text set_text schedule=Callback::new(move |()| { schedule(); save(); })/> }.into_any(),
+        ValueKind::Text => view! {
+            <input
+                id=id.clone()
+                type="text"
+                prop:value=text
+                on:input=move |ev| {
+                    set_text.set(event_target_value(&ev));
+                    schedule();
+                }
+                on:blur=move |_| save()
+            />
+        }
+        .into_any(),
+        ValueKind::Lines | ValueKind::OptionalLines => {
+            let rows = text.with_untracked(|t| t.lines().count()).clamp(2, 12) as u32;
+            view! {
+                <textarea
+                    id=id.clone()
+                    rows=rows
+                    lang="ja"
+                    prop:value=text
+                    on:input=move |ev| {
+                        set_text.set(event_target_value(&ev));
+                        schedule();
+                    }
+                    on:blur=move |_| save()
+                ></textarea>
+            }
+            .into_any()
+        }
+    };
+    let (confirming, set_confirming) = signal(false);
+    let discard_label = StoredValue::new(label.clone());
+    view! {
+        <div class="field-editor" class:has-draft=has_draft>
+            <div class="field-editor-head">
+                {if path.kind() == ValueKind::Goals {
+                    view! { <span class="field-label" id=format!("{id}-label")>{label.clone()}</span> }.into_any()
+                } else {
+                    view! { <label class="field-label" for=id.clone()>{label.clone()}</label> }.into_any()
+                }}
+                <span class="draft-state" class:on=has_draft>
+                    {move || if pending.get() { t.get().draft_pending } else if has_draft() { t.get().draft_badge } else { t.get().no_draft }}
+                </span>
+            </div>
+            {control}
+            <p class="field-error" role="alert">
+                {move || error.get().map(|e| (t.get().draft_not_saved)(&e))}
+            </p>
+            <Show when=has_draft>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button type="button" class="small" on:click=move |_| set_confirming.set(true)>
+                            {t!(t, discard_field)}
+                        </button>
+                    }
+                >
+                    <div class="confirm" role="alertdialog">
+                        <p>{move || discard_label.with_value(|label| (t.get().confirm_discard_field)(label))}</p>
+                        <button
+                            type="button"
+                            class="danger"
+                            on:click=move |_| {
+                                set_pending.set(false);
+                                user.discard_draft_field(no, path);
+                                set_confirming.set(false);
+                            }
+                        >
+                            {t!(t, discard)}
+                        </button>
+                        <button type="button" on:click=move |_| set_confirming.set(false)>{t!(t, cancel)}</button>
+                    </div>
+                </Show>
+            </Show>
+        </div>
+    }
+}
+
+/// The 17 goals as checkboxes; the draft is the list of checked numbers.
+#[component]
+fn GoalPicker(
+    item_no: u32,
+    path: FieldPath,
+    text: ReadSignal<String>,
+    set_text: WriteSignal<String>,
+    schedule: Callback<()>,
+) -> impl IntoView {
+    let _ = (item_no, path);
+    let checked = move |n: u8| {
+        text.with(|t| {
+            t.split(|c: char| c == '、' || c == ',' || c.is_whitespace())
+                .any(|x| x.parse::<u8>() == Ok(n))
+        })
+    };
+    let goals = crate::data::app_data().dataset.sdg_goals.clone();
+    view! {
+        <div class="goal-picker" role="group" aria-labelledby=format!("edit-sdgs-goals-label")>
+            {goals
+                .into_iter()
+                .map(|goal| {
+                    let n = goal.number;
+                    view! {
+                        <label class=format!("goal-option sdg-{n}")>
+                            <input
+                                type="checkbox"
+                                prop:checked=move || checked(n)
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let mut numbers: Vec<u8> = (1..=17)
+                                        .filter(|&m| if m == n { on } else { checked(m) })
+                                        .collect();
+                                    numbers.sort_unstable();
+                                    set_text.set(
+                                        numbers.iter().map(u8::to_string).collect::<Vec<_>>().join("、"),
+                                    );
+                                    schedule.run(());
+                                }
+                            />
+                            <span class="sdg-number" aria-hidden="true">{n}</span>
+                            <span lang="ja">{goal.name}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// `HH:MM:SS` in Japan time, for the saved state.
+fn time_of_day(unix_millis: u64) -> String {
+    let formatted = drafts::format_jst(unix_millis);
+    let seconds = (unix_millis / 1000) % 60;
+    format!(
+        "{}:{seconds:02}",
+        formatted.rsplit(' ').next().unwrap_or(&formatted)
+    )
+}
