@@ -21,20 +21,30 @@ use crate::views::overview::OverviewScreen;
 #[component]
 pub fn App() -> impl IntoView {
     let notices = Notices::provide();
-    provide_user_data(notices);
+    let user = provide_user_data(notices);
+    // Interface strings are plain text read once per render, so a change of
+    // language renders the page anew (all state is in the URL and storage).
+    let language = Memo::new(move |_| user.settings.with(|s| s.language));
     view! {
         <Router>
-            <SkipLink/>
-            <SiteHeader/>
-            <Kiosk/>
-            <StaffBanner/>
-            <NoticeArea/>
-            <main id="main" tabindex="-1">
-                <Screens/>
-            </main>
-            <SiteFooter>
-                <DeviceData/>
-            </SiteFooter>
+            {move || {
+                // Read (not just track) the memo: a memo that was never read
+                // has no sources yet and would never notify.
+                let _ = language.get();
+                view! {
+                    <SkipLink/>
+                    <SiteHeader/>
+                    <Kiosk/>
+                    <StaffBanner/>
+                    <NoticeArea/>
+                    <main id="main" tabindex="-1">
+                        <Screens/>
+                    </main>
+                    <SiteFooter>
+                        <DeviceData/>
+                    </SiteFooter>
+                }
+            }}
         </Router>
     }
 }

@@ -18,7 +18,7 @@ pub fn BookmarkButton(
     let t = use_texts();
     let user = use_user_data();
     let on = move || user.bookmarks.with(|b| b.contains(no));
-    let name = move || (t.get().bookmark_name)(no, &title);
+    let name = move || (t.bookmark_name)(no, &title);
     view! {
         <button
             type="button"
@@ -32,7 +32,7 @@ pub fn BookmarkButton(
         >
             <span class="bookmark-icon" aria-hidden="true">{move || if on() { "★" } else { "☆" }}</span>
             <span class="bookmark-text" aria-hidden="true">
-                {move || if on() { t.get().bookmarked } else { t.get().bookmark }}
+                {move || if on() { t.bookmarked } else { t.bookmark }}
             </span>
         </button>
     }

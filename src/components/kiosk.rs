@@ -77,7 +77,7 @@ pub fn Kiosk() -> impl IntoView {
         <Show when=active>
             <div class="kiosk-banner" role="note" aria-label=t!(t, kiosk)>
                 <p>
-                    {move || (t.get().kiosk_banner)(idle_seconds().div_ceil(60), keep())}
+                    {move || (t.kiosk_banner)(idle_seconds().div_ceil(60), keep())}
                 </p>
                 <label>
                     <input

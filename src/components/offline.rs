@@ -61,7 +61,7 @@ pub fn UpdateNotice() -> impl IntoView {
                     {t!(t, update_available)}
                 </p>
                 <button type="button" on:click=apply disabled=move || applying.get()>
-                    {move || if applying.get() { t.get().updating } else { t.get().update_now }}
+                    {move || if applying.get() { t.updating } else { t.update_now }}
                 </button>
             </div>
         </Show>

@@ -8,7 +8,7 @@ use crate::components::qr::OpenOnPhone;
 #[component]
 pub fn PageTools(
     /// The print button's text, naming what gets printed.
-    print_label: Signal<&'static str>,
+    print_label: &'static str,
 ) -> impl IntoView {
     view! {
         <div class="list-tools">

@@ -67,7 +67,7 @@ pub fn OpenOnPhone() -> impl IntoView {
             </button>
             <Show when=move || open.get()>
                 <div id="qr-panel" class="qr-panel" role="group" aria-label=t!(t, page_qr)>
-                    <QrLink url hint=Signal::derive(t!(t, open_on_phone_hint))/>
+                    <QrLink url hint=t!(t, open_on_phone_hint)/>
                 </div>
             </Show>
         </div>
@@ -81,7 +81,7 @@ pub fn QrLink(
     #[prop(into)]
     url: Signal<String>,
     /// One sentence on what opening the address does.
-    hint: Signal<&'static str>,
+    hint: &'static str,
 ) -> impl IntoView {
     let t = use_texts();
     let (copy_status, set_copy_status) = signal(None::<&'static str>);
@@ -92,11 +92,7 @@ pub fn QrLink(
             .write_text(&url.get_untracked());
         leptos::task::spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            set_copy_status.set(Some(if done {
-                t.get_untracked().copied
-            } else {
-                t.get_untracked().copy_failed
-            }));
+            set_copy_status.set(Some(if done { t.copied } else { t.copy_failed }));
         });
     };
     view! {

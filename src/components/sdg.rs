@@ -32,7 +32,7 @@ pub fn SdgBadges(
             let label = {
                 let name = name.clone();
                 move || {
-                    let texts = t.get();
+                    let texts = t;
                     let basis = if estimated { texts.estimated } else { texts.documented };
                     (texts.sdg_badge)(number, &name, basis)
                 }

@@ -50,7 +50,7 @@ pub fn TextSizeControl() -> impl IntoView {
                                 prop:checked=move || current() == size
                                 on:change=move |_| user.update_settings(|s| s.text_size = size)
                             />
-                            {move || label(t.get())}
+                            {move || label(t)}
                         </label>
                     }
                 })

@@ -218,16 +218,20 @@ pub fn texts(language: Language) -> &'static Texts {
     }
 }
 
-/// The strings of the language chosen on this device, as a signal.
-pub fn use_texts() -> Signal<&'static Texts> {
+/// The strings of the language chosen on this device.
+///
+/// Read once, not tracked: a change of language re-renders the whole app
+/// (see `app::App`), which keeps every string a plain `&'static str` instead
+/// of one reactive closure each (those cost wasm size and start-up time).
+pub fn use_texts() -> &'static Texts {
     let user = use_user_data();
-    Signal::derive(move || texts(user.settings.with(|s| s.language)))
+    texts(user.settings.with_untracked(|s| s.language))
 }
 
-/// Reads one string of the current language inside a view: `t!(t, search_label)`.
+/// One string of the current language: `t!(t, search_label)`.
 #[macro_export]
 macro_rules! t {
     ($texts:expr, $field:ident) => {
-        move || $texts.get().$field
+        $texts.$field
     };
 }

@@ -54,7 +54,7 @@ pub fn AboutScreen() -> impl IntoView {
             </section>
             <section>
                 <h3>{t!(t, about_sdg_heading)}</h3>
-                <p>{move || (t.get().about_sdg)(estimated)}</p>
+                <p>{move || (t.about_sdg)(estimated)}</p>
             </section>
             <section>
                 <h3>{t!(t, about_storage_heading)}</h3>
@@ -91,14 +91,13 @@ fn CorrectionList() -> impl IntoView {
         })
         .collect_view();
     let columns = move || {
-        t.get()
-            .corrections_columns
+        t.corrections_columns
             .map(|name| view! { <th scope="col">{name}</th> })
     };
     view! {
         <details class="corrections">
-            <summary>{move || (t.get().corrections_show)(count)}</summary>
-            <div class="table-scroll" role="region" aria-label=move || (t.get().corrections_show)(count) tabindex="0">
+            <summary>{move || (t.corrections_show)(count)}</summary>
+            <div class="table-scroll" role="region" aria-label=move || (t.corrections_show)(count) tabindex="0">
                 <table>
                     <caption>{t!(t, corrections_caption)}</caption>
                     <thead>

@@ -41,14 +41,14 @@ pub fn DeviceData() -> impl IntoView {
                     >
                         {t!(t, clear_device_data)}
                     </button>
-                    <span role="status">{move || done.get().then(|| t.get().device_data_cleared)}</span>
+                    <span role="status">{move || done.get().then_some(t.device_data_cleared)}</span>
                 }
             >
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
                     <p id="confirm-text">
                         {move || {
                             let summary = confirming.get().unwrap_or_default();
-                            (t.get().confirm_clear)(summary.bookmarks, summary.drafts, summary.backups)
+                            (t.confirm_clear)(summary.bookmarks, summary.drafts, summary.backups)
                         }}
                     </p>
                     <button

@@ -22,7 +22,7 @@ pub fn DraftsScreen() -> impl IntoView {
     let items = Memo::new(move |_| user.drafts.with(|d| d.item_numbers().collect::<Vec<_>>()));
     let summary = move || {
         user.drafts
-            .with(|d| (t.get().drafts_summary)(d.count_items(), d.count_fields()))
+            .with(|d| (t.drafts_summary)(d.count_items(), d.count_fields()))
     };
     view! {
         <article class="drafts" aria-labelledby="drafts-heading">
@@ -112,10 +112,7 @@ fn ImportTool() -> impl IntoView {
                 }
                 Err(error) => {
                     set_preview.set(None);
-                    set_message.set(Some((
-                        true,
-                        (t.get_untracked().import_failed)(&error.to_string()),
-                    )));
+                    set_message.set(Some((true, (t.import_failed)(&error.to_string()))));
                 }
             }
             if let Some(input) = input_ref.get_untracked() {
@@ -132,13 +129,10 @@ fn ImportTool() -> impl IntoView {
                 set_preview.set(None);
                 set_message.set(Some((
                     false,
-                    (t.get_untracked().import_done)(summary.added, summary.replaced, summary.kept),
+                    (t.import_done)(summary.added, summary.replaced, summary.kept),
                 )));
             }
-            Err(_) => set_message.set(Some((
-                true,
-                t.get_untracked().import_unresolved.to_string(),
-            ))),
+            Err(_) => set_message.set(Some((true, t.import_unresolved.to_string()))),
         }
     };
     view! {
@@ -156,7 +150,7 @@ fn ImportTool() -> impl IntoView {
                 view! {
                     <div class="import-preview" role="region" aria-labelledby="import-preview-heading">
                         <h3 id="import-preview-heading">{t!(t, import_preview_heading)}</h3>
-                        <p>{move || (t.get().import_preview_summary)(changes.len(), conflicts)}</p>
+                        <p>{move || (t.import_preview_summary)(changes.len(), conflicts)}</p>
                         {found.dataset_version_differs.then(|| view! { <p class="hint">{t!(t, import_version_differs)}</p> })}
                         <ul class="import-changes">
                             {found.changes.iter().map(|change| {
@@ -168,9 +162,9 @@ fn ImportTool() -> impl IntoView {
                                         <p class="import-change-head" lang="ja">
                                             {format!("No.{item} {title}：{}", path.label_ja())}
                                         </p>
-                                        <ValueView label=t.get_untracked().incoming_label value=change.incoming.clone()/>
+                                        <ValueView label=t.incoming_label value=change.incoming.clone()/>
                                         {change.current_draft.clone().filter(|_| change.conflict).map(|mine| view! {
-                                            <ValueView label=t.get_untracked().draft_label value=mine/>
+                                            <ValueView label=t.draft_label value=mine/>
                                             <fieldset class="choice">
                                                 <legend class="visually-hidden">{format!("No.{item} {}", path.label_ja())}</legend>
                                                 <label>
@@ -266,10 +260,10 @@ fn ItemDrafts(no: u32) -> impl IntoView {
                     view! {
                         <div class="field-diff" class:stale=is_stale>
                             <h4 lang="ja">{path.label_ja()}</h4>
-                            <p class="hint">{move || (t.get().edited_at)(&drafts::format_jst(edited_at))}</p>
+                            <p class="hint">{move || (t.edited_at)(&drafts::format_jst(edited_at))}</p>
                             <Show when=is_stale>
                                 <p class="stale-note">{t!(t, stale_note)}</p>
-                                <ValueView label=t.get_untracked().base_label value=base.clone()/>
+                                <ValueView label=t.base_label value=base.clone()/>
                             </Show>
                             <DiffView diff=diff.clone()/>
                             <DiscardField no path/>
@@ -284,7 +278,7 @@ fn ItemDrafts(no: u32) -> impl IntoView {
                 }
             >
                 <div class="confirm" role="alertdialog">
-                    <p>{move || (t.get().confirm_discard_item)(fields.with(|f| f.len()))}</p>
+                    <p>{move || (t.confirm_discard_item)(fields.with(|f| f.len()))}</p>
                     <button type="button" class="danger" on:click=move |_| { user.discard_draft_item(no); set_confirming.set(false); }>
                         {t!(t, discard)}
                     </button>
@@ -308,7 +302,7 @@ fn DiscardField(no: u32, path: FieldPath) -> impl IntoView {
             }
         >
             <div class="confirm" role="alertdialog">
-                <p>{move || (t.get().confirm_discard_field)(&path.label_ja())}</p>
+                <p>{move || (t.confirm_discard_field)(&path.label_ja())}</p>
                 <button type="button" class="danger" on:click=move |_| { user.discard_draft_field(no, path); set_confirming.set(false); }>
                     {t!(t, discard)}
                 </button>

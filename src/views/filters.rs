@@ -111,7 +111,7 @@ fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView 
     let t = use_texts();
     let state = use_view_state();
     let go = use_go();
-    let heading = move || facet_heading(t.get(), facet);
+    let heading = move || facet_heading(t, facet);
     let heading_id = format!("facet-{facet:?}").to_lowercase();
     let labelled_by = heading_id.clone();
     let list_label = heading_id.clone();
@@ -158,9 +158,9 @@ fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView 
                         }
                     })}
                     <span class="option-label" lang=move || (facet != Facet::Result).then_some("ja")>
-                        {move || option_label(t.get(), facet, &option)}
+                        {move || option_label(t, facet, &option)}
                     </span>
-                    <span class="option-count">{move || (t.get().count)(count())}</span>
+                    <span class="option-count">{move || (t.count)(count())}</span>
                 </label>
             </li>
         }
@@ -207,7 +207,7 @@ pub fn ActiveFilters(
                             (
                                 *facet,
                                 option.value.clone(),
-                                option_label(t.get(), *facet, option),
+                                option_label(t, *facet, option),
                             )
                         })
                 })
@@ -222,7 +222,7 @@ pub fn ActiveFilters(
                     <For each=chips key=|chip| (chip.0, chip.1.clone()) let:chip>
                         {
                             let (facet, value, label) = chip;
-                            let name = (t.get_untracked().remove_filter)(facet_heading(t.get_untracked(), facet), &label);
+                            let name = (t.remove_filter)(facet_heading(t, facet), &label);
                             view! {
                                 <li>
                                     <button
@@ -235,7 +235,7 @@ pub fn ActiveFilters(
                                             go.to(next, History::Push);
                                         }
                                     >
-                                        <span class="chip-facet">{move || facet_heading(t.get(), facet)}</span>
+                                        <span class="chip-facet">{move || facet_heading(t, facet)}</span>
                                         {label}
                                         <span aria-hidden="true">" ×"</span>
                                     </button>

@@ -40,7 +40,7 @@ pub fn ItemScreen(
     let Some(item) = app_data().dataset.item(no) else {
         return view! {
             <div class="not-found">
-                <h2>{move || (t.get().not_found)(no)}</h2>
+                <h2>{move || (t.not_found)(no)}</h2>
                 <p><a href=back_href>{t!(t, back_to_list)}</a></p>
             </div>
         }
@@ -86,7 +86,7 @@ pub fn ItemScreen(
             </h2>
             <div class="item-actions">
                 <BookmarkButton no=item.no title=item.title.clone()/>
-                <PageTools print_label=Signal::derive(t!(t, print_item))/>
+                <PageTools print_label=t!(t, print_item)/>
             </div>
             <Show when=staff>
                 <label class="show-draft">
@@ -105,10 +105,10 @@ pub fn ItemScreen(
                         <p class="notice notice-info">{t!(t, showing_draft_note)}</p>
                     </Show>
                     <ItemFacts item=item.clone() terms/>
-                    <Field heading=Signal::derive(t!(t, overview_field)) entries=item.overview.clone() terms/>
-                    <Field heading=Signal::derive(t!(t, current_status_field)) entries=item.current_status.clone() terms/>
-                    <Field heading=Signal::derive(t!(t, measures_field)) entries=item.measures.clone() terms/>
-                    <Field heading=Signal::derive(t!(t, target_state_field)) entries=item.target_state.clone() terms/>
+                    <Field heading=t!(t, overview_field) entries=item.overview.clone() terms/>
+                    <Field heading=t!(t, current_status_field) entries=item.current_status.clone() terms/>
+                    <Field heading=t!(t, measures_field) entries=item.measures.clone() terms/>
+                    <Field heading=t!(t, target_state_field) entries=item.target_state.clone() terms/>
                     <PlanPositions item=item.clone() terms/>
                     <YearTable item=item.clone() terms/>
                 }
@@ -125,11 +125,7 @@ pub fn ItemScreen(
 }
 
 #[component]
-fn Field(
-    heading: Signal<&'static str>,
-    entries: Vec<String>,
-    terms: Signal<Vec<String>>,
-) -> impl IntoView {
+fn Field(heading: &'static str, entries: Vec<String>, terms: Signal<Vec<String>>) -> impl IntoView {
     view! {
         <section class="field">
             <h3>{heading}</h3>
@@ -144,8 +140,8 @@ fn ItemFacts(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
     let t = use_texts();
     let basis = item.sdgs.basis;
     let sdg_note = move || match basis {
-        SdgBasis::Document => t.get().sdg_documented_note,
-        SdgBasis::Estimated => t.get().sdg_estimated_note,
+        SdgBasis::Document => t.sdg_documented_note,
+        SdgBasis::Estimated => t.sdg_estimated_note,
     };
     let rationale = item.sdgs.rationale.clone().unwrap_or_default();
     view! {
@@ -160,7 +156,7 @@ fn ItemFacts(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
             </div>
             <div>
                 <dt>{t!(t, source_page)}</dt>
-                <dd>{move || (t.get().page_number)(item.page)}</dd>
+                <dd>{move || (t.page_number)(item.page)}</dd>
             </div>
             <div class="facts-sdgs">
                 <dt>{t!(t, sdg_goals)}</dt>
@@ -268,7 +264,7 @@ fn SourceNotes(item: Item) -> impl IntoView {
                         .into_iter()
                         .map(|d| view! {
                             <li>
-                                <span lang="ja">{(t.get_untracked().toc_vs_table)(&d.toc, &d.table)}</span>
+                                <span lang="ja">{(t.toc_vs_table)(&d.toc, &d.table)}</span>
                                 <br/>
                                 <span class="hint" lang="ja">{d.note}</span>
                             </li>

@@ -41,7 +41,7 @@ pub fn ItemEditor(item: Item) -> impl IntoView {
                     }
                 >
                     <div class="confirm" role="alertdialog" aria-labelledby="discard-item-text">
-                        <p id="discard-item-text">{move || (t.get().confirm_discard_item)(draft_count())}</p>
+                        <p id="discard-item-text">{move || (t.confirm_discard_item)(draft_count())}</p>
                         <button
                             type="button"
                             class="danger"
@@ -67,7 +67,7 @@ fn SavedState() -> impl IntoView {
     let user = use_user_data();
     view! {
         <p class="saved-state" role="status">
-            {move || user.drafts_saved_at.get().map(|at| (t.get().draft_saved)(&time_of_day(at)))}
+            {move || user.drafts_saved_at.get().map(|at| (t.draft_saved)(&time_of_day(at)))}
         </p>
     }
 }
@@ -175,12 +175,12 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
                     view! { <label class="field-label" for=id.clone()>{label.clone()}</label> }.into_any()
                 }}
                 <span class="draft-state" class:on=has_draft>
-                    {move || if pending.get() { t.get().draft_pending } else if has_draft() { t.get().draft_badge } else { t.get().no_draft }}
+                    {move || if pending.get() { t.draft_pending } else if has_draft() { t.draft_badge } else { t.no_draft }}
                 </span>
             </div>
             {control}
             <p class="field-error" role="alert">
-                {move || error.get().map(|e| (t.get().draft_not_saved)(&e))}
+                {move || error.get().map(|e| (t.draft_not_saved)(&e))}
             </p>
             <Show when=has_draft>
                 <Show
@@ -192,7 +192,7 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
                     }
                 >
                     <div class="confirm" role="alertdialog">
-                        <p>{move || discard_label.with_value(|label| (t.get().confirm_discard_field)(label))}</p>
+                        <p>{move || discard_label.with_value(|label| (t.confirm_discard_field)(label))}</p>
                         <button
                             type="button"
                             class="danger"

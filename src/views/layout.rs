@@ -48,7 +48,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="site-title-sub">{t!(t, title_sub)}</span>
             </h1>
             <p class="site-status">{t!(t, status_as_of)}</p>
-            <Show when=move || !t.get().content_language_note.is_empty()>
+            <Show when=move || !t.content_language_note.is_empty()>
                 <p class="content-language-note">{t!(t, content_language_note)}</p>
             </Show>
             <div class="header-row">
@@ -124,7 +124,7 @@ fn SiteNav() -> impl IntoView {
                             href=move || link(Screen::Drafts)
                             aria-current=move || current(Screen::Drafts).then_some("page")
                         >
-                            {move || (t.get().nav_drafts)(user.drafts.with(|d| d.count_items()))}
+                            {move || (t.nav_drafts)(user.drafts.with(|d| d.count_items()))}
                         </a>
                     </li>
                 </Show>
@@ -133,13 +133,17 @@ fn SiteNav() -> impl IntoView {
                         href=move || link(Screen::Bookmarks)
                         aria-current=move || current(Screen::Bookmarks).then_some("page")
                     >
-                        {move || (t.get().nav_bookmarks)(user.bookmarks.with(|b| b.len()))}
+                        {move || (t.nav_bookmarks)(user.bookmarks.with(|b| b.len()))}
                     </a>
                 </li>
             </ul>
         </nav>
     }
 }
+
+/// Set by the language switch just before the page re-renders in the other language.
+static LANGUAGE_JUST_SWITCHED: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
 
 /// English / 日本語, remembered on the device. Named in the other language, so
 /// someone who cannot read the current one can still find it.
@@ -150,10 +154,21 @@ fn LanguageSwitch() -> impl IntoView {
     // <html lang> follows the interface language; item contents carry lang="ja".
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", t.get().lang);
+            let _ = html.set_attribute("lang", t.lang);
+        }
+    });
+    // The page is rendered anew in the other language; keep keyboard focus
+    // on this switch so keyboard and screen-reader users are not thrown to the top.
+    let switch_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if LANGUAGE_JUST_SWITCHED.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            if let Some(button) = switch_ref.get() {
+                let _ = button.focus();
+            }
         }
     });
     let toggle = move |_| {
+        LANGUAGE_JUST_SWITCHED.store(true, std::sync::atomic::Ordering::Relaxed);
         user.update_settings(|s| {
             s.language = match s.language {
                 Language::Ja => Language::En,
@@ -165,7 +180,8 @@ fn LanguageSwitch() -> impl IntoView {
         <button
             type="button"
             class="language-switch"
-            lang=move || if t.get().lang == "ja" { "en" } else { "ja" }
+            node_ref=switch_ref
+            lang=move || if t.lang == "ja" { "en" } else { "ja" }
             aria-label=t!(t, language_switch_name)
             on:click=toggle
         >

@@ -99,19 +99,19 @@ pub fn ListScreen(
                         {
                             let mode = mode.clone();
                             move || match &mode {
-                                ListMode::All => t.get().items_heading,
-                                ListMode::Bookmarks => t.get().bookmarks_heading,
-                                ListMode::Shared(_) => t.get().shared_heading,
+                                ListMode::All => t.items_heading,
+                                ListMode::Bookmarks => t.bookmarks_heading,
+                                ListMode::Shared(_) => t.shared_heading,
                             }
                         }
                     </h2>
                     <p class="result-count" role="status" aria-live="polite">
-                        {move || (t.get().count)(outcome.with(|o| o.items.len()))}
+                        {move || (t.count)(outcome.with(|o| o.items.len()))}
                     </p>
                     <SortSelect/>
                     <BookmarksOnlyToggle mode=mode.clone()/>
                 </div>
-                <PageTools print_label=Signal::derive(t!(t, print_list))/>
+                <PageTools print_label=t!(t, print_list)/>
                 <ActiveFilters outcome/>
                 <ResultList outcome terms mode=mode.clone()/>
             </section>
@@ -167,7 +167,7 @@ fn BookmarksOnlyToggle(mode: ListMode) -> impl IntoView {
         view! {
             <label class="bookmarks-only">
                 <input type="checkbox" prop:checked=checked on:change=toggle/>
-                {move || (t.get().bookmarks_only)(user.bookmarks.with(|b| b.len()))}
+                {move || (t.bookmarks_only)(user.bookmarks.with(|b| b.len()))}
             </label>
         }
     })
@@ -210,7 +210,7 @@ fn ModeBanner(mode: ListMode) -> impl IntoView {
                         </button>
                         <Show when=move || open.get()>
                             <div class="qr-panel" role="group" aria-label=t!(t, share_bookmarks_link)>
-                                <QrLink url=share_url hint=Signal::derive(t!(t, share_bookmarks_hint))/>
+                                <QrLink url=share_url hint=t!(t, share_bookmarks_hint)/>
                             </div>
                         </Show>
                     </Show>
@@ -231,7 +231,7 @@ fn ModeBanner(mode: ListMode) -> impl IntoView {
             };
             view! {
                 <div class="mode-banner shared">
-                    <p>{move || (t.get().shared_showing)(count)}</p>
+                    <p>{move || (t.shared_showing)(count)}</p>
                     <button
                         type="button"
                         disabled=move || added.get()
@@ -242,7 +242,7 @@ fn ModeBanner(mode: ListMode) -> impl IntoView {
                     >
                         {t!(t, add_to_my_bookmarks)}
                     </button>
-                    <span role="status">{move || added.get().then(|| t.get().added_to_bookmarks)}</span>
+                    <span role="status">{move || added.get().then_some(t.added_to_bookmarks)}</span>
                     <a href=all_href>{t!(t, show_all_items)}</a>
                 </div>
             }
@@ -266,9 +266,9 @@ fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>, mode: ListMode) 
                 <div class="no-results">
                     <p>
                         {if mode == ListMode::Bookmarks && state.with(|s| s.query.is_empty()) {
-                            t.get().no_bookmarks
+                            t.no_bookmarks
                         } else {
-                            t.get().no_results
+                            t.no_results
                         }}
                     </p>
                     <button type="button" on:click=move |_| clear_all(state, go)>{t!(t, clear_all)}</button>

@@ -46,13 +46,16 @@ fn item_href(no: u32) -> String {
 /// The overview page.
 #[component]
 pub fn OverviewScreen() -> impl IntoView {
+    let total = app_data().dataset.items.len();
     view! {
         // The overview's text is Japanese only (not in the i18n tables yet),
         // so it says so even when the interface language is English.
         <div class="overview" lang="ja">
             <h2>"概要"</h2>
             <p class="overview-lead">
-                "アクションプログラムの全61項目を、柱・分類、担当、SDGsの目標、実績の報告状況ごとに数えたグラフです。"
+                {format!(
+                    "アクションプログラムの全{total}項目を、柱・分類、担当、SDGsの目標、実績の報告状況ごとに数えたグラフです。"
+                )}
                 "グラフの各行を選ぶと、その項目だけの一覧を開きます。"
             </p>
             <KeyFigures/>
@@ -101,7 +104,13 @@ fn KeyFigures() -> impl IntoView {
 
 #[component]
 fn CategoryChart() -> impl IntoView {
-    let rows = category_counts(&app_data().dataset)
+    let dataset = &app_data().dataset;
+    let categories: usize = dataset.pillars.iter().map(|p| p.categories.len()).sum();
+    let note = format!(
+        "{}つの改革の柱と、その下の{categories}の分類です（分類は字下げして示します）。",
+        dataset.pillars.len()
+    );
+    let rows = category_counts(dataset)
         .into_iter()
         .map(|c| {
             let query = Query {
@@ -119,14 +128,19 @@ fn CategoryChart() -> impl IntoView {
             title="柱・分類ごとの項目数"
             columns=vec!["柱・分類", "項目数"]
             rows
-            notes=vec!["3つの改革の柱と、その下の13の分類です（分類は字下げして示します）。".into()]
+            notes=vec![note]
         />
     }
 }
 
 #[component]
 fn BureauChart() -> impl IntoView {
-    let rows = bureau_counts(&app_data().dataset)
+    let dataset = &app_data().dataset;
+    let note = format!(
+        "複数の部局が担当する項目は、それぞれの部局に数えています（合計は{}を超えます）。",
+        dataset.items.len()
+    );
+    let rows = bureau_counts(dataset)
         .into_iter()
         .map(|c| {
             let query = Query {
@@ -142,7 +156,7 @@ fn BureauChart() -> impl IntoView {
             title="担当部局ごとの項目数"
             columns=vec!["担当部局", "項目数"]
             rows
-            notes=vec!["複数の部局が担当する項目は、それぞれの部局に数えています（合計は61を超えます）。".into()]
+            notes=vec![note]
         />
     }
 }
@@ -363,9 +377,11 @@ fn IndicatorTable() -> impl IntoView {
                 <p>{format!("{}指標の最新の状態：{summary}", data.indicators.len())}</p>
                 <p class="hint">"列の見出しのボタンで並べ替えられます。"</p>
             </div>
-            <div class="table-scroll" role="region" aria-labelledby="indicator-table-heading" tabindex="0">
+            // The scrolling box is focusable so keyboard users can scroll it on
+            // a phone; it is named after the table, not the section.
+            <div class="table-scroll" role="region" aria-labelledby="indicator-table-caption" tabindex="0">
                 <table class="data-table indicator-table">
-                    <caption>"指標と最新の状態"</caption>
+                    <caption id="indicator-table-caption">"指標と最新の状態"</caption>
                     <thead>
                         <tr>
                             {header(SortKey::Item, "項目")}
@@ -442,9 +458,9 @@ fn EffectTable() -> impl IntoView {
                     "合計やグラフにはせず、資料の表記のまま示します。"
                 </p>
             </div>
-            <div class="table-scroll" role="region" aria-labelledby="effect-table-heading" tabindex="0">
+            <div class="table-scroll" role="region" aria-labelledby="effect-table-caption" tabindex="0">
                 <table class="data-table effect-table">
-                    <caption>"効果額の一覧"</caption>
+                    <caption id="effect-table-caption">"効果額の一覧"</caption>
                     <thead>
                         <tr>
                             <th scope="col">"項目"</th>

@@ -277,6 +277,10 @@ async function coldLoad(browser, path, { throttle, clickFilter, timeout, request
 }
 
 async function heapFigures(page, cdp) {
+  // The harness's own records are not the app's memory.
+  await page.evaluate(() => {
+    window.__bench.frames.length = 0;
+  });
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');

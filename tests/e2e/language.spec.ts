@@ -8,6 +8,8 @@ test('switching to English changes the interface, keeps the contents Japanese, a
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await page.getByRole('button', { name: /English/ }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // Focus stays on the switch, now offering the way back.
+  await expect(page.getByRole('button', { name: /日本語/ })).toBeFocused();
   await expect(page.getByRole('searchbox', { name: 'Search by keyword' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /items$/ })).toHaveText('61 items');
   await expect(page.getByRole('group', { name: 'Category', exact: true })).toBeVisible();
