@@ -21,7 +21,8 @@ async function reuse(url, revision) {
 }
 
 async function download(url, revision) {
-  const response = await fetch(new Request(url, { cache: 'reload' }));
+  // 'no-cache' revalidates: a file the page has just loaded is not downloaded again.
+  const response = await fetch(new Request(url, { cache: 'no-cache' }));
   if (!response.ok) throw new Error(`precache ${url}: HTTP ${response.status}`);
   const headers = new Headers(response.headers);
   headers.set(REVISION_HEADER, revision);

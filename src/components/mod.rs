@@ -2,6 +2,7 @@
 
 pub mod bookmark;
 pub mod chart;
+pub mod confirm;
 pub mod highlight;
 pub mod indicators;
 pub mod kiosk;

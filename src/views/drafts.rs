@@ -7,6 +7,7 @@ use model::drafts::{
 };
 use model::view_state::{Screen, ViewState};
 
+use crate::components::confirm::ConfirmButton;
 use crate::data::app_data;
 use crate::download::save_file;
 use crate::i18n::use_texts;
@@ -241,7 +242,6 @@ fn ItemDrafts(no: u32) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let (confirming, set_confirming) = signal(false);
     view! {
         <section class="item-drafts" aria-labelledby=format!("drafts-{no}")>
             <h3 id=format!("drafts-{no}")>
@@ -271,20 +271,12 @@ fn ItemDrafts(no: u32) -> impl IntoView {
                     }
                 }
             </For>
-            <Show
-                when=move || confirming.get()
-                fallback=move || view! {
-                    <button type="button" class="danger-outline" on:click=move |_| set_confirming.set(true)>{t!(t, discard_item)}</button>
-                }
-            >
-                <div class="confirm" role="alertdialog">
-                    <p>{move || (t.confirm_discard_item)(fields.with(|f| f.len()))}</p>
-                    <button type="button" class="danger" on:click=move |_| { user.discard_draft_item(no); set_confirming.set(false); }>
-                        {t!(t, discard)}
-                    </button>
-                    <button type="button" on:click=move |_| set_confirming.set(false)>{t!(t, cancel)}</button>
-                </div>
-            </Show>
+            <ConfirmButton
+                label=t.discard_item
+                class="danger-outline"
+                question=Signal::derive(move || (t.confirm_discard_item)(fields.with(|f| f.len())))
+                on_confirm=Callback::new(move |()| user.discard_draft_item(no))
+            />
         </section>
     }
 }
@@ -293,22 +285,13 @@ fn ItemDrafts(no: u32) -> impl IntoView {
 fn DiscardField(no: u32, path: FieldPath) -> impl IntoView {
     let t = use_texts();
     let user = use_user_data();
-    let (confirming, set_confirming) = signal(false);
     view! {
-        <Show
-            when=move || confirming.get()
-            fallback=move || view! {
-                <button type="button" class="small" on:click=move |_| set_confirming.set(true)>{t!(t, discard_field)}</button>
-            }
-        >
-            <div class="confirm" role="alertdialog">
-                <p>{move || (t.confirm_discard_field)(&path.label_ja())}</p>
-                <button type="button" class="danger" on:click=move |_| { user.discard_draft_field(no, path); set_confirming.set(false); }>
-                    {t!(t, discard)}
-                </button>
-                <button type="button" on:click=move |_| set_confirming.set(false)>{t!(t, cancel)}</button>
-            </div>
-        </Show>
+        <ConfirmButton
+            label=t.discard_field
+            class="small"
+            question=Signal::derive(move || (t.confirm_discard_field)(&path.label_ja()))
+            on_confirm=Callback::new(move |()| user.discard_draft_field(no, path))
+        />
     }
 }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use model::drafts::{self, FieldPath, FieldValue, ValueKind};
 use model::Item;
 
+use crate::components::confirm::ConfirmButton;
 use crate::i18n::use_texts;
 use crate::storage::use_user_data;
 use crate::t;
@@ -20,7 +21,6 @@ pub fn ItemEditor(item: Item) -> impl IntoView {
     let user = use_user_data();
     let no = item.no;
     let draft_count = move || user.drafts.with(|d| d.fields(no).count());
-    let (confirming, set_confirming) = signal(false);
     let editors = FieldPath::all_for(&item)
         .into_iter()
         .map(|path| view! { <FieldEditor item=item.clone() path/> })
@@ -32,29 +32,12 @@ pub fn ItemEditor(item: Item) -> impl IntoView {
             <SavedState/>
             {editors}
             <Show when=move || { draft_count() > 0 }>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! {
-                        <button type="button" class="danger-outline" on:click=move |_| set_confirming.set(true)>
-                            {t!(t, discard_item)}
-                        </button>
-                    }
-                >
-                    <div class="confirm" role="alertdialog" aria-labelledby="discard-item-text">
-                        <p id="discard-item-text">{move || (t.confirm_discard_item)(draft_count())}</p>
-                        <button
-                            type="button"
-                            class="danger"
-                            on:click=move |_| {
-                                user.discard_draft_item(no);
-                                set_confirming.set(false);
-                            }
-                        >
-                            {t!(t, discard)}
-                        </button>
-                        <button type="button" on:click=move |_| set_confirming.set(false)>{t!(t, cancel)}</button>
-                    </div>
-                </Show>
+                <ConfirmButton
+                    label=t.discard_item
+                    class="danger-outline"
+                    question=Signal::derive(move || (t.confirm_discard_item)(draft_count()))
+                    on_confirm=Callback::new(move |()| user.discard_draft_item(no))
+                />
             </Show>
         </section>
     }
@@ -164,7 +147,6 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
             .into_any()
         }
     };
-    let (confirming, set_confirming) = signal(false);
     let discard_label = StoredValue::new(label.clone());
     view! {
         <div class="field-editor" class:has-draft=has_draft>
@@ -183,30 +165,15 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
                 {move || error.get().map(|e| (t.draft_not_saved)(&e))}
             </p>
             <Show when=has_draft>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! {
-                        <button type="button" class="small" on:click=move |_| set_confirming.set(true)>
-                            {t!(t, discard_field)}
-                        </button>
-                    }
-                >
-                    <div class="confirm" role="alertdialog">
-                        <p>{move || discard_label.with_value(|label| (t.confirm_discard_field)(label))}</p>
-                        <button
-                            type="button"
-                            class="danger"
-                            on:click=move |_| {
-                                set_pending.set(false);
-                                user.discard_draft_field(no, path);
-                                set_confirming.set(false);
-                            }
-                        >
-                            {t!(t, discard)}
-                        </button>
-                        <button type="button" on:click=move |_| set_confirming.set(false)>{t!(t, cancel)}</button>
-                    </div>
-                </Show>
+                <ConfirmButton
+                    label=t.discard_field
+                    class="small"
+                    question=Signal::derive(move || discard_label.with_value(|label| (t.confirm_discard_field)(label)))
+                    on_confirm=Callback::new(move |()| {
+                        set_pending.set(false);
+                        user.discard_draft_field(no, path);
+                    })
+                />
             </Show>
         </div>
     }

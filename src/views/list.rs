@@ -257,8 +257,14 @@ fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>, mode: ListMode) 
     let t = use_texts();
     let state = use_view_state();
     let go = use_go();
-    let groups =
-        Memo::new(move |_| outcome.with(|o| group_by_category(&app_data().dataset, &o.items)));
+    // Groups and rows are keyed (category run, item number), so a filter
+    // change only adds and removes the rows that change.
+    let groups = Memo::new(move |_| {
+        outcome.with(|o| keyed_groups(group_by_category(&app_data().dataset, &o.items)))
+    });
+    let group_keys = Memo::new(move |_| {
+        groups.with(|g| g.iter().map(|(key, _)| key.clone()).collect::<Vec<_>>())
+    });
     view! {
         <Show
             when=move || outcome.with(|o| !o.items.is_empty())
@@ -275,34 +281,62 @@ fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>, mode: ListMode) 
                 </div>
             }
         >
-            <For
-                each=move || groups.get()
-                key=|group| (group.pillar_code.clone(), group.category_code.clone(), group.items.clone())
-                let:group
-            >
-                <CategoryBlock group terms/>
+            <For each=move || group_keys.get() key=|key| key.clone() let:key>
+                <CategoryBlock group_key=key groups terms/>
             </For>
         </Show>
     }
 }
 
+/// A category run: pillar code, category code, and which run of that category
+/// it is (sorting by title can split a category into several runs).
+type GroupKey = (String, String, usize);
+
+fn keyed_groups(groups: Vec<model::listing::CategoryGroup>) -> Vec<(GroupKey, Vec<usize>)> {
+    let mut seen: std::collections::HashMap<(String, String), usize> = Default::default();
+    groups
+        .into_iter()
+        .map(|group| {
+            let run = seen
+                .entry((group.pillar_code.clone(), group.category_code.clone()))
+                .or_default();
+            *run += 1;
+            ((group.pillar_code, group.category_code, *run), group.items)
+        })
+        .collect()
+}
+
 #[component]
-fn CategoryBlock(group: model::listing::CategoryGroup, terms: Memo<Vec<String>>) -> impl IntoView {
+fn CategoryBlock(
+    group_key: GroupKey,
+    groups: Memo<Vec<(GroupKey, Vec<usize>)>>,
+    terms: Memo<Vec<String>>,
+) -> impl IntoView {
     let dataset = &app_data().dataset;
-    let first = &dataset.items[group.items[0]];
-    let heading = format!(
-        "({}) {}　{} {}",
-        first.pillar.code, first.pillar.name, first.category.code, first.category.name
-    );
-    let rows = group
-        .items
+    let heading = dataset
+        .pillars
         .iter()
-        .map(|&index| view! { <ItemRow index terms/> })
-        .collect_view();
+        .filter(|p| p.code == group_key.0)
+        .flat_map(|p| p.categories.iter().map(move |c| (p, c)))
+        .find(|(_, c)| c.code == group_key.1)
+        .map(|(p, c)| format!("({}) {}　{} {}", p.code, p.name, c.code, c.name))
+        .unwrap_or_default();
+    let rows = move || {
+        groups.with(|g| {
+            g.iter()
+                .find(|(key, _)| *key == group_key)
+                .map(|(_, items)| items.clone())
+                .unwrap_or_default()
+        })
+    };
     view! {
         <section class="category-block">
-            <h3 class="category-heading">{heading}</h3>
-            <ol class="item-list">{rows}</ol>
+            <h3 class="category-heading" lang="ja">{heading}</h3>
+            <ol class="item-list">
+                <For each=rows key=|index| *index let:index>
+                    <ItemRow index terms/>
+                </For>
+            </ol>
         </section>
     }
 }
