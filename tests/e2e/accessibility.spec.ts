@@ -142,3 +142,15 @@ for (const language of ['ja', 'en']) {
     await axe(page);
   });
 }
+
+// WCAG 1.4.10 reflow: at 320 CSS px wide (what 1280 px at 400 % zoom gives,
+// and narrower than 200 % zoom on any tablet) nothing needs horizontal scrolling.
+for (const path of ['/', '/?cat=1&q=%E7%AA%93%E5%8F%A3', '/?item=2', '/?view=overview', '/?view=about', '/?view=bookmarks']) {
+  test(`reflows at 320 px without horizontal scrolling: ${path}`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(path);
+    await expect(page.getByRole('main').getByRole('heading', { level: 2 }).first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+}
