@@ -59,15 +59,7 @@ pub fn nfkc(text: &str) -> String {
 /// Benchmark builds: `?synthetic=N` swaps in N items generated from the real ones.
 #[cfg(feature = "bench")]
 fn bench_dataset(real: Dataset) -> Dataset {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let size = search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("synthetic="))
-        .and_then(|n| n.parse::<usize>().ok());
-    match size {
+    match crate::url::synthetic_size() {
         Some(n) => model::synthetic::generate(&real, n),
         None => real,
     }

@@ -15,6 +15,16 @@ pub fn use_view_state() -> Memo<ViewState> {
     Memo::new(move |_| ViewState::from_query_string(&location.search.get()))
 }
 
+/// The page's full address, updated whenever the view state changes (for
+/// QR codes and copy links that must match what is on screen).
+pub fn use_current_address() -> Signal<String> {
+    let location = use_location();
+    Signal::derive(move || {
+        location.search.track();
+        window().location().href().unwrap_or_default()
+    })
+}
+
 /// How a state change enters the browser history.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum History {
@@ -85,4 +95,15 @@ pub fn kiosk_switch() -> Option<bool> {
         .split('&')
         .find_map(|pair| pair.strip_prefix("kiosk="))
         .map(|value| value != "0")
+}
+
+/// Benchmark builds only: `?synthetic=N` asks for a generated dataset of N items.
+#[cfg(feature = "bench")]
+pub fn synthetic_size() -> Option<usize> {
+    let search = window().location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("synthetic="))
+        .and_then(|n| n.parse().ok())
 }

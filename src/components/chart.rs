@@ -10,6 +10,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{use_texts, Texts};
+
 /// One coloured part of a bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
@@ -36,6 +38,9 @@ pub struct Badge {
 pub struct BarRow {
     /// The label above the bar.
     pub label: String,
+    /// The label is data (a category or section name), Japanese in every
+    /// interface language; not, e.g., a year in the interface language.
+    pub data_label: bool,
     /// The figure as shown, e.g. 「29件」.
     pub value_text: String,
     /// A second line of text (a breakdown, or why there is no figure).
@@ -55,10 +60,16 @@ pub struct BarRow {
 
 impl BarRow {
     /// A one-colour bar of `count` items, linking to `href`.
-    pub fn count(label: impl Into<String>, count: usize, href: Option<String>) -> BarRow {
+    pub fn count(
+        t: &Texts,
+        label: impl Into<String>,
+        count: usize,
+        href: Option<String>,
+    ) -> BarRow {
         BarRow {
             label: label.into(),
-            value_text: format!("{count}件"),
+            data_label: true,
+            value_text: (t.bar_count)(count),
             detail: None,
             segments: vec![Segment {
                 value: count as f64,
@@ -68,7 +79,7 @@ impl BarRow {
             href,
             class: String::new(),
             badge: None,
-            cells: vec![format!("{count}件")],
+            cells: vec![(t.bar_count)(count)],
         }
     }
 
@@ -105,6 +116,7 @@ pub fn BarChart(
     #[prop(optional)]
     legend: Option<(&'static str, &'static str)>,
 ) -> impl IntoView {
+    let t = use_texts();
     let heading_id = format!("chart-{id}");
     let labelled_by = heading_id.clone();
     let max = max.unwrap_or_else(|| rows.iter().map(BarRow::total).fold(0.0, f64::max));
@@ -123,7 +135,7 @@ pub fn BarChart(
         }
     };
     let more = (!hidden.is_empty()).then(|| {
-        let label = more_label.unwrap_or_else(|| format!("ほかの{}件を表示", hidden.len()));
+        let label = more_label.unwrap_or_else(|| (t.show_more)(hidden.len()));
         view! {
             <details class="bar-more">
                 <summary>{label}</summary>
@@ -192,7 +204,7 @@ fn Bar(row: BarRow, pattern_id: String, max: f64) -> impl IntoView {
             {row.badge.map(|b| view! {
                 <span class=b.class><span class="sdg-number">{b.text}</span></span>
             })}
-            <span class="bar-label">{row.label}</span>
+            <span class="bar-label" lang=row.data_label.then_some("ja")>{row.label}</span>
             <span class="bar-value">{row.value_text}</span>
         </span>
         {row.detail.map(|d| view! { <span class="bar-detail">{d}</span> })}
@@ -248,9 +260,10 @@ fn LegendSwatch(
 /// The chart's numbers as a table, behind a disclosure.
 #[component]
 fn DataTable(title: &'static str, columns: Vec<&'static str>, rows: Vec<BarRow>) -> impl IntoView {
+    let t = use_texts();
     view! {
         <details class="chart-data">
-            <summary>"数値を表で見る"</summary>
+            <summary>{t.show_table}</summary>
             <div class="table-scroll">
                 <table class="data-table">
                     <caption>{title}</caption>
@@ -266,7 +279,7 @@ fn DataTable(title: &'static str, columns: Vec<&'static str>, rows: Vec<BarRow>)
                                 <tr class=row.class>
                                     <th scope="row">
                                         {row.badge.map(|b| format!("{} ", b.text))}
-                                        {row.label}
+                                        <span lang=row.data_label.then_some("ja")>{row.label}</span>
                                     </th>
                                     {row.cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
                                 </tr>

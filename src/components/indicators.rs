@@ -4,17 +4,25 @@
 
 use leptos::prelude::*;
 use model::indicators::{
-    applicable_target, status, Direction, EffectAmount, Indicator, Status, YearFigure,
-    LAST_REPORTED_YEAR,
+    applicable_target, status, Direction, EffectAmount, Indicator, NotComparableReason, Status,
+    YearFigure, LAST_REPORTED_YEAR,
 };
 use model::overview::Scale;
 
 use crate::components::chart::percent;
 use crate::data::indicators;
+use crate::i18n::{use_texts, Texts};
 
-/// 「令和3年度」.
-pub fn year_label(year: u8) -> String {
-    format!("令和{year}年度")
+/// The label of a status in the interface language (the model's
+/// [`Status::label`] is the Japanese one).
+pub fn status_label(t: &Texts, status: &Status) -> &'static str {
+    match status {
+        Status::Met => t.status_met,
+        Status::NotMet => t.status_not_met,
+        Status::NotComparable(_) => t.status_not_comparable,
+        Status::NoTarget => t.status_no_target,
+        Status::NoResult => t.status_no_result,
+    }
 }
 
 /// A class per status, for the frame of its label (the label's words carry
@@ -29,24 +37,36 @@ pub fn status_class(status: &Status) -> &'static str {
     }
 }
 
-/// Why a year has the status it has, when the label alone does not say it.
-pub fn status_reason(status: &Status, year: u8) -> Option<String> {
+/// Why a year has the status it has, when the label alone does not say it;
+/// `true` with a curated reason, which is data (Japanese in every language).
+pub fn status_reason(t: &Texts, status: &Status, year: u8) -> Option<(String, bool)> {
     match status {
-        Status::NoResult if year > LAST_REPORTED_YEAR => Some(format!(
-            "まだ報告されていない年度（資料は令和{LAST_REPORTED_YEAR}年度末時点）"
-        )),
-        Status::NoResult => Some("資料に数値の記載がない".to_string()),
-        other => other.reason(),
+        Status::NoResult if year > LAST_REPORTED_YEAR => {
+            Some(((t.reason_not_reported_yet)(LAST_REPORTED_YEAR), false))
+        }
+        Status::NoResult => Some((t.reason_no_figure.to_string(), false)),
+        Status::NotComparable(NotComparableReason::Basis(reason)) => Some((reason.clone(), true)),
+        Status::NotComparable(NotComparableReason::NoTargetForYear { target_years }) => {
+            let years: Vec<String> = target_years.iter().map(|y| (t.year_label)(*y)).collect();
+            Some((
+                (t.reason_no_target_for_year)(&years.join(t.year_separator)),
+                false,
+            ))
+        }
+        _ => None,
     }
 }
 
 /// The label of a status with its reason, as one line of text.
 #[component]
 pub fn StatusLabel(status: Status, year: u8) -> impl IntoView {
-    let reason = status_reason(&status, year);
+    let t = use_texts();
+    let reason = status_reason(t, &status, year);
     view! {
-        <span class=status_class(&status)>{status.label()}</span>
-        {reason.map(|r| view! { <span class="status-reason">{format!("（{r}）")}</span> })}
+        <span class=status_class(&status)>{status_label(t, &status)}</span>
+        {reason.map(|(r, data)| view! {
+            <span class="status-reason" lang=data.then_some("ja")>{(t.in_parens)(&r)}</span>
+        })}
     }
 }
 
@@ -57,6 +77,7 @@ pub fn ItemIndicators(
     /// The item number.
     no: u32,
 ) -> impl IntoView {
+    let t = use_texts();
     let data = indicators();
     let list: Vec<(usize, &'static Indicator)> = data
         .indicators
@@ -67,15 +88,12 @@ pub fn ItemIndicators(
     let effects: Vec<&'static EffectAmount> = data.effects_for_item(no).collect();
     let charts = (!list.is_empty()).then(|| {
         view! {
-            <section class="field indicators" aria-labelledby="indicators-heading" lang="ja">
-                <h3 id="indicators-heading">"数値目標と実績"</h3>
-                <p class="hint">
-                    "資料の取組計画（数値目標）と実績から読み取った数値です。実績は同じ年度の目標とだけ比べ、"
-                    "ほかの年度の目標は当てはめていません。"
-                </p>
+            <section class="field indicators" aria-labelledby="indicators-heading">
+                <h3 id="indicators-heading">{t.indicators_heading}</h3>
+                <p class="hint">{t.indicators_hint}</p>
                 <p class="indicator-legend" aria-hidden="true">
-                    <span class="legend-entry"><span class="legend-bar"></span>"実績"</span>
-                    <span class="legend-entry"><span class="legend-target"></span>"目標"</span>
+                    <span class="legend-entry"><span class="legend-bar"></span>{t.actual}</span>
+                    <span class="legend-entry"><span class="legend-target"></span>{t.target}</span>
                 </p>
                 {list
                     .into_iter()
@@ -104,11 +122,11 @@ fn same_unit(indicator: &Indicator, figure: &YearFigure) -> bool {
     figure.unit.as_ref().is_none_or(|u| *u == indicator.unit)
 }
 
-fn direction_text(direction: Direction) -> &'static str {
+fn direction_text(t: &Texts, direction: Direction) -> &'static str {
     match direction {
-        Direction::HigherIsBetter => "大きいほどよい",
-        Direction::LowerIsBetter => "小さいほどよい",
-        Direction::Target => "目標の値どおりが目標",
+        Direction::HigherIsBetter => t.direction_higher,
+        Direction::LowerIsBetter => t.direction_lower,
+        Direction::Target => t.direction_target,
     }
 }
 
@@ -116,6 +134,7 @@ fn direction_text(direction: Direction) -> &'static str {
 /// words, and a bar (result) against a line (target) on a shared axis.
 #[component]
 fn IndicatorChart(indicator: &'static Indicator, index: usize) -> impl IntoView {
+    let t = use_texts();
     let heading_id = format!("indicator-{index}");
     let labelled_by = heading_id.clone();
     let scale = Scale::including_zero(
@@ -133,7 +152,7 @@ fn IndicatorChart(indicator: &'static Indicator, index: usize) -> impl IntoView 
             .as_ref()
             .map(|d| format!("（{d}）"))
             .unwrap_or_default();
-        format!("基準値（これまでの実績）：{}{date}", b.display)
+        view! { {t.baseline_label}<span lang="ja">{format!("{}{date}", b.display)}</span> }
     });
     let rows = chart_years(indicator)
         .into_iter()
@@ -162,18 +181,18 @@ fn IndicatorChart(indicator: &'static Indicator, index: usize) -> impl IntoView 
             view! {
                 <li class="indicator-year">
                     <p class="year-text">
-                        <span class="year-name">{year_label(year)}</span>
+                        <span class="year-name">{(t.year_label)(year)}</span>
                         <span class="year-figure">
-                            "目標："
-                            {target.map_or_else(|| "なし".to_string(), |t| t.display.clone())}
+                            {t.target_label}
+                            {figure_text(t, target)}
                         </span>
                         <span class="year-figure">
-                            "実績："
-                            {result.map_or_else(|| "なし".to_string(), |r| r.display.clone())}
+                            {t.actual_label}
+                            {figure_text(t, result)}
                         </span>
                         <span class="year-status"><StatusLabel status=year_status year/></span>
                         {off_axis.then(|| view! {
-                            <span class="status-reason">"（単位の異なる数値はグラフに描いていません）"</span>
+                            <span class="status-reason">{t.off_axis_note}</span>
                         })}
                     </p>
                     <svg class="indicator-svg" aria-hidden="true" focusable="false">
@@ -190,9 +209,11 @@ fn IndicatorChart(indicator: &'static Indicator, index: usize) -> impl IntoView 
         .collect_view();
     view! {
         <section class="indicator" aria-labelledby=labelled_by>
-            <h4 id=heading_id>{indicator.name.clone()}</h4>
+            <h4 id=heading_id lang="ja">{indicator.name.clone()}</h4>
             <p class="indicator-meta">
-                {format!("単位：{}（{}）", indicator.unit, direction_text(indicator.direction))}
+                {t.unit_label}
+                <span lang="ja">{indicator.unit.clone()}</span>
+                {(t.in_parens)(direction_text(t, indicator.direction))}
                 {baseline.map(|b| view! { <br/>{b} })}
             </p>
             <ul class="indicator-years" role="list">{rows}</ul>
@@ -201,15 +222,24 @@ fn IndicatorChart(indicator: &'static Indicator, index: usize) -> impl IntoView 
     }
 }
 
+/// A figure as printed (data), or 「なし」.
+fn figure_text(t: &Texts, figure: Option<&YearFigure>) -> AnyView {
+    match figure {
+        Some(f) => view! { <span lang="ja">{f.display.clone()}</span> }.into_any(),
+        None => t.none.into_any(),
+    }
+}
+
 /// Every figure of an indicator with the source's exact wording, and the
 /// curator's notes, behind a disclosure.
 #[component]
 fn Sources(indicator: &'static Indicator) -> impl IntoView {
-    let entry = |term: String, quote: &str, notes: Vec<&String>| {
+    let t = use_texts();
+    let entry = |term: String, display: &str, quote: &str, notes: Vec<&String>| {
         view! {
             <div class="source-entry">
-                <dt>{term}</dt>
-                <dd>
+                <dt>{term}" "<span lang="ja">{display.to_string()}</span></dt>
+                <dd lang="ja">
                     <span class="quote">{format!("「{quote}」")}</span>
                     {notes
                         .into_iter()
@@ -221,7 +251,8 @@ fn Sources(indicator: &'static Indicator) -> impl IntoView {
     };
     let baseline = indicator.baseline.as_ref().map(|b| {
         entry(
-            format!("基準値 {}", b.display),
+            t.baseline_term.to_string(),
+            &b.display,
             &b.quote,
             b.note.iter().collect(),
         )
@@ -231,7 +262,8 @@ fn Sources(indicator: &'static Indicator) -> impl IntoView {
             .iter()
             .map(|f| {
                 entry(
-                    format!("{}の{kind} {}", year_label(f.year), f.display),
+                    (t.source_figure)(&(t.year_label)(f.year), kind),
+                    &f.display,
                     &f.quote,
                     f.derivation.iter().chain(&f.note).collect(),
                 )
@@ -240,13 +272,13 @@ fn Sources(indicator: &'static Indicator) -> impl IntoView {
     };
     view! {
         <details class="sources">
-            <summary>"出典の記載"</summary>
+            <summary>{t.sources_summary}</summary>
             <dl class="source-list">
                 {baseline}
-                {figures("目標", &indicator.targets)}
-                {figures("実績", &indicator.results)}
+                {figures(t.target, &indicator.targets)}
+                {figures(t.actual, &indicator.results)}
             </dl>
-            {indicator.note.clone().map(|n| view! { <p class="source-note">{n}</p> })}
+            {indicator.note.clone().map(|n| view! { <p class="source-note" lang="ja">{n}</p> })}
         </details>
     }
 }
@@ -254,9 +286,10 @@ fn Sources(indicator: &'static Indicator) -> impl IntoView {
 /// The item's effect amounts (効果額), each with its source wording.
 #[component]
 fn EffectList(effects: Vec<&'static EffectAmount>) -> impl IntoView {
+    let t = use_texts();
     view! {
-        <section class="field effects" aria-labelledby="effects-heading" lang="ja">
-            <h3 id="effects-heading">"効果額"</h3>
+        <section class="field effects" aria-labelledby="effects-heading">
+            <h3 id="effects-heading">{t.effects_heading}</h3>
             <ul class="effect-list" role="list">
                 {effects
                     .into_iter()
@@ -264,15 +297,15 @@ fn EffectList(effects: Vec<&'static EffectAmount>) -> impl IntoView {
                         <li class="effect">
                             <p class="effect-line">
                                 <span class="effect-year">
-                                    {e.year.map_or_else(|| "年度の記載なし".to_string(), year_label)}
+                                    {e.year.map_or_else(|| t.effect_year_not_stated.to_string(), t.year_label)}
                                 </span>
-                                <strong class="effect-amount">{e.display.clone()}</strong>
-                                <span class="effect-description">{e.description.clone()}</span>
+                                <strong class="effect-amount" lang="ja">{e.display.clone()}</strong>
+                                <span class="effect-description" lang="ja">{e.description.clone()}</span>
                             </p>
                             <details class="sources">
-                                <summary>"出典の記載"</summary>
-                                <p class="quote">{format!("「{}」", e.quote)}</p>
-                                {e.note.clone().map(|n| view! { <p class="source-note">{n}</p> })}
+                                <summary>{t.sources_summary}</summary>
+                                <p class="quote" lang="ja">{format!("「{}」", e.quote)}</p>
+                                {e.note.clone().map(|n| view! { <p class="source-note" lang="ja">{n}</p> })}
                             </details>
                         </li>
                     })

@@ -48,13 +48,7 @@ pub fn qr_path(text: &str) -> Option<QrPath> {
 pub fn OpenOnPhone() -> impl IntoView {
     let t = use_texts();
     let (open, set_open) = signal(false);
-    let location = leptos_router::hooks::use_location();
-    // Read the full address whenever the query changes, so the code always
-    // matches what is on screen.
-    let url = Signal::derive(move || {
-        location.search.track();
-        window().location().href().unwrap_or_default()
-    });
+    let url = crate::url::use_current_address();
     view! {
         <div class="open-on-phone">
             <button

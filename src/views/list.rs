@@ -257,10 +257,23 @@ fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>, mode: ListMode) 
     let t = use_texts();
     let state = use_view_state();
     let go = use_go();
+    // Long result lists render in pages: building every row of a large
+    // dataset costs seconds on a tablet (see the benchmark), while the count
+    // and the facets always cover all results.
+    let (shown, set_shown) = signal(ROWS_PER_PAGE);
+    Effect::new(move |_| {
+        outcome.track();
+        set_shown.set(ROWS_PER_PAGE);
+    });
+    let remaining = move || outcome.with(|o| o.items.len().saturating_sub(shown.get()));
     // Groups and rows are keyed (category run, item number), so a filter
     // change only adds and removes the rows that change.
     let groups = Memo::new(move |_| {
-        outcome.with(|o| keyed_groups(group_by_category(&app_data().dataset, &o.items)))
+        let shown = shown.get();
+        outcome.with(|o| {
+            let visible = &o.items[..o.items.len().min(shown)];
+            keyed_groups(group_by_category(&app_data().dataset, visible))
+        })
     });
     let group_keys = Memo::new(move |_| {
         groups.with(|g| g.iter().map(|(key, _)| key.clone()).collect::<Vec<_>>())
@@ -284,9 +297,21 @@ fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>, mode: ListMode) 
             <For each=move || group_keys.get() key=|key| key.clone() let:key>
                 <CategoryBlock group_key=key groups terms/>
             </For>
+            <Show when=move || { remaining() > 0 }>
+                <button
+                    type="button"
+                    class="show-more"
+                    on:click=move |_| set_shown.update(|n| *n += ROWS_PER_PAGE)
+                >
+                    {move || (t.show_more_rows)(remaining().min(ROWS_PER_PAGE), remaining())}
+                </button>
+            </Show>
         </Show>
     }
 }
+
+/// How many rows a long list shows at first, and adds per 「さらに表示」.
+const ROWS_PER_PAGE: usize = 100;
 
 /// A category run: pillar code, category code, and which run of that category
 /// it is (sorting by title can split a category into several runs).

@@ -14,8 +14,9 @@ use model::overview::{
 use model::view_state::{Screen, ViewState};
 
 use crate::components::chart::{Badge, BarChart, BarRow, Segment};
-use crate::components::indicators::{year_label, StatusLabel};
+use crate::components::indicators::{status_label, StatusLabel};
 use crate::data::{app_data, indicators};
+use crate::i18n::{use_texts, Texts};
 use crate::url::href;
 
 /// A link to the list filtered by `query` (nothing else carried over: the
@@ -46,18 +47,12 @@ fn item_href(no: u32) -> String {
 /// The overview page.
 #[component]
 pub fn OverviewScreen() -> impl IntoView {
+    let t = use_texts();
     let total = app_data().dataset.items.len();
     view! {
-        // The overview's text is Japanese only (not in the i18n tables yet),
-        // so it says so even when the interface language is English.
-        <div class="overview" lang="ja">
-            <h2>"概要"</h2>
-            <p class="overview-lead">
-                {format!(
-                    "アクションプログラムの全{total}項目を、柱・分類、担当、SDGsの目標、実績の報告状況ごとに数えたグラフです。"
-                )}
-                "グラフの各行を選ぶと、その項目だけの一覧を開きます。"
-            </p>
+        <div class="overview">
+            <h2>{t.overview_heading}</h2>
+            <p class="overview-lead">{(t.overview_lead)(total)}</p>
             <KeyFigures/>
             <CategoryChart/>
             <BureauChart/>
@@ -73,19 +68,23 @@ pub fn OverviewScreen() -> impl IntoView {
 /// The programme in a few numbers.
 #[component]
 fn KeyFigures() -> impl IntoView {
+    let t = use_texts();
     let dataset = &app_data().dataset;
     let categories: usize = dataset.pillars.iter().map(|p| p.categories.len()).sum();
     let figures = [
-        ("取組項目", format!("{}項目", dataset.items.len())),
-        ("改革の柱", format!("{}", dataset.pillars.len())),
-        ("分類", format!("{categories}")),
-        ("担当部局", format!("{}", bureau_counts(dataset).len())),
-        ("担当課所", format!("{}", section_counts(dataset).len())),
+        (t.key_items, (t.key_items_value)(dataset.items.len())),
+        (t.key_pillars, format!("{}", dataset.pillars.len())),
+        (t.key_categories, format!("{categories}")),
+        (t.key_bureaus, format!("{}", bureau_counts(dataset).len())),
+        (t.key_sections, format!("{}", section_counts(dataset).len())),
         (
-            "数値で追える指標",
+            t.key_indicators,
             format!("{}", indicators().indicators.len()),
         ),
-        ("効果額の記載", format!("{}件", indicators().effects.len())),
+        (
+            t.key_effects,
+            (t.key_effects_value)(indicators().effects.len()),
+        ),
     ];
     view! {
         <dl class="key-figures">
@@ -104,12 +103,10 @@ fn KeyFigures() -> impl IntoView {
 
 #[component]
 fn CategoryChart() -> impl IntoView {
+    let t = use_texts();
     let dataset = &app_data().dataset;
     let categories: usize = dataset.pillars.iter().map(|p| p.categories.len()).sum();
-    let note = format!(
-        "{}つの改革の柱と、その下の{categories}の分類です（分類は字下げして示します）。",
-        dataset.pillars.len()
-    );
+    let note = (t.chart_categories_note)(dataset.pillars.len(), categories);
     let rows = category_counts(dataset)
         .into_iter()
         .map(|c| {
@@ -117,7 +114,7 @@ fn CategoryChart() -> impl IntoView {
                 categories: one(c.value),
                 ..Query::default()
             };
-            let mut row = BarRow::count(c.label, c.count, Some(list_href(query)));
+            let mut row = BarRow::count(t, c.label, c.count, Some(list_href(query)));
             row.class = if c.depth > 0 { "sub" } else { "pillar" }.to_string();
             row
         })
@@ -125,8 +122,8 @@ fn CategoryChart() -> impl IntoView {
     view! {
         <BarChart
             id="categories"
-            title="柱・分類ごとの項目数"
-            columns=vec!["柱・分類", "項目数"]
+            title=t.chart_categories_title
+            columns=vec![t.chart_categories_column, t.items_column]
             rows
             notes=vec![note]
         />
@@ -135,11 +132,9 @@ fn CategoryChart() -> impl IntoView {
 
 #[component]
 fn BureauChart() -> impl IntoView {
+    let t = use_texts();
     let dataset = &app_data().dataset;
-    let note = format!(
-        "複数の部局が担当する項目は、それぞれの部局に数えています（合計は{}を超えます）。",
-        dataset.items.len()
-    );
+    let note = (t.chart_bureaus_note)(dataset.items.len());
     let rows = bureau_counts(dataset)
         .into_iter()
         .map(|c| {
@@ -147,14 +142,14 @@ fn BureauChart() -> impl IntoView {
                 bureaus: one(c.value),
                 ..Query::default()
             };
-            BarRow::count(c.label, c.count, Some(list_href(query)))
+            BarRow::count(t, c.label, c.count, Some(list_href(query)))
         })
         .collect();
     view! {
         <BarChart
             id="bureaus"
-            title="担当部局ごとの項目数"
-            columns=vec!["担当部局", "項目数"]
+            title=t.chart_bureaus_title
+            columns=vec![t.chart_bureaus_column, t.items_column]
             rows
             notes=vec![note]
         />
@@ -163,11 +158,12 @@ fn BureauChart() -> impl IntoView {
 
 #[component]
 fn SectionChart() -> impl IntoView {
+    let t = use_texts();
     let counts = section_counts(&app_data().dataset);
     // The many sections with a single item would make the chart very long:
     // they are behind a disclosure, still one link each.
     let several = counts.iter().filter(|c| c.count > 1).count();
-    let more_label = format!("担当が1項目の課所（{}課所）を表示", counts.len() - several);
+    let more_label = (t.chart_sections_more)(counts.len() - several);
     let rows = counts
         .into_iter()
         .map(|c| {
@@ -175,24 +171,25 @@ fn SectionChart() -> impl IntoView {
                 sections: one(c.value),
                 ..Query::default()
             };
-            BarRow::count(c.label, c.count, Some(list_href(query)))
+            BarRow::count(t, c.label, c.count, Some(list_href(query)))
         })
         .collect();
     view! {
         <BarChart
             id="sections"
-            title="担当課所ごとの項目数"
-            columns=vec!["担当課所", "項目数"]
+            title=t.chart_sections_title
+            columns=vec![t.chart_sections_column, t.items_column]
             rows
             visible=several
             more_label
-            notes=vec!["複数の課所が担当する項目は、それぞれの課所に数えています。".into()]
+            notes=vec![t.chart_sections_note.into()]
         />
     }
 }
 
 #[component]
 fn SdgChart() -> impl IntoView {
+    let t = use_texts();
     let dataset = &app_data().dataset;
     let documented = dataset
         .items
@@ -203,7 +200,7 @@ fn SdgChart() -> impl IntoView {
         .into_iter()
         .map(|c| {
             let goal = dataset.sdg_goal(c.goal);
-            let name = goal.map_or_else(|| format!("目標{}", c.goal), |g| g.name.clone());
+            let name = goal.map_or_else(|| (t.sdg_goal_number)(c.goal), |g| g.name.clone());
             let fill = goal.map(|g| g.color.clone());
             let total = c.total();
             let query = Query {
@@ -212,11 +209,12 @@ fn SdgChart() -> impl IntoView {
             };
             BarRow {
                 label: name,
-                value_text: format!("{total}件"),
+                data_label: goal.is_some(),
+                value_text: (t.bar_count)(total),
                 detail: Some(if total > 0 {
-                    format!("資料に記載 {}件・推定 {}件", c.document, c.estimated)
+                    (t.sdg_breakdown)(c.document, c.estimated)
                 } else {
-                    "該当する項目なし".to_string()
+                    t.sdg_no_items.to_string()
                 }),
                 segments: vec![
                     Segment {
@@ -237,9 +235,9 @@ fn SdgChart() -> impl IntoView {
                     text: c.goal.to_string(),
                 }),
                 cells: vec![
-                    format!("{}件", c.document),
-                    format!("{}件", c.estimated),
-                    format!("{total}件"),
+                    (t.bar_count)(c.document),
+                    (t.bar_count)(c.estimated),
+                    (t.bar_count)(total),
                 ],
             }
         })
@@ -247,19 +245,18 @@ fn SdgChart() -> impl IntoView {
     view! {
         <BarChart
             id="sdgs"
-            title="SDGsの目標ごとの項目数"
-            columns=vec!["SDGsの目標", "資料に記載", "推定", "計"]
+            title=t.chart_sdgs_title
+            columns=vec![t.chart_sdgs_column, t.documented, t.estimated, t.total_column]
             rows
-            notes=vec![format!(
-                "資料に目標名が文字で記載されているのは{documented}項目だけです。ほかの項目の目標は、資料ではアイコンのみで示され文字として残っていないため、取組内容から推定しました。棒の塗りつぶしの部分が資料に記載、斜線の部分が推定です。"
-            )]
-            legend=("資料に記載", "推定")
+            notes=vec![(t.chart_sdgs_note)(documented)]
+            legend=(t.documented, t.estimated)
         />
     }
 }
 
 #[component]
 fn ResultYearChart() -> impl IntoView {
+    let t = use_texts();
     let dataset = &app_data().dataset;
     let total = dataset.items.len();
     let rows = results_by_year(dataset)
@@ -270,14 +267,16 @@ fn ResultYearChart() -> impl IntoView {
                 ..Query::default()
             };
             let mut row = BarRow::count(
-                year_label(y.year),
+                t,
+                (t.year_label)(y.year),
                 y.count,
                 (y.count > 0).then(|| list_href(query)),
             );
-            row.value_text = format!("{}件／{total}件", y.count);
+            row.data_label = false;
+            row.value_text = (t.chart_results_value)(y.count, total);
             if y.count == 0 {
-                row.detail = Some("まだ報告されていません".to_string());
-                row.cells = vec!["0件（まだ報告されていません）".to_string()];
+                row.detail = Some(t.not_reported_yet.to_string());
+                row.cells = vec![t.not_reported_yet_cell.to_string()];
             }
             row
         })
@@ -285,13 +284,11 @@ fn ResultYearChart() -> impl IntoView {
     view! {
         <BarChart
             id="results"
-            title="年度ごとの実績の報告状況"
-            columns=vec!["年度", "実績を報告した項目数"]
+            title=t.chart_results_title
+            columns=vec![t.year, t.chart_results_column]
             rows
             max=total as f64
-            notes=vec![
-                "計画は令和3〜7年度の5年間です。この資料（令和4年度末の取組状況）に実績が載っているのは令和3・4年度分だけで、令和5〜7年度の実績はまだありません。".into(),
-            ]
+            notes=vec![t.chart_results_note.into()]
         />
     }
 }
@@ -299,12 +296,22 @@ fn ResultYearChart() -> impl IntoView {
 /// Sortable table of every indicator's latest status.
 #[component]
 fn IndicatorTable() -> impl IntoView {
+    let t = use_texts();
     let data = indicators();
-    let summary = status_summary(&indicator_rows(data))
+    let all_rows = indicator_rows(data);
+    // The model's summary is labelled in Japanese: each label is matched back
+    // to a status, to be labelled in the interface language.
+    let summary = status_summary(&all_rows)
         .into_iter()
-        .map(|(label, n)| format!("{label} {n}"))
+        .map(|(label, n)| {
+            let label = all_rows
+                .iter()
+                .find(|r| r.status.label() == label)
+                .map_or(label, |r| status_label(t, &r.status));
+            (t.status_count)(label, n)
+        })
         .collect::<Vec<_>>()
-        .join("、");
+        .join(t.list_separator);
     let (sort, set_sort) = signal((SortKey::Item, SortOrder::Ascending));
     let (announce, set_announce) = signal(String::new());
     let header = move |key: SortKey, label: &'static str| {
@@ -326,10 +333,10 @@ fn IndicatorTable() -> impl IntoView {
             };
             set_sort.set(next);
             let direction = match next.1 {
-                SortOrder::Ascending => "昇順",
-                SortOrder::Descending => "降順",
+                SortOrder::Ascending => t.sort_ascending,
+                SortOrder::Descending => t.sort_descending,
             };
-            set_announce.set(format!("{label}の{direction}で並べ替えました"));
+            set_announce.set((t.sorted_by)(label, direction));
         };
         view! {
             <th scope="col" aria-sort=aria>
@@ -355,11 +362,13 @@ fn IndicatorTable() -> impl IntoView {
                 view! {
                     <tr>
                         <td class="col-item">
-                            <a href=item_href(row.item)>{format!("No.{} {title}", row.item)}</a>
+                            <a href=item_href(row.item)>
+                                {format!("No.{} ", row.item)}<span lang="ja">{title}</span>
+                            </a>
                         </td>
-                        <th scope="row" class="col-name">{row.name}</th>
-                        <td>{result_text(indicator, row.year)}</td>
-                        <td>{target_text(indicator, row.year)}</td>
+                        <th scope="row" class="col-name" lang="ja">{row.name}</th>
+                        <td>{result_text(t, indicator, row.year)}</td>
+                        <td>{target_text(t, indicator, row.year)}</td>
                         <td class="col-status"><StatusLabel status=row.status year=row.year/></td>
                     </tr>
                 }
@@ -368,27 +377,24 @@ fn IndicatorTable() -> impl IntoView {
     };
     view! {
         <section class="chart indicator-table-section" aria-labelledby="indicator-table-heading">
-            <h3 id="indicator-table-heading">"数値目標と実績（指標）の一覧"</h3>
+            <h3 id="indicator-table-heading">{t.indicator_table_heading}</h3>
             <div class="chart-notes">
-                <p>
-                    "資料の取組計画（数値目標）と実績から数値で追える指標です。状態は最新の実績の年度について、"
-                    "同じ年度の目標と比べたものです（ほかの年度の目標は当てはめていません）。"
-                </p>
-                <p>{format!("{}指標の最新の状態：{summary}", data.indicators.len())}</p>
-                <p class="hint">"列の見出しのボタンで並べ替えられます。"</p>
+                <p>{t.indicator_table_note}</p>
+                <p>{(t.indicator_summary)(data.indicators.len(), &summary)}</p>
+                <p class="hint">{t.sort_hint}</p>
             </div>
             // The scrolling box is focusable so keyboard users can scroll it on
             // a phone; it is named after the table, not the section.
             <div class="table-scroll" role="region" aria-labelledby="indicator-table-caption" tabindex="0">
                 <table class="data-table indicator-table">
-                    <caption id="indicator-table-caption">"指標と最新の状態"</caption>
+                    <caption id="indicator-table-caption">{t.indicator_table_caption}</caption>
                     <thead>
                         <tr>
-                            {header(SortKey::Item, "項目")}
-                            {header(SortKey::Name, "指標")}
-                            <th scope="col">"最新の実績"</th>
-                            <th scope="col">"同じ年度の目標"</th>
-                            {header(SortKey::Status, "状態")}
+                            {header(SortKey::Item, t.column_item)}
+                            {header(SortKey::Name, t.column_indicator)}
+                            <th scope="col">{t.column_latest_result}</th>
+                            <th scope="col">{t.column_same_year_target}</th>
+                            {header(SortKey::Status, t.column_status)}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -399,30 +405,30 @@ fn IndicatorTable() -> impl IntoView {
     }
 }
 
-/// 「令和4年度 99.41%」, or 「なし」.
-fn result_text(indicator: &Indicator, year: u8) -> String {
-    indicator
-        .results
-        .iter()
-        .find(|r| r.year == year)
-        .map_or_else(
-            || "なし".to_string(),
-            |r| format!("{} {}", year_label(year), r.display),
-        )
+/// 「令和4年度 99.41%」, or 「なし」. The figure as printed is data.
+fn result_text(t: &Texts, indicator: &Indicator, year: u8) -> AnyView {
+    match indicator.results.iter().find(|r| r.year == year) {
+        Some(r) => view! {
+            {format!("{} ", (t.year_label)(year))}
+            <span lang="ja">{r.display.clone()}</span>
+        }
+        .into_any(),
+        None => t.none.into_any(),
+    }
 }
 
 /// The target of the same year, or 「なし」 (with the years that have one).
-fn target_text(indicator: &Indicator, year: u8) -> String {
+fn target_text(t: &Texts, indicator: &Indicator, year: u8) -> AnyView {
     match applicable_target(indicator, year) {
-        Some(t) => t.display.clone(),
-        None if indicator.targets.is_empty() => "なし".to_string(),
+        Some(target) => view! { <span lang="ja">{target.display.clone()}</span> }.into_any(),
+        None if indicator.targets.is_empty() => t.none.into_any(),
         None => {
             let years: Vec<String> = indicator
                 .targets
                 .iter()
-                .map(|t| year_label(t.year))
+                .map(|target| (t.year_label)(target.year))
                 .collect();
-            format!("なし（目標は{}）", years.join("・"))
+            (t.none_target_years)(&years.join(t.year_separator)).into_any()
         }
     }
 }
@@ -430,6 +436,7 @@ fn target_text(indicator: &Indicator, year: u8) -> String {
 /// Every effect amount with its item.
 #[component]
 fn EffectTable() -> impl IntoView {
+    let t = use_texts();
     let rows = indicators()
         .effects
         .iter()
@@ -441,32 +448,33 @@ fn EffectTable() -> impl IntoView {
                 .unwrap_or_default();
             view! {
                 <tr>
-                    <td class="col-item"><a href=item_href(e.item)>{format!("No.{} {title}", e.item)}</a></td>
-                    <td>{e.year.map_or_else(|| "記載なし".to_string(), year_label)}</td>
-                    <th scope="row" class="col-amount">{e.display.clone()}</th>
-                    <td>{e.description.clone()}</td>
+                    <td class="col-item">
+                        <a href=item_href(e.item)>
+                            {format!("No.{} ", e.item)}<span lang="ja">{title}</span>
+                        </a>
+                    </td>
+                    <td>{e.year.map_or_else(|| t.no_entry.to_string(), t.year_label)}</td>
+                    <th scope="row" class="col-amount" lang="ja">{e.display.clone()}</th>
+                    <td lang="ja">{e.description.clone()}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <section class="chart effect-table-section" aria-labelledby="effect-table-heading">
-            <h3 id="effect-table-heading">"効果額"</h3>
+            <h3 id="effect-table-heading">{t.effects_heading}</h3>
             <div class="chart-notes">
-                <p>
-                    "実績に記載された効果額です。単位や試算の前提（期間・範囲）が項目ごとに異なるため、"
-                    "合計やグラフにはせず、資料の表記のまま示します。"
-                </p>
+                <p>{t.effect_table_note}</p>
             </div>
             <div class="table-scroll" role="region" aria-labelledby="effect-table-caption" tabindex="0">
                 <table class="data-table effect-table">
-                    <caption id="effect-table-caption">"効果額の一覧"</caption>
+                    <caption id="effect-table-caption">{t.effect_table_caption}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"項目"</th>
-                            <th scope="col">"年度"</th>
-                            <th scope="col">"効果額（資料の表記）"</th>
-                            <th scope="col">"内容"</th>
+                            <th scope="col">{t.column_item}</th>
+                            <th scope="col">{t.year}</th>
+                            <th scope="col">{t.column_effect}</th>
+                            <th scope="col">{t.column_content}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -27,6 +27,45 @@ test('switching to English changes the interface, keeps the contents Japanese, a
   await expect(page.getByRole('heading', { level: 3, name: '年度別の取組計画と実績' })).toBeVisible();
 });
 
+test('the overview and an item\'s indicators are in English, with their data in Japanese', async ({ page }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('ueda-reform.settings', JSON.stringify({ version: 1, saved_at: 1, data: { language: 'en' } }));
+  });
+  await page.goto('/?view=overview');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+  for (const name of ['Items by pillar and category', 'Items by SDG goal', 'Results reported by year', 'Numeric targets and results (indicators)', 'Effect amounts']) {
+    await expect(main.getByRole('heading', { level: 3, name })).toBeVisible();
+  }
+  // No blanket Japanese wrapper: the interface text is English.
+  await expect(main.locator('.overview')).not.toHaveAttribute('lang', 'ja');
+  await expect(main).toContainText('Latest status of the 34 indicators: Met: 5, Not met: 3');
+  await expect(main.getByRole('region', { name: 'Results reported by year', exact: true }).getByRole('link', { name: /FY Reiwa 3\s*61 of 61 items/ })).toBeVisible();
+  const table = main.getByRole('table', { name: 'Indicators and their latest status' });
+  await expect(table.getByRole('columnheader', { name: /Status/ })).toBeVisible();
+  const water = table.getByRole('row', { name: /水道料金の現年度分収納率/ });
+  await expect(water.locator('.status')).toHaveText('Met');
+  // Indicator names stay Japanese and are marked as such.
+  await expect(water.getByRole('rowheader')).toHaveAttribute('lang', 'ja');
+  await table.getByRole('button', { name: /Status/ }).click();
+  await expect(main.getByRole('status').filter({ hasText: /^Sorted by/ })).toHaveText('Sorted by Status, ascending');
+
+  await page.goto('/?item=25');
+  await expect(main.getByRole('heading', { level: 3, name: 'Numeric targets and results' })).toBeVisible();
+  const card = main.locator('section.indicator').filter({ has: page.getByRole('heading', { level: 4, name: '水道料金の現年度分収納率' }) });
+  await expect(card.getByRole('heading', { level: 4 })).toHaveAttribute('lang', 'ja');
+  await expect(card.locator('.indicator-meta')).toContainText('Unit: % (higher is better)');
+  const r4 = card.locator('li.indicator-year').filter({ has: page.locator('.year-name').getByText('FY Reiwa 4', { exact: true }) });
+  await expect(r4).toContainText('Target: 99%以上');
+  await expect(r4).toContainText('Result: 99.41%');
+  await expect(r4.locator('.status')).toHaveText('Met');
+  const r5 = card.locator('li.indicator-year').filter({ has: page.locator('.year-name').getByText('FY Reiwa 5', { exact: true }) });
+  await expect(r5.locator('.status')).toHaveText('No result');
+  await expect(r5.locator('.status-reason')).toContainText('(a year not reported yet; the document is as of the end of Reiwa 4)');
+  await expect(card.getByText('Wording in the source')).toBeVisible();
+});
+
 for (const path of ['/', '/?cat=2&q=%E5%8F%8E%E7%B4%8D', '/?item=21', '/?view=about', '/?view=overview', '/?view=bookmarks']) {
   test(`no accessibility violations in English: ${path}`, async ({ page }) => {
     await page.addInitScript(() => {

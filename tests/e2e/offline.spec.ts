@@ -73,10 +73,11 @@ test('a new release is announced and reloading picks it up; bookmarks survive', 
   const index = join(copy, 'index.html');
   writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head><meta name="release" content="2">'));
   // The static server's Last-Modified has one-second resolution: make the
-  // change visible to revalidation even when it happens within the same second.
-  const later = new Date(Date.now() + 60_000);
-  utimesSync(index, later, later);
+  // changed files (page and service worker) visible to revalidation even when
+  // they change within the same second as the first visit.
   execFileSync('cargo', ['xtask', 'precache', copy], { stdio: 'inherit' });
+  const later = new Date(Date.now() + 60_000);
+  for (const changed of [index, join(copy, 'sw.js')]) utimesSync(changed, later, later);
 
   // Ask the service worker to look for the new version until it has it
   // installed (on a loaded machine the first check can come too early).

@@ -99,7 +99,10 @@ pub fn run() -> Result<()> {
             ],
         )),
     );
-    tally.check("architecture invariants", check_model_is_web_free());
+    tally.check(
+        "architecture invariants",
+        check_model_is_web_free().and_then(|()| check_layers(&root)),
+    );
 
     let (ok, out) = tee(cmd("cargo", &["test", "-p", "model", "-p", "xtask"]))?;
     let (passed, failed) = libtest_counts(&out);
@@ -155,6 +158,60 @@ fn check_model_is_web_free() -> Result<()> {
             .any(|l| l.split_whitespace().next() == Some(web))
         {
             anyhow::bail!("model must not depend on {web}");
+        }
+    }
+    Ok(())
+}
+
+/// Architecture invariants in the app: only `src/storage/` touches
+/// localStorage and only `src/url.rs` reads the query string.
+fn check_layers(root: &Path) -> Result<()> {
+    let rules: [(&str, &[&str], &str); 2] = [
+        (
+            "src/storage/",
+            &["local_storage(", "LocalStorage::"],
+            "localStorage",
+        ),
+        (
+            "src/url.rs",
+            &[".search()", "use_query_map", "use_location"],
+            "the query string",
+        ),
+    ];
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files)?;
+    let mut broken = Vec::new();
+    for file in &files {
+        let relative = file
+            .strip_prefix(root)?
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(file)?;
+        for (owner, needles, what) in rules {
+            if relative.starts_with(owner) {
+                continue;
+            }
+            if let Some(needle) = needles.iter().find(|n| text.contains(*n)) {
+                broken.push(format!(
+                    "{relative} uses `{needle}`: only {owner} may touch {what}"
+                ));
+            }
+        }
+    }
+    if broken.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!("{}", broken.join("\n"))
+    }
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            rust_files(&path, out)?;
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
         }
     }
     Ok(())
