@@ -24,7 +24,7 @@ use std::fmt;
 pub const NAMESPACE: &str = "ueda-reform";
 /// Where the citizen's bookmarked items are kept ([`Bookmarks`]).
 pub const BOOKMARKS_KEY: &str = "ueda-reform.bookmarks";
-/// Where staff drafts will be kept (no record type yet).
+/// Where staff drafts are kept ([`crate::drafts::Drafts`]).
 pub const DRAFTS_KEY: &str = "ueda-reform.drafts";
 /// Where the device settings are kept ([`Settings`]).
 pub const SETTINGS_KEY: &str = "ueda-reform.settings";
