@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+const chromium = require('./tests/chromium.cjs');
 
 // End-to-end tests against the release build, served from dist/ by a plain
 // static file server at / and under /reform/ (`cargo xtask test` prepares
@@ -16,19 +17,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'ja-JP',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    },
+    launchOptions: chromium,
   },
   webServer: {
     command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ${site}`,

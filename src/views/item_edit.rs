@@ -114,17 +114,18 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
         now_draft
     });
 
+    let on_input = move |ev| {
+        set_text.set(event_target_value(&ev));
+        schedule();
+    };
     let control = match path.kind() {
-        ValueKind::Goals => view! { <GoalPicker item_no=no path text set_text schedule=Callback::new(move |()| { schedule(); save(); })/> }.into_any(),
+        ValueKind::Goals => view! { <GoalPicker text set_text schedule=Callback::new(move |()| { schedule(); save(); })/> }.into_any(),
         ValueKind::Text => view! {
             <input
                 id=id.clone()
                 type="text"
                 prop:value=text
-                on:input=move |ev| {
-                    set_text.set(event_target_value(&ev));
-                    schedule();
-                }
+                on:input=on_input
                 on:blur=move |_| save()
             />
         }
@@ -137,10 +138,7 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
                     rows=rows
                     lang="ja"
                     prop:value=text
-                    on:input=move |ev| {
-                        set_text.set(event_target_value(&ev));
-                        schedule();
-                    }
+                    on:input=on_input
                     on:blur=move |_| save()
                 ></textarea>
             }
@@ -182,13 +180,10 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
 /// The 17 goals as checkboxes; the draft is the list of checked numbers.
 #[component]
 fn GoalPicker(
-    item_no: u32,
-    path: FieldPath,
     text: ReadSignal<String>,
     set_text: WriteSignal<String>,
     schedule: Callback<()>,
 ) -> impl IntoView {
-    let _ = (item_no, path);
     let checked = move |n: u8| {
         text.with(|t| {
             t.split(|c: char| c == '、' || c == ',' || c.is_whitespace())
@@ -197,7 +192,7 @@ fn GoalPicker(
     };
     let goals = crate::data::app_data().dataset.sdg_goals.clone();
     view! {
-        <div class="goal-picker" role="group" aria-labelledby=format!("edit-sdgs-goals-label")>
+        <div class="goal-picker" role="group" aria-labelledby="edit-sdgs-goals-label">
             {goals
                 .into_iter()
                 .map(|goal| {

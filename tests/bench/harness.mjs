@@ -15,6 +15,7 @@
 // `errors` and the remaining measurements go on.
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import chromiumFlags from '../chromium.cjs';
 import { chromium } from '@playwright/test';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -410,16 +411,7 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: config.chromium,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: chromiumFlags.args,
   });
   const output = {
     chromium: browser.version(),
