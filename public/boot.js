@@ -1,8 +1,11 @@
 // Loads the app's wasm. trunk's default loader is an inline script, which the
 // page's Content-Security-Policy forbids; Trunk.toml's pattern_script points here.
+// The asset paths are relative to the page (item pages live two folders
+// down), while a module's import() resolves against this script: resolve first.
 const script = document.querySelector('script[data-wasm]');
-const { default: init } = await import(script.dataset.js);
-await init({ module_or_path: script.dataset.wasm });
+const page = (path) => new URL(path, document.baseURI).href;
+const { default: init } = await import(page(script.dataset.js));
+await init({ module_or_path: page(script.dataset.wasm) });
 
 // Offline support. A new version found by the service worker waits until the
 // user chooses to reload (the app shows 「新しいバージョンがあります」); the app
@@ -13,7 +16,9 @@ if ('serviceWorker' in navigator) {
     document.documentElement.dataset.updateAvailable = 'true';
     window.dispatchEvent(new Event('ueda-reform:update-available'));
   };
-  navigator.serviceWorker.register('./sw.js').then((registration) => {
+  // This script sits at the site root, whichever page loaded it.
+  const workerUrl = new URL('sw.js', import.meta.url);
+  navigator.serviceWorker.register(workerUrl, { scope: new URL('./', import.meta.url).href }).then((registration) => {
     if (registration.waiting && navigator.serviceWorker.controller) announce();
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;

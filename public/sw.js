@@ -1,5 +1,5 @@
 // Service worker: keeps every file of the release build so the app opens
-// offline after one visit. `cargo xtask precache` (run by trunk after each
+// offline after one visit. `cargo xtask postbuild` (run by trunk after each
 // build) replaces VERSION and PRECACHE below with the build's file list and
 // content hashes; the untouched template (VERSION 'dev') does nothing.
 const VERSION = 'dev';
@@ -61,11 +61,19 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     // The page: fresh from the network when online, from the cache otherwise.
-    // Every view is the same index.html with a different query string.
+    // Every view is index.html with a query string, except the prerendered
+    // item pages (item/N/), which offline become the same item in index.html.
     event.respondWith((async () => {
       try {
         return await fetch(request);
       } catch (error) {
+        const url = new URL(request.url);
+        const below = url.pathname.slice(new URL(self.registration.scope).pathname.length);
+        const item = /^item\/(\d+)\/(index\.html)?$/.exec(below);
+        if (item) {
+          const query = url.search ? `${url.search}&item=${item[1]}` : `?item=${item[1]}`;
+          return Response.redirect(self.registration.scope + query, 302);
+        }
         const cached = await caches.match('index.html', { cacheName: CACHE });
         if (cached) return cached;
         throw error;

@@ -7,7 +7,7 @@ use model::view_state::Screen;
 use crate::components::kiosk::Kiosk;
 use crate::notices::{NoticeArea, Notices};
 use crate::storage::provide_user_data;
-use crate::url::use_view_state;
+use crate::url::{provide_view_state, use_view_state};
 use crate::views::about::AboutScreen;
 use crate::views::device_data::DeviceData;
 use crate::views::drafts::DraftsScreen;
@@ -22,11 +22,21 @@ use crate::views::overview::OverviewScreen;
 pub fn App() -> impl IntoView {
     let notices = Notices::provide();
     let user = provide_user_data(notices);
+    view! {
+        <Router>
+            <Frame user/>
+        </Router>
+    }
+}
+
+/// The page frame around the screen, inside the router.
+#[component]
+fn Frame(user: crate::storage::UserData) -> impl IntoView {
+    provide_view_state();
     // Interface strings are plain text read once per render, so a change of
     // language renders the page anew (all state is in the URL and storage).
     let language = Memo::new(move |_| user.settings.with(|s| s.language));
     view! {
-        <Router>
             {move || {
                 // Read (not just track) the memo: a memo that was never read
                 // has no sources yet and would never notify.
@@ -45,7 +55,6 @@ pub fn App() -> impl IntoView {
                     </SiteFooter>
                 }
             }}
-        </Router>
     }
 }
 

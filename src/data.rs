@@ -28,7 +28,10 @@ pub fn app_data() -> &'static AppData {
 }
 
 fn load() -> AppData {
+    #[cfg(not(feature = "ssr"))]
     let performance = web_sys::window().and_then(|w| w.performance());
+    #[cfg(feature = "ssr")]
+    let performance = None::<web_sys::Performance>;
     let now = || performance.as_ref().map_or(0.0, |p| p.now());
     if let Some(p) = &performance {
         let _ = p.mark("data-load-start");
@@ -52,8 +55,16 @@ fn load() -> AppData {
 
 /// NFKC through the browser's `String.prototype.normalize`, which ships the
 /// Unicode tables already: a Rust crate would add about 120 KB to the wasm.
+#[cfg(not(feature = "ssr"))]
 pub fn nfkc(text: &str) -> String {
     js_sys::JsString::from(text).normalize("NFKC").into()
+}
+
+/// NFKC at build time (prerendering runs natively, with no browser).
+#[cfg(feature = "ssr")]
+pub fn nfkc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfkc().collect()
 }
 
 /// Benchmark builds: `?synthetic=N` swaps in N items generated from the real ones.

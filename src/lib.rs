@@ -8,20 +8,28 @@
 //! per screen), `components` (small shared pieces). The logic worth testing
 //! natively (search, filters, URL state, stored records) is in the `model` crate.
 
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod components;
 pub mod data;
 pub mod download;
 pub mod i18n;
 pub mod notices;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod storage;
+#[cfg(not(feature = "ssr"))]
+pub mod takeover;
 pub mod url;
 pub mod views;
 
 pub use app::App;
 
-/// Installs the panic hook and mounts the app on `<body>`.
+/// Installs the panic hook and mounts the app on `<body>`, in place of the
+/// page's prerendered HTML.
+#[cfg(not(feature = "ssr"))]
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    takeover::mount_over_prerendered(App);
 }

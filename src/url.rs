@@ -1,28 +1,76 @@
 //! The only place that reads or writes the URL.
 //!
-//! All view state lives in the query string (see `model::view_state`), so the
-//! page's path never changes and the same `dist/` works on any static host,
-//! at `/` or under a sub-path, with no rewrite rules.
+//! View state lives in the query string (see `model::view_state`), except
+//! that an item has a page of its own, `item/17/`, which the build writes as
+//! a real file so a static host serves its content without the app. Links are
+//! made from the site root, so the same `dist/` works at `/` or under a
+//! sub-path with no rewrite rules.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use model::view_state::ViewState;
 
-/// The current view state, parsed from the URL's query string.
+/// The current view state, parsed from the page's path and query string.
+///
+/// One memo per app, provided as context by [`provide_view_state`]: every
+/// row and facet reads the same one.
 pub fn use_view_state() -> Memo<ViewState> {
+    expect_context::<ViewStateContext>().0
+}
+
+#[derive(Clone, Copy)]
+struct ViewStateContext(Memo<ViewState>);
+
+/// Parses the URL into the view state once, for the whole app (inside `<Router>`).
+pub fn provide_view_state() {
     let location = use_location();
-    Memo::new(move |_| ViewState::from_query_string(&location.search.get()))
+    let state = Memo::new(move |_| {
+        location.pathname.with(|path| {
+            location
+                .search
+                .with(|query| ViewState::from_location(path, query))
+        })
+    });
+    provide_context(ViewStateContext(state));
+    #[cfg(not(feature = "ssr"))]
+    complete_path_changes(location.pathname);
+}
+
+/// Lets the router write a new path (an item page) into the address bar.
+///
+/// leptos_router changes the path only once the new route has rendered, which
+/// its `<Routes>` reports; this app has no routes (one screen switch reads the
+/// URL), so it reports it here, after the change has rendered.
+#[cfg(not(feature = "ssr"))]
+fn complete_path_changes(pathname: Memo<String>) {
+    use leptos_router::location::{BrowserUrl, LocationProvider};
+    let Some(browser) = use_context::<BrowserUrl>() else {
+        return;
+    };
+    Effect::new(move |_| {
+        pathname.track();
+        browser.ready_to_complete();
+    });
 }
 
 /// The page's full address, updated whenever the view state changes (for
 /// QR codes and copy links that must match what is on screen).
+#[cfg(not(feature = "ssr"))]
 pub fn use_current_address() -> Signal<String> {
     let location = use_location();
     Signal::derive(move || {
+        location.pathname.track();
         location.search.track();
         window().location().href().unwrap_or_default()
     })
+}
+
+/// At build time the page's full address is unknown (the host is chosen at
+/// publication); nothing prerendered shows it.
+#[cfg(feature = "ssr")]
+pub fn use_current_address() -> Signal<String> {
+    Signal::derive(String::new)
 }
 
 /// How a state change enters the browser history.
@@ -62,18 +110,38 @@ pub fn use_go() -> Go {
     ))
 }
 
-/// A link target for a view state: its query string, or the current path for
-/// the default state (a query-only link keeps the path, at / and under a sub-path).
+/// A link target for a view state: the site root followed by the state's
+/// place below it (`item/17/`, `?q=…`, or nothing for the default state).
 pub fn href(state: &ViewState) -> String {
-    let query = state.to_query_string();
-    if query.is_empty() {
-        window()
-            .location()
-            .pathname()
-            .unwrap_or_else(|_| "./".to_string())
-    } else {
-        query
-    }
+    format!("{}{}", site_root(), state.site_path())
+}
+
+/// A view state's full address, with the origin: for links that leave the
+/// page (QR codes, shared bookmarks).
+pub fn absolute_href(state: &ViewState) -> String {
+    #[cfg(not(feature = "ssr"))]
+    let origin = window().location().origin().unwrap_or_default();
+    // The host is chosen at publication, after the build.
+    #[cfg(feature = "ssr")]
+    let origin = String::new();
+    format!("{origin}{}", href(state))
+}
+
+/// The site root as an absolute path (`/` or `/reform/`), from the page's address.
+#[cfg(not(feature = "ssr"))]
+fn site_root() -> String {
+    let path = window().location().pathname().unwrap_or_default();
+    model::view_state::split_site_root(&path).0.to_owned()
+}
+
+/// At build time the site root is unknown: prerendered links are relative
+/// to the page being written (`./` or `../../`).
+#[cfg(feature = "ssr")]
+fn site_root() -> String {
+    let location = use_location();
+    location
+        .pathname
+        .with_untracked(|path| model::view_state::relative_root(path))
 }
 
 /// Returns to the full list: every filter and the search text cleared,
@@ -88,6 +156,7 @@ pub fn clear_all(state: Memo<ViewState>, go: Go) {
 /// The `kiosk` switch of the address the page was opened with: `?kiosk=1`
 /// turns kiosk mode on, `?kiosk=0` off (the choice is then remembered on the
 /// device). It is not part of the view state, so it is read once, here.
+#[cfg(not(feature = "ssr"))]
 pub fn kiosk_switch() -> Option<bool> {
     let search = window().location().search().ok()?;
     search
@@ -95,6 +164,12 @@ pub fn kiosk_switch() -> Option<bool> {
         .split('&')
         .find_map(|pair| pair.strip_prefix("kiosk="))
         .map(|value| value != "0")
+}
+
+/// A prerendered page was opened with no address (no kiosk switch).
+#[cfg(feature = "ssr")]
+pub fn kiosk_switch() -> Option<bool> {
+    None
 }
 
 /// Benchmark builds only: `?synthetic=N` asks for a generated dataset of N items.

@@ -209,6 +209,117 @@ impl ViewState {
     }
 }
 
+/// Where a view state lives on the site. Item pages are real files
+/// (`item/17/index.html`), so a static host serves their content without
+/// the app; every other screen is the site root with a query string.
+impl ViewState {
+    /// The address of this state relative to the site root: `item/17/` plus
+    /// the rest of the state as a query string for an item, else the query
+    /// string alone (`""` for the default state).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use model::view_state::{Screen, ViewState};
+    /// let mut state = ViewState::from_query_string("?q=%E9%98%B2&item=17");
+    /// assert_eq!(state.site_path(), "item/17/?q=%E9%98%B2");
+    /// state.screen = Screen::List;
+    /// assert_eq!(state.site_path(), "?q=%E9%98%B2");
+    /// ```
+    pub fn site_path(&self) -> String {
+        match self.screen {
+            Screen::Item(no) => {
+                let rest = ViewState {
+                    screen: Screen::List,
+                    ..self.clone()
+                };
+                format!("item/{no}/{}", rest.to_query_string())
+            }
+            _ => self.to_query_string(),
+        }
+    }
+
+    /// Reads a page address: the path below the site root (see
+    /// [`split_site_root`]) and the query string. An item page's path names
+    /// the item; the query string's `item=`/`view=` keys (the app's older
+    /// links) still work everywhere else.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use model::view_state::{Screen, ViewState};
+    /// assert_eq!(ViewState::from_location("/reform/item/17/", "?q=x").screen, Screen::Item(17));
+    /// assert_eq!(ViewState::from_location("/reform/", "?item=3").screen, Screen::Item(3));
+    /// ```
+    pub fn from_location(pathname: &str, query: &str) -> ViewState {
+        let mut state = ViewState::from_query_string(query);
+        if let Some(no) = item_page(split_site_root(pathname).1) {
+            state.screen = Screen::Item(no);
+        }
+        state
+    }
+}
+
+/// The item number of an item page's path below the site root
+/// (`item/17/` or `item/17/index.html`).
+fn item_page(tail: &str) -> Option<u32> {
+    let rest = tail.strip_prefix("item/")?;
+    let (number, file) = rest.split_once('/')?;
+    if !(file.is_empty() || file == "index.html") || number.starts_with('0') {
+        return None;
+    }
+    number.parse().ok()
+}
+
+/// Splits a page's path into the site root (ending in `/`) and the part
+/// below it, so the same build works at `/` and under any sub-path.
+///
+/// # Examples
+///
+/// ```
+/// use model::view_state::split_site_root;
+/// assert_eq!(split_site_root("/reform/item/17/"), ("/reform/", "item/17/"));
+/// assert_eq!(split_site_root("/reform/item/17/index.html"), ("/reform/", "item/17/index.html"));
+/// assert_eq!(split_site_root("/reform/index.html"), ("/reform/", "index.html"));
+/// assert_eq!(split_site_root("/"), ("/", ""));
+/// ```
+pub fn split_site_root(pathname: &str) -> (&str, &str) {
+    let dir_end = pathname.rfind('/').map_or(0, |i| i + 1);
+    let dir = &pathname[..dir_end];
+    // An item page's directory is `…/item/N/`: the root is two levels up.
+    let trimmed = dir.strip_suffix('/').unwrap_or(dir);
+    if let Some((parent, number)) = trimmed.rsplit_once('/') {
+        if let Some(root) = parent.strip_suffix("item") {
+            if root.ends_with('/') && item_page(&format!("item/{number}/")).is_some() {
+                return pathname.split_at(root.len());
+            }
+        }
+    }
+    pathname.split_at(dir_end)
+}
+
+/// How to get from the page at `pathname` back to the site root with a
+/// relative link: `./` at the root, `../../` on an item page. Prerendered
+/// pages use relative links, since the build does not know where the site
+/// will be published.
+///
+/// # Examples
+///
+/// ```
+/// use model::view_state::relative_root;
+/// assert_eq!(relative_root("/"), "./");
+/// assert_eq!(relative_root("/item/17/"), "../../");
+/// ```
+pub fn relative_root(pathname: &str) -> String {
+    let below = split_site_root(pathname).1;
+    let depth = below.matches('/').count();
+    if depth == 0 {
+        "./".to_owned()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
 /// Percent-encodes `s` as JavaScript's `encodeURIComponent` does: every byte
 /// of its UTF-8 except `A-Z a-z 0-9 - _ . ! ~ * ' ( )` becomes `%XX`.
 ///

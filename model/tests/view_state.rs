@@ -216,3 +216,49 @@ proptest! {
         prop_assert_eq!(ViewState::from_query_string(&state.to_query_string()), state);
     }
 }
+
+#[test]
+fn item_pages_are_real_paths_at_any_root() {
+    use model::view_state::{relative_root, split_site_root};
+    for root in ["/", "/reform/", "/a/b/"] {
+        let page = format!("{root}item/17/");
+        assert_eq!(split_site_root(&page), (root, "item/17/"));
+        assert_eq!(ViewState::from_location(&page, "").screen, Screen::Item(17));
+        let file = format!("{root}item/17/index.html");
+        assert_eq!(ViewState::from_location(&file, "").screen, Screen::Item(17));
+        assert_eq!(
+            ViewState::from_location(root, "?item=5").screen,
+            Screen::Item(5)
+        );
+        assert_eq!(ViewState::from_location(root, "").screen, Screen::List);
+    }
+    // Not item pages: a leading zero, another file, a look-alike folder.
+    for path in [
+        "/item/017/",
+        "/item/17/x.html",
+        "/myitem/17/",
+        "/item/x/",
+        "/item/",
+    ] {
+        assert_eq!(
+            ViewState::from_location(path, "").screen,
+            Screen::List,
+            "{path}"
+        );
+    }
+    assert_eq!(relative_root("/reform/"), "./");
+    assert_eq!(relative_root("/reform/index.html"), "./");
+    assert_eq!(relative_root("/reform/item/3/"), "../../");
+}
+
+#[test]
+fn an_items_site_path_keeps_the_rest_of_the_state() {
+    let state = ViewState::from_query_string("?q=%E7%AA%93%E5%8F%A3&sdg=3&item=21");
+    assert_eq!(state.site_path(), "item/21/?q=%E7%AA%93%E5%8F%A3&sdg=3");
+    let back = ViewState::from_location(
+        "/item/21/",
+        state.site_path().split_once('?').map_or("", |(_, q)| q),
+    );
+    assert_eq!(back, state);
+    assert_eq!(ViewState::default().site_path(), "");
+}

@@ -75,7 +75,7 @@ pub fn Kiosk() -> impl IntoView {
 
     view! {
         <Show when=active>
-            <div class="kiosk-banner" role="note" aria-label=t!(t, kiosk)>
+            <aside class="kiosk-banner" aria-label=t!(t, kiosk)>
                 <p>
                     {move || (t.kiosk_banner)(idle_seconds().div_ceil(60), keep())}
                 </p>
@@ -90,7 +90,7 @@ pub fn Kiosk() -> impl IntoView {
                     />
                     {t!(t, kiosk_keep_bookmarks)}
                 </label>
-            </div>
+            </aside>
         </Show>
     }
 }

@@ -16,7 +16,8 @@ use crate::t;
 #[component]
 pub fn NetworkStatus() -> impl IntoView {
     let t = use_texts();
-    let (online, set_online) = signal(window().navigator().on_line());
+    // Prerendered pages are written as seen online.
+    let (online, set_online) = signal(cfg!(feature = "ssr") || window().navigator().on_line());
     let on = window_event_listener(ev::online, move |_| set_online.set(true));
     let off = window_event_listener(ev::offline, move |_| set_online.set(false));
     on_cleanup(move || {
@@ -38,10 +39,11 @@ pub fn NetworkStatus() -> impl IntoView {
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
     let t = use_texts();
-    let already = document()
-        .document_element()
-        .and_then(|html| html.get_attribute("data-update-available"))
-        .is_some();
+    let already = !cfg!(feature = "ssr")
+        && document()
+            .document_element()
+            .and_then(|html| html.get_attribute("data-update-available"))
+            .is_some();
     let (available, set_available) = signal(already);
     let handle = window_event_listener_untyped("ueda-reform:update-available", move |_| {
         set_available.set(true)

@@ -14,6 +14,8 @@ pub enum MemoryReason {
     Full,
     /// A write failed for another reason.
     WriteFailed,
+    /// The page is being written at build time (never seen by a user).
+    Prerendering,
 }
 
 /// Where values are kept.
@@ -32,6 +34,14 @@ impl Backend {
     /// gloo-storage's `raw()` panics when localStorage is missing, so its
     /// presence is checked first, then a probe write proves it is usable.
     pub fn open() -> Backend {
+        // Prerendering at build time has no browser: pages are written as a
+        // first visit sees them, with nothing stored.
+        if cfg!(feature = "ssr") {
+            return Backend::Memory {
+                values: BTreeMap::new(),
+                reason: MemoryReason::Prerendering,
+            };
+        }
         let present = web_sys::window()
             .and_then(|w| w.local_storage().ok())
             .flatten()
@@ -53,6 +63,11 @@ impl Backend {
     pub fn memory_reason(&self) -> Option<MemoryReason> {
         match self {
             Backend::Browser(_) => None,
+            // Nothing is lost at build time: there is no user yet.
+            Backend::Memory {
+                reason: MemoryReason::Prerendering,
+                ..
+            } => None,
             Backend::Memory { reason, .. } => Some(*reason),
         }
     }

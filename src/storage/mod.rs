@@ -191,7 +191,7 @@ impl UserData {
     fn memory_message(&self, reason: MemoryReason) -> String {
         let texts = self.texts();
         let why = match reason {
-            MemoryReason::Unavailable => texts.storage_unavailable,
+            MemoryReason::Unavailable | MemoryReason::Prerendering => texts.storage_unavailable,
             MemoryReason::Full => texts.storage_full,
             MemoryReason::WriteFailed => texts.storage_write_failed,
         };

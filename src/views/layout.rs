@@ -218,9 +218,10 @@ pub fn StaffBanner() -> impl IntoView {
     let user = use_user_data();
     view! {
         <Show when=move || user.settings.with(|s| s.staff_mode && !s.kiosk)>
-            <div class="staff-banner" role="note" aria-label=t!(t, staff_mode)>
+            // A landmark of its own, so no content sits outside landmarks.
+            <aside class="staff-banner" aria-label=t!(t, staff_mode)>
                 <p>{t!(t, staff_mode_note)}</p>
-            </div>
+            </aside>
         </Show>
     }
 }

@@ -19,7 +19,7 @@ use crate::components::qr::QrLink;
 use crate::components::sdg::SdgBadges;
 use crate::data::{app_data, nfkc};
 use crate::storage::use_user_data;
-use crate::url::{clear_all, href, use_go, use_view_state, History};
+use crate::url::{absolute_href, clear_all, href, use_go, use_view_state, History};
 use crate::views::filters::{ActiveFilters, Facets, SearchBox};
 
 /// Which items the list starts from, before filters.
@@ -77,7 +77,9 @@ pub fn ListScreen(
 
     view! {
         <div class="list-layout">
-            <aside class="filter-panel" aria-label=t!(t, search_and_filter)>
+            <aside class="filter-panel" aria-labelledby="filter-panel-heading">
+                // The facets' h3 headings need an h2 above them (heading order).
+                <h2 id="filter-panel-heading" class="visually-hidden">{t!(t, search_and_filter)}</h2>
                 <SearchBox/>
                 <button
                     type="button"
@@ -188,13 +190,7 @@ fn ModeBanner(mode: ListMode) -> impl IntoView {
                     shared_bookmarks: Some(user.bookmarks.with(|b| b.iter().collect())),
                     ..ViewState::default()
                 };
-                let location = window().location();
-                format!(
-                    "{}{}{}",
-                    location.origin().unwrap_or_default(),
-                    location.pathname().unwrap_or_default(),
-                    shared.to_query_string()
-                )
+                absolute_href(&shared)
             });
             let (open, set_open) = signal(false);
             view! {

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 
 // Bookmarks survive reloads and tabs; broken or unavailable storage never
 // loses data silently.

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 
 // City staff draft updates in the browser, keep them across reloads, review
 // them, export them for submission and import them elsewhere.
@@ -20,7 +20,7 @@ async function draftResult(page: Page, text: string) {
 
 test('staff mode says drafts stay on this device and is not security', async ({ page }) => {
   await staffMode(page);
-  const note = page.getByRole('note', { name: '職員モード' });
+  const note = page.getByRole('complementary', { name: '職員モード' });
   await expect(note).toContainText('この端末のこのブラウザにだけ保存');
   await expect(note).toContainText('セキュリティ機能');
   await expect(page.getByRole('heading', { name: 'この項目の下書きを編集' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 
 // Citizens find items: facets with live counts, Japanese search, URLs that
 // reproduce what the sender saw, and the detail view.

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 
 // Kiosk mode for shared tablets.
 
@@ -19,11 +19,11 @@ async function kioskWithIdle(page: Page, seconds: number, keep = false) {
 
 test('?kiosk=1 turns kiosk mode on and the device remembers it', async ({ page }) => {
   await page.goto('/?kiosk=1');
-  await expect(page.getByRole('note', { name: '共用端末モード' })).toContainText('3分間操作がないと');
+  await expect(page.getByRole('complementary', { name: '共用端末モード' })).toContainText('3分間操作がないと');
   await page.goto('/');
-  await expect(page.getByRole('note', { name: '共用端末モード' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: '共用端末モード' })).toBeVisible();
   await page.goto('/?kiosk=0');
-  await expect(page.getByRole('note', { name: '共用端末モード' })).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: '共用端末モード' })).toHaveCount(0);
 });
 
 test('after idle time the kiosk returns to the start view and forgets the bookmarks', async ({ page }) => {

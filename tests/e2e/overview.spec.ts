@@ -1,4 +1,4 @@
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from './fixtures';
 
 // The overview (「概要」): charts whose bars open the filtered list, their
 // table alternatives, the sortable indicator table, the effect amounts, and
@@ -155,7 +155,7 @@ test('the indicator table lists the latest status and sorts by status', async ({
 
   // Each row links to its item.
   await table.getByRole('row', { name: /水道料金の現年度分収納率/ }).getByRole('link').click();
-  expect(new URL(page.url()).search).toBe('?item=25');
+  expect(new URL(page.url()).pathname).toMatch(/\/item\/25\/$/);
   await expect(main(page).getByRole('heading', { level: 2 })).toContainText('No.25');
 });
 
@@ -166,7 +166,7 @@ test('the effect amounts are listed with links to their items', async ({ page })
   const row = table.getByRole('row', { name: /669億円/ });
   await expect(row).toContainText('令和3年度');
   await row.getByRole('link', { name: /^No\.18 / }).click();
-  expect(new URL(page.url()).search).toBe('?item=18');
+  expect(new URL(page.url()).pathname).toMatch(/\/item\/18\/$/);
   // Item 18 has an effect amount but no indicator: only the effect section.
   await expect(main(page).getByRole('heading', { level: 3, name: '効果額', exact: true })).toBeVisible();
   await expect(main(page).getByRole('heading', { name: '数値目標と実績', exact: true })).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 
 // Collects console errors and failed requests, so a page that renders but
 // logs errors (a CSP violation, a 404) still fails.

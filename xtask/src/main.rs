@@ -5,6 +5,7 @@
 
 mod bench;
 mod data;
+mod postbuild;
 mod pwa;
 mod run;
 mod serve;
@@ -23,8 +24,10 @@ commands:
                                  (--check: fail if the committed file is stale)
   bench                          build the release app and measure size, load time, search
                                  latency and memory in headless Chromium (target/bench/report.json)
-  precache [DIR]                 write the service worker's precache list into DIR/sw.js
-                                 (run by trunk after each build)
+  postbuild [DIR]                prerender the pages into a build, then (release) write the
+                                 service worker's precache list and precompress (run by
+                                 trunk after each build)
+  precache DIR                   only write the service worker's precache list into DIR/sw.js
   icons                          draw the app icons into public/icons/
   setup                          only install what is missing";
 
@@ -35,7 +38,11 @@ fn main() {
         Some("test") => test::run(),
         Some("data") => data::run(&project_root(), args.iter().any(|a| a == "--check")),
         Some("bench") => bench::run(&args[1..]),
-        Some("precache") => pwa::precache(&args[1..]),
+        Some("postbuild") => postbuild::run(&args[1..]),
+        Some("precache") => match args.get(1) {
+            Some(dir) => pwa::write_service_worker(Path::new(dir)),
+            None => Err(anyhow::anyhow!("usage: cargo xtask precache DIR")),
+        },
         Some("icons") => pwa::icons(&project_root()),
         Some("setup") => setup::Toolchain::ensure(),
         _ => {

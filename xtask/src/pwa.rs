@@ -1,30 +1,9 @@
 //! Offline support at build time: the service worker's precache list and the
 //! app icons.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-
-/// `cargo xtask precache [DIR]`: writes the precache list into DIR/sw.js.
-///
-/// Without DIR it runs as trunk's post-build hook, on `$TRUNK_STAGING_DIR`;
-/// a debug build (`trunk serve`) keeps the template's do-nothing worker so
-/// development is never served stale files.
-pub fn precache(args: &[String]) -> Result<()> {
-    let (dir, release) = match args.first() {
-        Some(dir) => (PathBuf::from(dir), true),
-        None => (
-            PathBuf::from(std::env::var("TRUNK_STAGING_DIR").context(
-                "give a directory, or run from trunk's post_build hook (TRUNK_STAGING_DIR)",
-            )?),
-            std::env::var("TRUNK_PROFILE").as_deref() == Ok("release"),
-        ),
-    };
-    if !release {
-        return Ok(());
-    }
-    write_service_worker(&dir)
-}
 
 /// Lists every file of `dir` with a content hash and writes them, and a
 /// version made of all hashes, into `dir/sw.js`.
@@ -33,7 +12,15 @@ pub fn write_service_worker(dir: &Path) -> Result<()> {
     let template = std::fs::read_to_string(&sw_path).context("reading sw.js")?;
     let mut files = Vec::new();
     collect_files(dir, dir, &mut files)?;
-    files.retain(|(url, _)| url != "sw.js");
+    // Not precached: the worker itself, compressed copies (the host picks
+    // those), and the item pages, which the worker answers offline from the
+    // app shell (`?item=N`) instead of downloading 61 pages on a first visit.
+    files.retain(|(url, _)| {
+        url != "sw.js"
+            && !url.ends_with(".br")
+            && !url.ends_with(".gz")
+            && !url.starts_with("item/")
+    });
     files.sort();
     let entries: Vec<String> = files
         .iter()

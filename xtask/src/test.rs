@@ -10,6 +10,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use crate::postbuild::PRERENDERER;
 use crate::project_root;
 use crate::run::{cmd, status, tee};
 use crate::setup::{Toolchain, CHROMEDRIVER};
@@ -100,6 +101,18 @@ pub fn run() -> Result<()> {
         )),
     );
     tally.check(
+        "clippy (prerenderer, native ssr)",
+        status(cmd(
+            "cargo",
+            &[
+                &["clippy"],
+                &PRERENDERER[..],
+                &["--lib", "--bins", "--tests", "--", "-D", "warnings"],
+            ]
+            .concat(),
+        )),
+    );
+    tally.check(
         "architecture invariants",
         check_model_is_web_free().and_then(|()| check_layers(&root)),
     );
@@ -107,6 +120,14 @@ pub fn run() -> Result<()> {
     let (ok, out) = tee(cmd("cargo", &["test", "-p", "model", "-p", "xtask"]))?;
     let (passed, failed) = libtest_counts(&out);
     tally.tests("native unit tests", ok, passed, failed);
+
+    // The prerenderer's own tests (the app's library, rendered natively).
+    let (ok, out) = tee(cmd(
+        "cargo",
+        &[&["test"], &PRERENDERER[..], &["--lib"]].concat(),
+    ))?;
+    let (passed, failed) = libtest_counts(&out);
+    tally.tests("prerenderer tests", ok, passed, failed);
 
     let mut wasm = cmd(
         "cargo",
@@ -174,8 +195,8 @@ fn check_layers(root: &Path) -> Result<()> {
         ),
         (
             "src/url.rs",
-            &[".search()", "use_query_map", "use_location"],
-            "the query string",
+            &[".search()", ".pathname()", "use_query_map", "use_location"],
+            "the page's address",
         ),
     ];
     let mut files = Vec::new();

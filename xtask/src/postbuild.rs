@@ -1,0 +1,149 @@
+//! `cargo xtask postbuild [DIR]`: what every build needs after trunk has
+//! written it, run by trunk's post-build hook on its staging folder (one
+//! command, since hooks of one stage run concurrently):
+//!
+//! 1. prerender: the list and every item page as static HTML, rendered from
+//!    the app's components by the `prerender` binary (native, `ssr` feature);
+//! 2. release builds only: the service worker's precache list (`pwa`);
+//! 3. release builds only: `.br` and `.gz` beside every compressible file, for
+//!    hosts that serve precompressed files (nginx `gzip_static`, GitLab Pages).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::pwa;
+use crate::run::{cmd, status};
+
+pub fn run(args: &[String]) -> Result<()> {
+    let (dir, release) = match args.first() {
+        Some(dir) => (PathBuf::from(dir), true),
+        None => (
+            PathBuf::from(std::env::var("TRUNK_STAGING_DIR").context(
+                "give a directory, or run from trunk's post_build hook (TRUNK_STAGING_DIR)",
+            )?),
+            std::env::var("TRUNK_PROFILE").as_deref() == Ok("release"),
+        ),
+    };
+    prerender(&dir)?;
+    // A debug build (`trunk serve`) keeps the template's do-nothing worker,
+    // so development is never served stale files.
+    if release {
+        pwa::write_service_worker(&dir)?;
+        compress(&dir)?;
+    }
+    Ok(())
+}
+
+/// Cargo arguments that select the prerenderer's build: the app's package
+/// with the `ssr` feature instead of the browser's `csr`.
+pub const PRERENDERER: [&str; 5] = [
+    "--package",
+    "ueda-reform",
+    "--no-default-features",
+    "--features",
+    "ssr",
+];
+
+/// Runs the prerenderer natively: its own feature set (`ssr`), so it never
+/// shares a build with the wasm app's (`csr`).
+pub fn prerender(dir: &Path) -> Result<()> {
+    let dir = dir
+        .to_str()
+        .context("the build folder's path is not UTF-8")?;
+    let mut command = cmd(
+        "cargo",
+        &[
+            &["run", "--quiet"],
+            &PRERENDERER[..],
+            &["--bin", "prerender", "--", dir],
+        ]
+        .concat(),
+    );
+    // trunk builds for wasm; the prerenderer runs on this machine.
+    command.env_remove("CARGO_BUILD_TARGET");
+    status(command).context("prerendering the pages")
+}
+
+/// Files worth compressing (everything but images already compressed).
+const COMPRESSIBLE: [&str; 7] = ["html", "js", "wasm", "css", "json", "svg", "webmanifest"];
+
+/// Writes `NAME.br` (quality 11) and `NAME.gz` (level 9) beside each compressible file.
+pub fn compress(dir: &Path) -> Result<()> {
+    let mut files = Vec::new();
+    collect(dir, &mut files)?;
+    let (mut raw, mut brotli_total) = (0, 0);
+    for file in &files {
+        let bytes = std::fs::read(file)?;
+        let br = brotli_bytes(&bytes)?;
+        let gz = gzip_bytes(&bytes)?;
+        raw += bytes.len();
+        brotli_total += br.len();
+        std::fs::write(with_suffix(file, "br"), br)?;
+        std::fs::write(with_suffix(file, "gz"), gz)?;
+    }
+    println!(
+        "compress: {} files, {raw} bytes raw, {brotli_total} bytes brotli",
+        files.len()
+    );
+    Ok(())
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(&path, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| COMPRESSIBLE.contains(&e))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+pub fn brotli_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        writer.write_all(bytes)?;
+    }
+    Ok(out)
+}
+
+pub fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compressed_copies_decompress_to_the_original() {
+        let text = "第四次上田市行財政改革大綱 アクションプログラム ".repeat(50);
+        let br = brotli_bytes(text.as_bytes()).unwrap();
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut back).unwrap();
+        assert_eq!(back, text.as_bytes());
+        assert!(br.len() < text.len() / 10);
+        let gz = gzip_bytes(text.as_bytes()).unwrap();
+        let mut back = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gz[..]), &mut back)
+            .unwrap();
+        assert_eq!(back, text);
+    }
+}
