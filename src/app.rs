@@ -86,6 +86,15 @@ fn Screens() -> impl IntoView {
     });
     // Focus follows a change of screen, but not the first one: a page opened
     // from a link starts at the top like any other page.
+    // The tab's title names the page, as the prerendered pages' titles do.
+    let t = crate::i18n::use_texts();
+    Effect::new(move |_| {
+        let item = match shown.get() {
+            Shown::Item(no) => crate::data::app_data().dataset.item(no),
+            _ => None,
+        };
+        document().set_title(&(t.document_title)(item.map(|i| (i.no, i.title.as_str()))));
+    });
     let previous = StoredValue::new(None::<Shown>);
     move || {
         let current = shown.get();

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
+use model::stored::Language;
 use model::Item;
 
 use crate::App;
@@ -32,10 +33,8 @@ pub struct PageHead {
 pub fn item_page_head(item: &Item) -> PageHead {
     let summary = item.overview.join("");
     PageHead {
-        title: format!(
-            "No.{} {}｜第四次上田市行財政改革大綱 アクションプログラム",
-            item.no, item.title
-        ),
+        // Prerendered pages are written in the default language.
+        title: (crate::i18n::texts(Language::Ja).document_title)(Some((item.no, &item.title))),
         description: format!(
             "上田市行財政改革アクションプログラム No.{}「{}」（{}）。{}",
             item.no,

@@ -9,6 +9,10 @@ pub static EN: Texts = Texts {
     title_main: "Fourth Ueda City Administrative and Fiscal Reform Outline",
     title_sub: "Action Programme",
     status_as_of: "Status at the end of fiscal 2022 (Reiwa 4)",
+    document_title: |item| match item {
+        Some((no, title)) => format!("No.{no} {title} | Ueda City Reform Action Programme"),
+        None => "Ueda City Reform Action Programme (status at the end of fiscal 2022)".to_owned(),
+    },
     source_note: "Source: Ueda City, “Fourth Ueda City Administrative and Fiscal Reform Outline: Action Programme, status at the end of fiscal Reiwa 4” (adopted August 2021).",
     extraction_note: "The contents were extracted from the text of the PDF; every correction of extraction errors is recorded.",
     content_language_note: "The interface is in English; the items themselves (titles, plans, results) are shown in Japanese, as in the source document.",

@@ -9,6 +9,10 @@ pub static JA: Texts = Texts {
     title_main: "第四次上田市行財政改革大綱",
     title_sub: "アクションプログラム",
     status_as_of: "令和4年度末の取組状況",
+    document_title: |item| match item {
+        Some((no, title)) => format!("No.{no} {title}｜第四次上田市行財政改革大綱 アクションプログラム"),
+        None => "第四次上田市行財政改革大綱 アクションプログラム（令和4年度末取組状況）".to_owned(),
+    },
     source_note: "出典：上田市「第四次上田市行財政改革大綱 アクションプログラム 令和4年度末取組状況」（令和3年8月策定）。",
     extraction_note: "内容はPDFから抽出したテキストをもとにしており、抽出時の誤りの修正はすべて記録しています。",
     content_language_note: "",

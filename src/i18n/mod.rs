@@ -21,6 +21,8 @@ pub struct Texts {
     pub title_main: &'static str,
     pub title_sub: &'static str,
     pub status_as_of: &'static str,
+    /// The browser tab's title: the page's own name (an item), then the programme's.
+    pub document_title: fn(Option<(u32, &str)>) -> String,
     pub source_note: &'static str,
     pub extraction_note: &'static str,
     pub content_language_note: &'static str,
