@@ -248,11 +248,95 @@ fn ModeBanner(mode: ListMode) -> impl IntoView {
 }
 
 /// The matching items, grouped by pillar and category.
+///
+/// In number order, a dataset that fits one page (the real 61 items) is
+/// rendered once and updated in place: a filter or a search only hides and
+/// shows rows and blocks (and rewrites the highlights), which takes one
+/// frame. Sorting by title, or a large dataset, lists the results in pages
+/// of keyed rows instead.
 #[component]
 fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>, mode: ListMode) -> impl IntoView {
     let t = use_texts();
     let state = use_view_state();
     let go = use_go();
+    let fits_one_page = app_data().dataset.items.len() <= ROWS_PER_PAGE;
+    let in_place =
+        Memo::new(move |_| fits_one_page && state.with(|s| s.query.sort == Sort::Number));
+    let empty = Memo::new(move |_| outcome.with(|o| o.items.is_empty()));
+    view! {
+        <Show when=move || empty.get()>
+            <div class="no-results">
+                <p>
+                    {
+                        let mode = mode.clone();
+                        move || if mode == ListMode::Bookmarks && state.with(|s| s.query.is_empty()) {
+                            t.no_bookmarks
+                        } else {
+                            t.no_results
+                        }
+                    }
+                </p>
+                <button type="button" on:click=move |_| clear_all(state, go)>{t!(t, clear_all)}</button>
+            </div>
+        </Show>
+        <Show
+            when=move || in_place.get()
+            fallback=move || view! {
+                <Show when=move || !empty.get()>
+                    <PagedList outcome terms/>
+                </Show>
+            }
+        >
+            <InPlaceList outcome terms/>
+        </Show>
+    }
+}
+
+/// Every item in number order, each row shown or hidden by the outcome.
+#[component]
+fn InPlaceList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoView {
+    let dataset = &app_data().dataset;
+    let count = dataset.items.len();
+    // One memo for every row: a row re-renders only when its own visibility changes.
+    let shown = Memo::new(move |_| {
+        outcome.with(|o| {
+            let mut shown = vec![false; count];
+            for &index in &o.items {
+                shown[index] = true;
+            }
+            shown
+        })
+    });
+    let mut by_number: Vec<usize> = (0..count).collect();
+    by_number.sort_by_key(|&i| (dataset.items[i].no, i));
+    group_by_category(dataset, &by_number)
+        .into_iter()
+        .map(|group| {
+            let heading = category_heading(&group.pillar_code, &group.category_code);
+            let members = group.items.clone();
+            let block_hidden = move || shown.with(|s| !members.iter().any(|&i| s[i]));
+            let rows = group
+                .items
+                .into_iter()
+                .map(|index| {
+                    let visible = Signal::derive(move || shown.with(|s| s[index]));
+                    view! { <ItemRow index terms visible/> }
+                })
+                .collect_view();
+            view! {
+                <section class="category-block" hidden=block_hidden>
+                    <h3 class="category-heading" lang="ja">{heading}</h3>
+                    <ol class="item-list">{rows}</ol>
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+/// The results in their order, a page of rows at a time (「さらに表示」).
+#[component]
+fn PagedList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoView {
+    let t = use_texts();
     // Long result lists render in pages: building every row of a large
     // dataset costs seconds on a tablet (see the benchmark), while the count
     // and the facets always cover all results.
@@ -275,33 +359,17 @@ fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>, mode: ListMode) 
         groups.with(|g| g.iter().map(|(key, _)| key.clone()).collect::<Vec<_>>())
     });
     view! {
-        <Show
-            when=move || outcome.with(|o| !o.items.is_empty())
-            fallback=move || view! {
-                <div class="no-results">
-                    <p>
-                        {if mode == ListMode::Bookmarks && state.with(|s| s.query.is_empty()) {
-                            t.no_bookmarks
-                        } else {
-                            t.no_results
-                        }}
-                    </p>
-                    <button type="button" on:click=move |_| clear_all(state, go)>{t!(t, clear_all)}</button>
-                </div>
-            }
-        >
-            <For each=move || group_keys.get() key=|key| key.clone() let:key>
-                <CategoryBlock group_key=key groups terms/>
-            </For>
-            <Show when=move || { remaining() > 0 }>
-                <button
-                    type="button"
-                    class="show-more"
-                    on:click=move |_| set_shown.update(|n| *n += ROWS_PER_PAGE)
-                >
-                    {move || (t.show_more_rows)(remaining().min(ROWS_PER_PAGE), remaining())}
-                </button>
-            </Show>
+        <For each=move || group_keys.get() key=|key| key.clone() let:key>
+            <CategoryBlock group_key=key groups terms/>
+        </For>
+        <Show when=move || { remaining() > 0 }>
+            <button
+                type="button"
+                class="show-more"
+                on:click=move |_| set_shown.update(|n| *n += ROWS_PER_PAGE)
+            >
+                {move || (t.show_more_rows)(remaining().min(ROWS_PER_PAGE), remaining())}
+            </button>
         </Show>
     }
 }
@@ -327,21 +395,26 @@ fn keyed_groups(groups: Vec<model::listing::CategoryGroup>) -> Vec<(GroupKey, Ve
         .collect()
 }
 
+/// 「(1) 将来を見据えた…　ア ICTの活用…」: a category's heading in the list.
+fn category_heading(pillar_code: &str, category_code: &str) -> String {
+    app_data()
+        .dataset
+        .pillars
+        .iter()
+        .filter(|p| p.code == pillar_code)
+        .flat_map(|p| p.categories.iter().map(move |c| (p, c)))
+        .find(|(_, c)| c.code == category_code)
+        .map(|(p, c)| format!("({}) {}　{} {}", p.code, p.name, c.code, c.name))
+        .unwrap_or_default()
+}
+
 #[component]
 fn CategoryBlock(
     group_key: GroupKey,
     groups: Memo<Vec<(GroupKey, Vec<usize>)>>,
     terms: Memo<Vec<String>>,
 ) -> impl IntoView {
-    let dataset = &app_data().dataset;
-    let heading = dataset
-        .pillars
-        .iter()
-        .filter(|p| p.code == group_key.0)
-        .flat_map(|p| p.categories.iter().map(move |c| (p, c)))
-        .find(|(_, c)| c.code == group_key.1)
-        .map(|(p, c)| format!("({}) {}　{} {}", p.code, p.name, c.code, c.name))
-        .unwrap_or_default();
+    let heading = category_heading(&group_key.0, &group_key.1);
     let rows = move || {
         groups.with(|g| {
             g.iter()
@@ -363,7 +436,13 @@ fn CategoryBlock(
 }
 
 #[component]
-fn ItemRow(index: usize, terms: Memo<Vec<String>>) -> impl IntoView {
+fn ItemRow(
+    index: usize,
+    terms: Memo<Vec<String>>,
+    /// Whether the row is among the results (rows of the in-place list stay in the DOM).
+    #[prop(into, default = Signal::stored(true))]
+    visible: Signal<bool>,
+) -> impl IntoView {
     let t = use_texts();
     let user = use_user_data();
     let state = use_view_state();
@@ -376,7 +455,7 @@ fn ItemRow(index: usize, terms: Memo<Vec<String>>) -> impl IntoView {
         })
     };
     view! {
-        <li class="item-row" data-no=no>
+        <li class="item-row" data-no=no hidden=move || !visible.get()>
             <span class="item-no">{format!("No.{no}")}</span>
             <div class="item-main">
                 <a class="item-title" href=link lang="ja">
@@ -387,6 +466,10 @@ fn ItemRow(index: usize, terms: Memo<Vec<String>>) -> impl IntoView {
                     <span lang="ja"><Highlighted text=item.sections.join("・") terms/></span>
                 </p>
                 {move || {
+                    // Hidden rows need no snippet.
+                    if !visible.get() {
+                        return None;
+                    }
                     terms
                         .with(|terms| search::snippet(item, terms, nfkc, 30))
                         .map(|found| view! {

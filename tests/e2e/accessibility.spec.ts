@@ -79,7 +79,7 @@ test('keyboard only: search, filter, open an item, bookmark it, go back', async 
   await expect(pillar).toBeChecked();
   await expect(pillar).toBeFocused();
   // Tab on to the first item link and open it.
-  const firstLink = page.locator('.item-row a').first();
+  const firstLink = page.locator('.item-row:not([hidden]) a').first();
   for (let i = 0; i < 120 && !(await firstLink.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press('Tab');
   }
@@ -97,7 +97,7 @@ test('keyboard only: search, filter, open an item, bookmark it, go back', async 
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   // The browser's Back (Alt+←, outside the page) returns to the filtered list.
   await page.goBack();
-  await expect(page.locator('.item-row a', { hasText: title })).toBeFocused();
+  await expect(page.locator('.item-row:not([hidden]) a', { hasText: title })).toBeFocused();
   await expect(page.getByRole('searchbox')).toHaveValue('窓口');
 });
 

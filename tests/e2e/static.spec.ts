@@ -6,7 +6,7 @@ import { test, expect, visitStatic, type Page } from './fixtures';
 // nothing the visitor did is lost.
 
 const count = (page: Page) => page.getByRole('status').filter({ hasText: /件$/ });
-const rows = (page: Page) => page.locator('.item-row');
+const rows = (page: Page) => page.locator('.item-row:not([hidden])');
 const heading = (page: Page) => page.getByRole('main').getByRole('heading', { level: 2 });
 
 for (const root of ['/', '/reform/']) {
