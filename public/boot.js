@@ -4,8 +4,39 @@
 // down), while a module's import() resolves against this script: resolve first.
 const script = document.querySelector('script[data-wasm]');
 const page = (path) => new URL(path, document.baseURI).href;
-const { default: init } = await import(page(script.dataset.js));
-await init({ module_or_path: page(script.dataset.wasm) });
+try {
+  const { default: init } = await import(page(script.dataset.js));
+  await init({ module_or_path: page(script.dataset.wasm) });
+} catch (error) {
+  console.error('the app did not start:', error);
+  startFailed();
+}
+
+// The app did not start (a broken download, a browser too old for
+// WebAssembly): the prerendered content stays readable, and the visitor is
+// told why the controls stay disabled and what to do. The app's language
+// tables are in the wasm that failed, so this one message lives here, in
+// both languages.
+function startFailed() {
+  const ja = '検索や絞り込みなどの機能を読み込めませんでした。ページを再読み込みしてください。直らない場合は、ブラウザを最新版に更新してください。内容はこのまま読めます。';
+  const en = 'The search, filters and other features could not be loaded. Reload the page; if that does not help, update your browser. The content can still be read.';
+  const box = document.createElement('div');
+  box.className = 'start-failed';
+  box.setAttribute('role', 'alert');
+  for (const [lang, text] of [['ja', ja], ['en', en]]) {
+    const p = document.createElement('p');
+    p.lang = lang;
+    p.textContent = text;
+    box.append(p);
+  }
+  const reload = document.createElement('button');
+  reload.type = 'button';
+  reload.textContent = '再読み込み / Reload';
+  reload.addEventListener('click', () => window.location.reload());
+  box.append(reload);
+  document.body.prepend(box);
+  document.documentElement.dataset.app = 'failed';
+}
 
 // Offline support. A new version found by the service worker waits until the
 // user chooses to reload (the app shows 「新しいバージョンがあります」); the app

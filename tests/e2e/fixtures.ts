@@ -12,7 +12,7 @@ export type { Locator, Page } from '@playwright/test';
 /// Waits until the app runs on `page` (or the page has JavaScript off).
 export async function appReady(page: Page) {
   if (!page.url().startsWith('http')) return;
-  await page.waitForSelector('html[data-app="ready"], .noscript-note', { state: 'attached' });
+  await page.waitForSelector('html[data-app="ready"], html[data-app="failed"], .noscript-note', { state: 'attached' });
 }
 
 let patched = false;

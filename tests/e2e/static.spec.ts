@@ -133,3 +133,27 @@ test('in the app, item links go to the item pages and back; old ?item= links sti
   await expect(heading(page)).toContainText(/\S/);
   await expect(page.getByRole('link', { name: /次の項目/ })).toHaveAttribute('href', '/reform/item/4/');
 });
+
+test('a start that fails says so in both languages, and the content stays readable', async ({ page }) => {
+  // A truncated download, as a flaky connection delivers it.
+  await page.route('**/*.wasm', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    await route.fulfill({ response, body: body.subarray(0, 1000) });
+  });
+  await page.goto('/item/17/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('機能を読み込めませんでした');
+  await expect(alert).toContainText('could not be loaded');
+  await expect(heading(page)).toContainText('オープンデータの推進');
+  await expect(page.getByRole('button', { name: /をブックマーク$/ })).toBeDisabled();
+  // With the connection mended, the message's button brings the app up.
+  await page.unroute('**/*.wasm');
+  await Promise.all([
+    page.waitForEvent('load'),
+    alert.getByRole('button', { name: '再読み込み / Reload' }).click(),
+  ]);
+  await expect(page.locator('html[data-app="ready"]')).toHaveCount(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /をブックマーク$/ })).toBeEnabled();
+});
