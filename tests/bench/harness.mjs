@@ -1,22 +1,29 @@
-// Browser half of `cargo xtask bench`: drives Debian's Chromium with Playwright
-// and writes raw measurements as JSON. The xtask builds the app, serves it,
-// starts this script, then turns the samples into the report.
+// Browser half of `cargo xtask bench`: serves the built site, drives Debian's
+// Chromium with Playwright and writes raw measurements as JSON. The xtask
+// builds the app, starts this script, then turns the samples into the report.
 //
 // Usage: node tests/bench/harness.mjs CONFIG.json
 //
-// CONFIG: { "base": "http://127.0.0.1:PORT", "app": "/app/", "limit": "/limit/",
-//           "bench": "/bench/", "runs": 12, "throttle": 4, "sizes": [61, 1000, 10000],
+// CONFIG: { "site": "target/bench/site", "port": 8123, "base": "http://127.0.0.1:8123",
+//           "app": "/app/", "limit": "/limit/", "item": "/app/item/17/",
+//           "limit_item": "/limit/item/17/", "bench": "/bench/", "runs": 12,
+//           "throttle": 4, "sizes": [61, 1000, 10000], "search_plan": { "61": {...} },
 //           "out": "target/bench/browser.json", "chromium": "/usr/bin/chromium" }
+//
+// The site is served by serve.mjs, in this process, as a host with
+// precompressed files serves it (brotli to a browser that accepts it).
 //
 // Everything that is timed is timed inside the page with performance.now()
 // (milliseconds since navigation start); node only starts things and collects
 // the figures, so the DevTools round trips are not part of any figure. The
 // script never fails on a slow figure: timeouts and errors are recorded in
-// `errors` and the remaining measurements go on.
+// `errors` and the remaining measurements go on. When it is done, everything
+// it opened is closed (browser, server, timers), so node exits at once.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import chromiumFlags from '../chromium.cjs';
 import { chromium } from '@playwright/test';
+import { serve } from './serve.mjs';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const errors = [];
@@ -26,8 +33,17 @@ const log = (text) => console.log(`bench: [${Math.round((Date.now() - begun) / 1
 const VIEWPORT = { width: 1024, height: 768 };
 
 /// Runs in every page before its own scripts (CDP-injected, so the page's CSP
-/// does not apply). Records the wasm instantiation and the moment the list is
-/// visible, exposes the wasm memory, and can time search/filter operations.
+/// does not apply). Records the wasm instantiation and the moments the
+/// page's content is painted and the app is ready, exposes the wasm memory,
+/// and can time search/filter operations.
+///
+/// `options.target` is what the load waits for: `list` (the result count and
+/// first rows painted: the prerendered list, or the limit's), `item` (an item
+/// page's heading and year table painted) or `app` (the app has taken the page
+/// over, `html[data-app="ready"]`, and its own list is painted: with
+/// `?synthetic=N`, N items, not the 61 prerendered ones). `options.interact`:
+/// then, once the app is ready, click the first facet option and wait until
+/// the answer is painted.
 function instrument(options) {
   const now = () => performance.now();
   const bench = (window.__bench = { options, marks: {}, memory: null, slots: {} });
@@ -90,7 +106,9 @@ function instrument(options) {
     return section ? [...section.querySelectorAll('input[type=checkbox]')] : [];
   };
 
-  // Waits until `condition()` holds, re-checking on every DOM change.
+  // Waits until `condition()` holds, re-checking on every DOM change. Of the
+  // attributes only the app's ready flag is watched, so that style and class
+  // changes cost the page nothing.
   const domCondition = (condition) =>
     new Promise((resolve) => {
       if (condition()) return resolve(now());
@@ -100,8 +118,32 @@ function instrument(options) {
           resolve(now());
         }
       });
-      observer.observe(document, { childList: true, subtree: true, characterData: true });
+      observer.observe(document, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['data-app'],
+      });
     });
+
+  // The list is shown when the result count and the first screenful of rows
+  // are in the DOM.
+  const listShown = () => {
+    const expected = count();
+    return expected !== null && (expected === 0 || rows.length >= Math.min(expected, 10));
+  };
+  // An item page is shown when its heading and a row of its year table are.
+  const itemShown = () =>
+    document.querySelector('main h2') !== null && document.querySelector('main table.year-table tbody tr') !== null;
+  // Set by the app (src/takeover.rs) in the task that replaced the prerendered copy.
+  const appReady = () => document.documentElement?.dataset.app === 'ready';
+
+  // Recorded whenever it happens, whatever the load waits for first.
+  const ready = options.interact || options.target === 'app' ? domCondition(appReady) : null;
+  ready?.then((time) => {
+    bench.marks.app_ready = time;
+  });
 
   const collect = () => {
     const measure = performance.getEntriesByName('data-load', 'measure')[0];
@@ -125,26 +167,35 @@ function instrument(options) {
     };
   };
 
-  // The list is visible when the result count and the first screenful of
-  // rows are in the DOM and the next frame has been produced.
-  bench.done = domCondition(() => {
-    const expected = count();
-    return expected !== null && (expected === 0 || rows.length >= Math.min(expected, 10));
-  }).then(async (domTime) => {
-    bench.marks.list_dom = domTime;
-    bench.marks.list_visible = await bench.nextFrame();
-    if (options.clickFilter) {
-      // Interactive: the first facet option is clicked as soon as the list is
-      // visible, and the app has answered when the count changed and the
-      // frame showing it has been produced.
-      const box = facetBoxes('facet-category').find((b) => !b.disabled);
-      if (box) {
-        const before = countText();
-        bench.marks.click = now();
-        box.click();
-        await domCondition(() => countText() !== before);
-        bench.marks.interactive = await bench.nextFrame();
-      }
+  const shown = {
+    list: async () => {
+      bench.marks.list_dom = await domCondition(listShown);
+      bench.marks.list_visible = await bench.nextFrame();
+    },
+    item: async () => {
+      bench.marks.item_dom = await domCondition(itemShown);
+      bench.marks.item_visible = await bench.nextFrame();
+    },
+    app: async () => {
+      await ready;
+      await domCondition(listShown);
+      bench.marks.app_ready_painted = await bench.nextFrame();
+    },
+  };
+  bench.done = shown[options.target]().then(async () => {
+    if (options.interact) {
+      // Interactive: the facet options are disabled in the prerendered copy;
+      // once the app is ready and one is enabled, it is clicked, and the app
+      // has answered when the count changed and the frame showing it has
+      // been produced.
+      await ready;
+      const enabled = () => facetBoxes('facet-category').find((b) => !b.disabled);
+      await domCondition(() => enabled() !== undefined);
+      const before = countText();
+      bench.marks.click = now();
+      enabled().click();
+      await domCondition(() => countText() !== before);
+      bench.marks.interactive = await bench.nextFrame();
     }
     return collect();
   });
@@ -223,43 +274,42 @@ function instrument(options) {
   };
 }
 
-const withTimeout = (promise, ms, what) =>
-  Promise.race([
-    promise,
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer after ${ms} ms`)), ms)),
-  ]);
+/// `promise`, or an error after `ms`; the timer is cleared either way, so a
+/// finished run leaves no timer keeping node alive.
+async function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
-async function openPage(browser, { throttle, clickFilter }) {
+/// A fresh browser context (empty HTTP and code caches, no service worker)
+/// with one page, instrumented for `options` (see `instrument`) and throttled.
+async function openPage(browser, throttle, options) {
   // Service workers are allowed: the app's precaching is part of a first visit.
   const context = await browser.newContext({ locale: 'ja-JP', viewport: VIEWPORT });
-  await context.addInitScript(instrument, { clickFilter });
+  await context.addInitScript(instrument, options);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   return { context, page, cdp };
 }
 
-/// A cold load (fresh context: empty HTTP and code caches, no service worker)
-/// of `path`. With `requests`, every request of the page and of its service
-/// worker is recorded, and the load waits until the worker has installed
-/// (precached) so the list is complete.
-async function coldLoad(browser, path, { throttle, clickFilter, timeout, requests }) {
-  const { context, page } = await openPage(browser, { throttle, clickFilter });
+/// A cold load of `path`, waiting for what `options` names. With `visit`,
+/// the load also waits until the service worker has installed (precached),
+/// so that the server's record of the first visit is complete.
+async function coldLoad(browser, path, { timeout, visit, ...options }) {
+  const { context, page } = await openPage(browser, config.throttle, options);
   try {
-    if (requests) {
-      context.on('requestfinished', async (request) => {
-        const response = await request.response().catch(() => null);
-        requests.list.push({
-          url: request.url(),
-          service_worker: Boolean(request.serviceWorker()),
-          status: response ? response.status() : null,
-        });
-      });
-    }
     await withTimeout(page.goto(config.base + path, { waitUntil: 'commit' }), timeout, `loading ${path}`);
-    const sample = await withTimeout(page.evaluate(() => window.__bench.done), timeout, `waiting for the list at ${path}`);
-    if (requests) {
-      requests.service_worker = await page.evaluate(async () => {
+    const sample = await withTimeout(page.evaluate(() => window.__bench.done), timeout, `waiting for ${path}`);
+    if (visit) {
+      visit.service_worker = await page.evaluate(async () => {
         if (!('serviceWorker' in navigator)) return 'unsupported';
         // boot.js registers the worker once the app has started.
         for (let i = 0; i < 50 && !(await navigator.serviceWorker.getRegistration()); i++) {
@@ -339,7 +389,7 @@ const OPERATIONS = [
 async function searchRun(browser, size, { rounds, budgetMs, opTimeoutMs }) {
   const path = size === 61 ? config.bench : `${config.bench}?synthetic=${size}`;
   const result = { path, planned: rounds * OPERATIONS.length, load: null, memory_after_load: null, ops: [], notes: [] };
-  const { context, page, cdp } = await openPage(browser, { throttle: config.throttle, clickFilter: false });
+  const { context, page, cdp } = await openPage(browser, config.throttle, { target: 'app' });
   try {
     await page.goto(config.base + path, { waitUntil: 'commit' });
     result.load = await withTimeout(page.evaluate(() => window.__bench.done), 180_000, `loading ${path}`);
@@ -377,7 +427,7 @@ async function searchRun(browser, size, { rounds, budgetMs, opTimeoutMs }) {
 /// JS heap and wasm memory after load and after 100 facet changes (real data,
 /// production build). Not throttled: throttling changes time, not memory.
 async function memoryRun(browser) {
-  const { context, page, cdp } = await openPage(browser, { throttle: 1, clickFilter: false });
+  const { context, page, cdp } = await openPage(browser, 1, { target: 'app' });
   try {
     await page.goto(config.base + config.app, { waitUntil: 'commit' });
     await withTimeout(page.evaluate(() => window.__bench.done), 60_000, 'loading the app');
@@ -407,56 +457,65 @@ async function memoryRun(browser) {
   }
 }
 
+/// The cold loads that are compared, each against its limit; a round loads
+/// each once, in this order, so app and limit see the same conditions.
+const COLD_LOADS = [
+  { name: 'app', path: () => config.app, target: 'list', interact: true },
+  { name: 'limit', path: () => config.limit, target: 'list' },
+  { name: 'item_app', path: () => config.item, target: 'item' },
+  { name: 'item_limit', path: () => config.limit_item, target: 'item' },
+];
+
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: config.chromium,
-    headless: true,
-    args: chromiumFlags.args,
-  });
   const output = {
-    chromium: browser.version(),
+    chromium: null,
     throttle: config.throttle,
     viewport: VIEWPORT,
     runs: config.runs,
-    first_visit_requests: [],
-    first_visit_service_worker: null,
-    loads: { app: [], limit: [] },
+    // Every response of the first visit, as the server sent it: the page's
+    // own and its service worker's (see serve.mjs's `byServiceWorker`).
+    first_visit: { served: [], service_worker: null },
+    loads: Object.fromEntries(COLD_LOADS.map(({ name }) => [name, []])),
     memory: null,
     search: {},
     errors,
   };
+  // Where the server records its responses, during the first visit only.
+  let served = null;
+  const server = await serve(config.site, config.port, { onResponse: (entry) => served?.push(entry) });
+  let browser = null;
   try {
-    const loadTimeout = 60_000;
-    // One load of each first, not counted: it records what a first visit
-    // requests and warms the server and the OS file cache, not the browser.
-    log('first visit (not counted)');
-    const requests = { list: [], service_worker: null };
-    await coldLoad(browser, config.app, {
-      throttle: config.throttle,
-      clickFilter: true,
-      timeout: loadTimeout,
-      requests,
+    browser = await chromium.launch({
+      executablePath: config.chromium,
+      headless: true,
+      args: chromiumFlags.args,
     });
-    output.first_visit_requests = requests.list;
-    output.first_visit_service_worker = requests.service_worker;
-    await coldLoad(browser, config.limit, { throttle: config.throttle, clickFilter: false, timeout: loadTimeout });
-    // App and limit alternate, so both see the same conditions.
+    output.chromium = browser.version();
+    const timeout = 60_000;
+    // One load of each first, not counted: the app's records what a first
+    // visit transfers; all of them warm the server and the OS file cache,
+    // not the browser.
+    log('first visit (not counted)');
+    served = [];
+    await coldLoad(browser, config.app, { target: 'list', interact: true, timeout, visit: output.first_visit });
+    output.first_visit.served = served;
+    served = null;
+    for (const { path, target } of COLD_LOADS.slice(1)) {
+      await coldLoad(browser, path(), { target, timeout });
+    }
     for (let run = 0; run < config.runs; run++) {
-      for (const [name, path, clickFilter] of [
-        ['app', config.app, true],
-        ['limit', config.limit, false],
-      ]) {
+      for (const { name, path, target, interact } of COLD_LOADS) {
         try {
-          const sample = await coldLoad(browser, path, { throttle: config.throttle, clickFilter, timeout: loadTimeout });
-          output.loads[name].push(sample);
+          output.loads[name].push(await coldLoad(browser, path(), { target, interact, timeout }));
         } catch (error) {
           errors.push(`cold load ${name} #${run + 1}: ${error.message ?? error}`);
         }
       }
-      const last = output.loads.app.at(-1);
+      const last = (name, mark) => output.loads[name].at(-1)?.marks?.[mark]?.toFixed(0);
       log(
-        `cold load ${run + 1}/${config.runs}: list ${last?.marks?.list_visible?.toFixed(0)} ms, ` +
-          `limit ${output.loads.limit.at(-1)?.marks?.list_visible?.toFixed(0)} ms`,
+        `cold load ${run + 1}/${config.runs}: list ${last('app', 'list_visible')} ms ` +
+          `(limit ${last('limit', 'list_visible')} ms), interactive ${last('app', 'interactive')} ms, ` +
+          `item ${last('item_app', 'item_visible')} ms (limit ${last('item_limit', 'item_visible')} ms)`,
       );
     }
 
@@ -477,7 +536,8 @@ async function main() {
       });
     }
   } finally {
-    await browser.close();
+    await browser?.close();
+    await server.close();
     writeFileSync(config.out, JSON.stringify(output, null, 1));
   }
   log('done');
@@ -486,5 +546,5 @@ async function main() {
 
 main().catch((error) => {
   console.error(error);
-  process.exit(1);
+  process.exitCode = 1;
 });

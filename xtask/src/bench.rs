@@ -7,17 +7,20 @@
 //!    touches `dist/` or `target/` of the other commands: `app/` is what
 //!    citizens get; `bench/` adds the `bench` feature, whose `?synthetic=N`
 //!    swaps in N generated items (`model::synthetic`).
-//! 3. Writes the limit, `limit/`: the same item titles and stylesheet, no script.
-//! 4. Serves `target/bench/site` on 127.0.0.1 with python's http.server and
-//!    runs `tests/bench/harness.mjs` (Playwright driving Debian's Chromium,
-//!    CPU throttled through CDP), which records raw samples.
-//! 5. Adds the transfer sizes and the machine's details, writes
-//!    `target/bench/report.json` and `report.md`, and prints the table.
+//! 3. Writes the limits, `limit/`: a page with the same item titles and
+//!    stylesheets, and the app's prerendered page of item 17, without script.
+//! 4. Runs `tests/bench/harness.mjs`, which serves `target/bench/site` on
+//!    127.0.0.1 as a static host with precompressed files does
+//!    (`tests/bench/serve.mjs`) and drives Debian's Chromium with Playwright,
+//!    CPU throttled through CDP, recording raw samples.
+//! 5. Adds the file sizes and the machine's details, judges the figures
+//!    against their targets, writes `target/bench/report.json` and
+//!    `report.md`, and prints the table.
 //!
 //! Timing noise never fails the command: slow figures are reported, and a
 //! dataset size that exceeds its time budget reports the operations it got to.
 //!
-//! Options: `--runs N` cold loads of the app and of the limit (default 12),
+//! Options: `--runs N` cold loads of each page and of its limit (default 12),
 //! `--sizes 61,1000,10000` dataset sizes for search latency, `--port N`
 //! (default 8123), `--no-build` to reuse the last build.
 
@@ -25,11 +28,11 @@ mod limit;
 mod machine;
 mod report;
 mod sizes;
+mod targets;
 
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use model::Dataset;
@@ -46,6 +49,8 @@ const DEFAULT_PORT: u16 = 8123;
 const DEFAULT_SIZES: [usize; 3] = [61, 1000, 10_000];
 /// Must match the harness's viewport (a tablet, landscape).
 const VIEWPORT: &str = "1024×768";
+/// The item whose page is opened cold, as from a shared link (`item/17/`).
+const ITEM_NO: u32 = 17;
 
 struct Options {
     runs: usize,
@@ -108,6 +113,8 @@ fn search_plan(size: usize) -> Value {
 }
 
 pub fn run(args: &[String]) -> Result<()> {
+    // The wall time counts everything, the builds included.
+    let started = Instant::now();
     let options = Options::parse(args)?;
     if options.runs < 10 {
         println!(
@@ -115,32 +122,47 @@ pub fn run(args: &[String]) -> Result<()> {
             options.runs
         );
     }
+    if TcpStream::connect(("127.0.0.1", options.port)).is_ok() {
+        bail!(
+            "port {} is in use; choose another with --port",
+            options.port
+        );
+    }
     Toolchain::ensure()?;
-    let started = Instant::now();
     let load_at_start = machine::load_average();
     let root = project_root();
     let out = root.join("target").join("bench");
     let site = out.join("site");
     let app_dir = site.join("app");
-    if options.build {
+    let build_s = if options.build {
+        let building = Instant::now();
         build(&root, &site)?;
+        Some(building.elapsed().as_secs())
     } else if !app_dir.join("index.html").exists() || !site.join("bench/index.html").exists() {
         bail!("--no-build: no previous build in {}", site.display());
-    }
+    } else {
+        None
+    };
 
     let dataset = Dataset::from_json(
         &std::fs::read_to_string(root.join("data").join("action-program.json"))
             .context("reading data/action-program.json")?,
     )?;
-    limit::write(&dataset, &app_dir, &site.join("limit"))?;
+    let limit_dir = site.join("limit");
+    limit::write(&dataset, &app_dir, &limit_dir)?;
+    limit::write_item(&app_dir, &limit_dir, ITEM_NO)?;
 
     let base = format!("http://127.0.0.1:{}", options.port);
     let browser_json = out.join("browser.json");
     let _ = std::fs::remove_file(&browser_json);
     let config = json!({
+        "site": site,
+        "port": options.port,
         "base": base,
         "app": "/app/",
         "limit": "/limit/",
+        "item": format!("/app/item/{ITEM_NO}/"),
+        "limit_item": format!("/limit/item/{ITEM_NO}/"),
         "bench": "/bench/",
         "runs": options.runs,
         "throttle": CPU_THROTTLING,
@@ -152,34 +174,26 @@ pub fn run(args: &[String]) -> Result<()> {
     let config_path = out.join("harness-config.json");
     std::fs::write(&config_path, serde_json::to_string_pretty(&config)?)?;
 
-    {
-        let _server = Server::start(&site, options.port)?;
-        let harness = root.join("tests").join("bench").join("harness.mjs");
-        let mut node = cmd(
-            "node",
-            &[&harness.to_string_lossy(), &config_path.to_string_lossy()],
-        );
-        node.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        if let Err(error) = status(node) {
-            println!("bench: the browser harness failed ({error:#}); reporting what it recorded");
-        }
+    let harness = root.join("tests").join("bench").join("harness.mjs");
+    let mut node = cmd(
+        "node",
+        &[&harness.to_string_lossy(), &config_path.to_string_lossy()],
+    );
+    node.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    if let Err(error) = status(node) {
+        println!("bench: the browser harness failed ({error:#}); reporting what it recorded");
     }
     let browser: Value = serde_json::from_str(
         &std::fs::read_to_string(&browser_json)
             .context("the browser harness wrote no results (target/bench/browser.json)")?,
     )?;
 
-    let requests = browser["first_visit_requests"]
+    let served = browser["first_visit"]["served"]
         .as_array()
         .cloned()
         .unwrap_or_default();
-    let mut visit = sizes::FirstVisit::from_requests(&app_dir, &format!("{base}/app/"), &requests);
+    let visit = sizes::FirstVisit::from_served(&app_dir, "/app/", &served);
     let wasm_file = find_wasm(&app_dir)?;
-    let mut files = visit.paths(&app_dir);
-    files.push(wasm_file.clone());
-    let compressed = sizes::compress(&files)?;
-    visit.size(&app_dir, &compressed);
-    let wasm = compressed.get(&wasm_file).copied().unwrap_or_default();
     let wasm_name = wasm_file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -191,15 +205,19 @@ pub fn run(args: &[String]) -> Result<()> {
         machine: machine::describe(),
         browser: &browser,
         visit: &visit,
-        wasm,
+        wasm: sizes::Bytes::of_file(&wasm_file),
         wasm_file: &wasm_name,
         settings: json!({
             "cpu_throttling": CPU_THROTTLING,
             "cold_loads": options.runs,
             "viewport": VIEWPORT,
             "sizes": options.sizes,
-            "server": "python3 -m http.server on 127.0.0.1 (no compression, HTTP/1.0)",
+            "item": ITEM_NO,
+            "server": "tests/bench/serve.mjs on 127.0.0.1 (Node http, HTTP/1.1; the build's .br/.gz \
+                       copies by Accept-Encoding; ETag and Last-Modified revalidation)",
             "chromium": browser["chromium"],
+            "built": options.build,
+            "build_s": build_s,
             "duration_s": started.elapsed().as_secs(),
             "load_average_1min": { "start": load_at_start, "end": machine::load_average() },
         }),
@@ -239,56 +257,6 @@ fn find_wasm(dir: &Path) -> Result<PathBuf> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .find(|p| p.extension().is_some_and(|x| x == "wasm"))
         .with_context(|| format!("{} has no .wasm file", dir.display()))
-}
-
-/// A static file server for the duration of the run (stopped when dropped).
-struct Server(Child);
-
-impl Server {
-    fn start(dir: &Path, port: u16) -> Result<Server> {
-        let address = ("127.0.0.1", port);
-        if TcpStream::connect(address).is_ok() {
-            bail!("port {port} is in use; choose another with --port");
-        }
-        let port_text = port.to_string();
-        let dir_text = dir.to_string_lossy();
-        let child = cmd(
-            "python3",
-            &[
-                "-m",
-                "http.server",
-                &port_text,
-                "--bind",
-                "127.0.0.1",
-                "--directory",
-                &dir_text,
-            ],
-        )
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .context("starting python3 -m http.server")?;
-        let server = Server(child);
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while TcpStream::connect(address).is_err() {
-            if Instant::now() > deadline {
-                bail!("the static file server did not start on port {port}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        println!(
-            "bench: serving {} at http://127.0.0.1:{port}/",
-            dir.display()
-        );
-        Ok(server)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 #[cfg(test)]

@@ -61,8 +61,11 @@ pub fn prerender(dir: &Path) -> Result<()> {
         ]
         .concat(),
     );
-    // trunk builds for wasm; the prerenderer runs on this machine.
+    // trunk builds for wasm; the prerenderer runs on this machine. It always
+    // builds in the project's own target folder, so a build elsewhere (the
+    // benchmark's) reuses it rather than compiling Leptos natively again.
     command.env_remove("CARGO_BUILD_TARGET");
+    command.env("CARGO_TARGET_DIR", crate::project_root().join("target"));
     status(command).context("prerendering the pages")
 }
 

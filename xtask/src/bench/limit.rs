@@ -1,9 +1,13 @@
-//! The limit: a static page with the same 61 item titles and the same
-//! stylesheet as the app, and no script. No client-side app can show its list
-//! sooner than the browser shows this page, so the app's time to list divided
-//! by this page's is how far the app is from the best possible.
+//! The limits: static pages with no script, which no app can beat.
+//!
+//! - The list (`limit/index.html`): the same 61 item titles, in the app's list
+//!   markup, and the same stylesheets. The app's time to list divided by this
+//!   page's is how far the app is from the best possible.
+//! - An item page (`limit/item/N/index.html`): the app's own prerendered page
+//!   of that item with every script removed, so what a shared link to the item
+//!   costs beyond plain HTML is the app's part alone.
 
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use model::listing::group_by_category;
@@ -28,6 +32,71 @@ pub fn write(dataset: &Dataset, app_dir: &Path, limit_dir: &Path) -> Result<()> 
     }
     std::fs::write(limit_dir.join("index.html"), page(dataset, &stylesheets))?;
     Ok(())
+}
+
+/// Writes `limit_dir/item/NO/index.html` from the app's prerendered page of
+/// item `no`, without scripts, and copies the files its remaining `<link>`s
+/// name (stylesheets, icons, manifest) to the same places under `limit_dir`,
+/// so its relative links work there as in the app.
+pub fn write_item(app_dir: &Path, limit_dir: &Path, no: u32) -> Result<()> {
+    let page_dir = PathBuf::from("item").join(no.to_string());
+    let source = app_dir.join(&page_dir).join("index.html");
+    let html = std::fs::read_to_string(&source)
+        .with_context(|| format!("reading {} (is the build prerendered?)", source.display()))?;
+    let html = without_scripts(&html);
+    for href in linked_files(&html) {
+        let Some(file) = below_root(&page_dir.join(&href)) else {
+            bail!("the item page links {href}, outside the site");
+        };
+        let target = limit_dir.join(&file);
+        if !target.exists() {
+            std::fs::create_dir_all(target.parent().unwrap_or(limit_dir))?;
+            std::fs::copy(app_dir.join(&file), &target)
+                .with_context(|| format!("copying {}", file.display()))?;
+        }
+    }
+    std::fs::create_dir_all(limit_dir.join(&page_dir))?;
+    std::fs::write(limit_dir.join(&page_dir).join("index.html"), html)?;
+    Ok(())
+}
+
+/// `html` without its `<script>` elements, nor the `<link>`s that preload the
+/// app's JS and wasm (a page without script fetches neither).
+pub fn without_scripts(html: &str) -> String {
+    let script = regex::Regex::new(r"(?is)<script\b[^>]*>.*?</script\s*>").expect("valid regex");
+    let preload = regex::Regex::new(r#"(?i)<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>"#)
+        .expect("valid regex");
+    preload
+        .replace_all(&script.replace_all(html, ""), "")
+        .into_owned()
+}
+
+/// The relative files that the `<link>`s of `html` name (query or fragment removed).
+fn linked_files(html: &str) -> Vec<String> {
+    let link = regex::Regex::new(r"<link\b[^>]*>").expect("valid regex");
+    let href = regex::Regex::new(r#"\bhref="([^"?#]+)"#).expect("valid regex");
+    link.find_iter(html)
+        .filter_map(|m| href.captures(m.as_str()).map(|c| c[1].to_string()))
+        .filter(|h| !h.contains("://") && !h.starts_with('/'))
+        .collect()
+}
+
+/// `path` with `.` and `..` resolved, if it stays inside its root.
+fn below_root(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::Normal(part) => out.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
 }
 
 /// The relative stylesheet files that `index_html` links (`./` removed).
@@ -137,5 +206,44 @@ mod tests {
             assert!(html.contains(&escape(&item.title)), "{}", item.title);
         }
         assert!(html.contains("スクラップ&amp;ビルド"));
+    }
+
+    #[test]
+    fn the_item_limit_is_the_app_page_without_scripts() {
+        let html = r#"<head><script type="module" src="../../boot.js" data-js="../../a.js"></script>
+<link rel="stylesheet" href="../../main-1.css" integrity="sha384-x"/>
+<link rel="icon" href="../../favicon.svg">
+<link rel="modulepreload" href="../../a.js"><link rel="preload" href="../../a_bg.wasm" as="fetch"></head>
+<body><div id="prerendered"><h2>No.17</h2><script>x()</script></div></body>"#;
+        let page = without_scripts(html);
+        assert!(
+            !page.contains("script") && !page.contains("preload"),
+            "{page}"
+        );
+        assert!(page.contains("<h2>No.17</h2>"));
+        assert_eq!(
+            linked_files(&page),
+            ["../../main-1.css", "../../favicon.svg"]
+        );
+        assert_eq!(
+            below_root(Path::new("item/17/../../main-1.css")),
+            Some(PathBuf::from("main-1.css"))
+        );
+        assert_eq!(below_root(Path::new("item/../../x")), None);
+
+        let root = std::env::temp_dir().join(format!("bench-limit-{}", std::process::id()));
+        let (app, limit) = (root.join("app"), root.join("limit"));
+        std::fs::create_dir_all(app.join("item/17")).unwrap();
+        std::fs::create_dir_all(&limit).unwrap();
+        std::fs::write(app.join("item/17/index.html"), html).unwrap();
+        std::fs::write(app.join("main-1.css"), "h2{}").unwrap();
+        std::fs::write(app.join("favicon.svg"), "<svg/>").unwrap();
+        write_item(&app, &limit, 17).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(limit.join("item/17/index.html")).unwrap(),
+            page
+        );
+        assert!(limit.join("main-1.css").is_file() && limit.join("favicon.svg").is_file());
+        std::fs::remove_dir_all(&root).unwrap();
     }
 }

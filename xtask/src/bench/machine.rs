@@ -49,7 +49,6 @@ pub fn describe() -> Value {
             "chromium": output(CHROMIUM, &["--version"]),
             "node": output("node", &["--version"]),
             "playwright": playwright,
-            "python": output("python3", &["--version"]),
         },
     })
 }

@@ -1,19 +1,17 @@
-//! Transfer sizes: every file a first visit fetched, raw and as gzip (level 9)
-//! and brotli (quality 11) would send it, the best a static host's
-//! precompression gives. The compression runs in Node's zlib
-//! (`tests/bench/compress.mjs`): the reference C code, where a Rust encoder
-//! in this unoptimised xtask build would take minutes for the wasm.
+//! Transfer sizes of a first visit: what crossed the wire, from the bench
+//! server's record of every response it sent (`tests/bench/serve.mjs`: the
+//! body as sent, compressed if it was, and whether the page or its service
+//! worker asked), beside each file's raw size and its precompressed copies
+//! (`NAME.br`, `NAME.gz`, written by the build), which are what the server
+//! sends to a browser that accepts brotli, or only gzip.
 
-use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context, Result};
 use serde_json::{json, Value};
 
-use crate::project_root;
-use crate::run::cmd;
-
-/// Raw, gzip and brotli bytes.
+/// A file's size raw and as served to a browser accepting brotli or only
+/// gzip: its `.br` or `.gz` copy, or the file itself when the build wrote
+/// none (images already compressed).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Bytes {
     pub raw: u64,
@@ -22,6 +20,22 @@ pub struct Bytes {
 }
 
 impl Bytes {
+    /// The sizes of `file` and of its precompressed copies; zero if it is missing.
+    pub fn of_file(file: &Path) -> Bytes {
+        let size = |path: &Path| std::fs::metadata(path).ok().map(|m| m.len());
+        let raw = size(file).unwrap_or(0);
+        let copy = |suffix: &str| {
+            let mut name = file.as_os_str().to_owned();
+            name.push(suffix);
+            size(Path::new(&name)).unwrap_or(raw)
+        };
+        Bytes {
+            raw,
+            gzip: copy(".gz"),
+            brotli: copy(".br"),
+        }
+    }
+
     fn add(&mut self, other: Bytes) {
         self.raw += other.raw;
         self.gzip += other.gzip;
@@ -33,54 +47,23 @@ impl Bytes {
     }
 }
 
-/// The sizes of `files`, each compressed once.
-pub fn compress(files: &[PathBuf]) -> Result<HashMap<PathBuf, Bytes>> {
-    let unique: BTreeSet<&PathBuf> = files.iter().collect();
-    if unique.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let script = project_root()
-        .join("tests")
-        .join("bench")
-        .join("compress.mjs");
-    let mut args = vec![script.to_string_lossy().into_owned()];
-    args.extend(unique.iter().map(|p| p.to_string_lossy().into_owned()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = cmd("node", &args)
-        .output()
-        .context("running node for compressed sizes")?;
-    if !out.status.success() {
-        anyhow::bail!(
-            "compress.mjs failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let sizes: HashMap<String, HashMap<String, u64>> =
-        serde_json::from_slice(&out.stdout).context("reading compress.mjs's output")?;
-    Ok(sizes
-        .into_iter()
-        .map(|(path, s)| {
-            let bytes = Bytes {
-                raw: s.get("raw").copied().unwrap_or(0),
-                gzip: s.get("gzip").copied().unwrap_or(0),
-                brotli: s.get("brotli").copied().unwrap_or(0),
-            };
-            (PathBuf::from(path), bytes)
-        })
-        .collect())
-}
-
-/// One fetched file.
+/// One response of the first visit, for a file of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fetched {
     /// Path inside the app's directory, e.g. `index.html`.
     pub path: String,
-    /// Whether the service worker fetched it (precaching) rather than the page.
+    /// Whether the service worker asked (precaching) rather than the page.
     pub by_service_worker: bool,
+    /// The file's sizes.
     pub bytes: Bytes,
+    /// The response body as sent (compressed, if it was; none for a 304).
+    pub sent: u64,
+    pub status: u16,
+    /// Its `Content-Encoding`.
+    pub encoding: Option<String>,
 }
 
-/// What a first visit fetched, from the harness's request list.
+/// What a first visit fetched.
 #[derive(Debug, Default)]
 pub struct FirstVisit {
     pub files: Vec<Fetched>,
@@ -89,19 +72,24 @@ pub struct FirstVisit {
 }
 
 impl FirstVisit {
-    /// The app's files that `requests` (the harness's `first_visit_requests`:
-    /// `url`, `service_worker`) fetched, in order, with whether the service
-    /// worker fetched them; `prefix` is the app's URL, e.g.
-    /// `http://127.0.0.1:8123/app/`. Their sizes are zero until [`FirstVisit::size`].
-    pub fn from_requests(app_dir: &Path, prefix: &str, requests: &[Value]) -> FirstVisit {
+    /// The responses of `served` (the harness's `first_visit.served`: `url`,
+    /// `status`, `bytes`, `encoding`, `service_worker`) for files of the app,
+    /// in order, sized from `app_dir`; `prefix` is the app's path, `/app/`.
+    pub fn from_served(app_dir: &Path, prefix: &str, served: &[Value]) -> FirstVisit {
         let mut visit = FirstVisit::default();
-        for request in requests {
-            let url = request["url"].as_str().unwrap_or_default();
+        for response in served {
+            let url = response["url"].as_str().unwrap_or_default();
             match file_path(prefix, url).filter(|path| app_dir.join(path).is_file()) {
                 Some(path) => visit.files.push(Fetched {
+                    bytes: Bytes::of_file(&app_dir.join(&path)),
                     path,
-                    by_service_worker: request["service_worker"].as_bool().unwrap_or(false),
-                    bytes: Bytes::default(),
+                    by_service_worker: response["service_worker"].as_bool().unwrap_or(false),
+                    sent: response["bytes"].as_u64().unwrap_or(0),
+                    status: response["status"]
+                        .as_u64()
+                        .and_then(|s| u16::try_from(s).ok())
+                        .unwrap_or(0),
+                    encoding: response["encoding"].as_str().map(str::to_string),
                 }),
                 None => visit.other.push(url.to_string()),
             }
@@ -109,38 +97,47 @@ impl FirstVisit {
         visit
     }
 
-    /// The files' paths on disk.
-    pub fn paths(&self, app_dir: &Path) -> Vec<PathBuf> {
-        self.files.iter().map(|f| app_dir.join(&f.path)).collect()
+    /// The responses to the page (`Some(false)`), to its service worker
+    /// (`Some(true)`) or all (`None`).
+    fn selected(&self, by_service_worker: Option<bool>) -> impl Iterator<Item = &Fetched> {
+        self.files
+            .iter()
+            .filter(move |f| by_service_worker.is_none_or(|sw| sw == f.by_service_worker))
     }
 
-    /// Fills in the sizes from [`compress`]'s answer.
-    pub fn size(&mut self, app_dir: &Path, sizes: &HashMap<PathBuf, Bytes>) {
-        for file in &mut self.files {
-            file.bytes = sizes
-                .get(&app_dir.join(&file.path))
-                .copied()
-                .unwrap_or_default();
-        }
-    }
-
-    /// Totals of the page's own requests (`Some(false)`), the service
-    /// worker's (`Some(true)`) or all (`None`).
+    /// The sizes of the distinct files of those responses, each counted once
+    /// and in full.
     pub fn total(&self, by_service_worker: Option<bool>) -> Bytes {
+        let mut seen = std::collections::BTreeSet::new();
         let mut total = Bytes::default();
-        for file in &self.files {
-            if by_service_worker.is_none_or(|sw| sw == file.by_service_worker) {
+        for file in self.selected(by_service_worker) {
+            if seen.insert(&file.path) {
                 total.add(file.bytes);
             }
         }
         total
     }
 
+    /// The bytes the server sent in those responses' bodies.
+    pub fn sent(&self, by_service_worker: Option<bool>) -> u64 {
+        self.selected(by_service_worker).map(|f| f.sent).sum()
+    }
+
     pub fn count(&self, by_service_worker: Option<bool>) -> usize {
-        self.files
-            .iter()
-            .filter(|f| by_service_worker.is_none_or(|sw| sw == f.by_service_worker))
+        self.selected(by_service_worker).count()
+    }
+
+    /// Revalidations answered 304 Not Modified (no body).
+    pub fn not_modified(&self, by_service_worker: Option<bool>) -> usize {
+        self.selected(by_service_worker)
+            .filter(|f| f.status == 304)
             .count()
+    }
+
+    /// The first response to the page itself for a file whose name ends with `suffix`.
+    pub fn page_file(&self, suffix: &str) -> Option<&Fetched> {
+        self.selected(Some(false))
+            .find(|f| f.path.ends_with(suffix))
     }
 }
 
@@ -176,6 +173,10 @@ mod tests {
             Some("index.html")
         );
         assert_eq!(
+            file_path(prefix, "http://127.0.0.1:8123/app/item/17/").as_deref(),
+            Some("item/17/index.html")
+        );
+        assert_eq!(
             file_path(prefix, "http://127.0.0.1:8123/app/icons/a.png#x").as_deref(),
             Some("icons/a.png")
         );
@@ -184,65 +185,62 @@ mod tests {
     }
 
     #[test]
-    fn keeps_the_requests_for_files_of_the_app() {
-        let dir = std::env::temp_dir().join(format!("bench-sizes-{}", std::process::id()));
+    fn sizes_a_file_as_served() {
+        let dir = std::env::temp_dir().join(format!("bench-sizes-served-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("index.html"), "<!DOCTYPE html>").unwrap();
-        std::fs::write(dir.join("app.wasm"), [0u8; 10]).unwrap();
-        let requests = json!([
-            { "url": "http://h/app/", "service_worker": false },
-            { "url": "http://h/app/app.wasm", "service_worker": false },
-            { "url": "http://h/app/app.wasm", "service_worker": true },
-            { "url": "http://h/app/missing.js", "service_worker": false },
-            { "url": "http://h/limit/", "service_worker": false },
-        ]);
-        let mut visit =
-            FirstVisit::from_requests(&dir, "http://h/app/", requests.as_array().unwrap());
-        assert_eq!(visit.count(None), 3);
-        assert_eq!(visit.count(Some(true)), 1);
-        assert_eq!(visit.other, ["http://h/app/missing.js", "http://h/limit/"]);
-        let sizes = HashMap::from([
-            (
-                dir.join("index.html"),
-                Bytes {
-                    raw: 15,
-                    gzip: 30,
-                    brotli: 20,
-                },
-            ),
-            (
-                dir.join("app.wasm"),
-                Bytes {
-                    raw: 10,
-                    gzip: 25,
-                    brotli: 12,
-                },
-            ),
-        ]);
-        visit.size(&dir, &sizes);
-        assert_eq!(visit.total(Some(false)).raw, 25);
-        assert_eq!(visit.total(None).brotli, 44);
+        std::fs::write(dir.join("a.js"), [b'x'; 100]).unwrap();
+        std::fs::write(dir.join("a.js.br"), [0u8; 7]).unwrap();
+        std::fs::write(dir.join("a.js.gz"), [0u8; 9]).unwrap();
+        std::fs::write(dir.join("i.png"), [0u8; 50]).unwrap();
+        let bytes = |name: &str| Bytes::of_file(&dir.join(name));
+        assert_eq!(
+            bytes("a.js"),
+            Bytes {
+                raw: 100,
+                gzip: 9,
+                brotli: 7
+            }
+        );
+        assert_eq!(
+            bytes("i.png"),
+            Bytes {
+                raw: 50,
+                gzip: 50,
+                brotli: 50
+            }
+        );
+        assert_eq!(bytes("missing"), Bytes::default());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
-    fn totals_split_page_and_service_worker() {
-        let file = |sw, raw| Fetched {
-            path: "x".into(),
-            by_service_worker: sw,
-            bytes: Bytes {
-                raw,
-                gzip: raw / 2,
-                brotli: raw / 3,
-            },
-        };
-        let visit = FirstVisit {
-            files: vec![file(false, 300), file(true, 600), file(false, 30)],
-            other: vec![],
-        };
-        assert_eq!(visit.total(Some(false)).raw, 330);
-        assert_eq!(visit.total(Some(true)).gzip, 300);
-        assert_eq!(visit.total(None).brotli, 310);
-        assert_eq!(visit.count(None), 3);
+    fn keeps_the_responses_for_files_of_the_app() {
+        let dir = std::env::temp_dir().join(format!("bench-sizes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), [b'x'; 15]).unwrap();
+        std::fs::write(dir.join("index.html.br"), [0u8; 5]).unwrap();
+        std::fs::write(dir.join("app.wasm"), [0u8; 10]).unwrap();
+        let served = json!([
+            { "url": "/app/", "status": 200, "bytes": 5, "encoding": "br", "service_worker": false },
+            { "url": "/app/app.wasm", "status": 200, "bytes": 10, "service_worker": false },
+            { "url": "/app/app.wasm", "status": 304, "bytes": 0, "service_worker": true },
+            { "url": "/app/index.html", "status": 200, "bytes": 5, "service_worker": true },
+            { "url": "/app/missing.js", "status": 404, "bytes": 10, "service_worker": false },
+            { "url": "/limit/", "status": 200, "bytes": 9, "service_worker": false },
+        ]);
+        let visit = FirstVisit::from_served(&dir, "/app/", served.as_array().unwrap());
+        assert_eq!(visit.count(None), 4);
+        assert_eq!(visit.count(Some(true)), 2);
+        assert_eq!(visit.not_modified(None), 1);
+        assert_eq!(visit.other, ["/app/missing.js", "/limit/"]);
+        assert_eq!(visit.total(Some(false)).raw, 25);
+        assert_eq!(visit.total(Some(false)).brotli, 15);
+        // Each file once: index.html (as `/app/` and `/app/index.html`) and app.wasm.
+        assert_eq!(visit.total(None).raw, 25);
+        assert_eq!(visit.sent(Some(false)), 15);
+        assert_eq!(visit.sent(None), 20);
+        assert_eq!(visit.page_file(".wasm").map(|f| f.sent), Some(10));
+        assert_eq!(visit.files[0].encoding.as_deref(), Some("br"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
