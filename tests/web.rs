@@ -89,8 +89,12 @@ async fn list_shows_every_item_with_its_count() {
     let app = mount_app_at("");
     settle().await;
     assert_eq!(app.text(".result-count"), "61件");
-    assert_eq!(app.count(".item-row"), 61);
-    assert_eq!(app.count(".category-heading"), 13);
+    // Rows that do not match stay in the DOM, hidden (the list updates in place).
+    assert_eq!(app.count(".item-row:not([hidden])"), 61);
+    assert_eq!(
+        app.count(".category-block:not([hidden]) .category-heading"),
+        13
+    );
 }
 
 #[wasm_bindgen_test]
@@ -101,7 +105,7 @@ async fn checking_a_facet_narrows_the_list_and_writes_the_url() {
     checkbox.click();
     settle().await;
     assert_eq!(app.text(".result-count"), "20件");
-    assert_eq!(app.count(".item-row"), 20);
+    assert_eq!(app.count(".item-row:not([hidden])"), 20);
     assert!(window().location().search().unwrap().contains("cat=1"));
 }
 
