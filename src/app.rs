@@ -84,8 +84,6 @@ fn Screens() -> impl IntoView {
             (None, _) => Shown::List(ListMode::All),
         })
     });
-    // Focus follows a change of screen, but not the first one: a page opened
-    // from a link starts at the top like any other page.
     // The tab's title names the page, as the prerendered pages' titles do.
     let t = crate::i18n::use_texts();
     Effect::new(move |_| {
@@ -95,6 +93,8 @@ fn Screens() -> impl IntoView {
         };
         document().set_title(&(t.document_title)(item.map(|i| (i.no, i.title.as_str()))));
     });
+    // Focus follows a change of screen, but not the first one: a page opened
+    // from a link starts at the top like any other page.
     let previous = StoredValue::new(None::<Shown>);
     move || {
         let current = shown.get();
