@@ -5,6 +5,7 @@
 
 mod bench;
 mod data;
+mod files;
 mod postbuild;
 mod pwa;
 mod run;

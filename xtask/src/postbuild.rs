@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::files::files_under;
 use crate::pwa;
 use crate::run::{cmd, status};
 
@@ -74,8 +75,14 @@ const COMPRESSIBLE: [&str; 7] = ["html", "js", "wasm", "css", "json", "svg", "we
 
 /// Writes `NAME.br` (quality 11) and `NAME.gz` (level 9) beside each compressible file.
 pub fn compress(dir: &Path) -> Result<()> {
-    let mut files = Vec::new();
-    collect(dir, &mut files)?;
+    let files: Vec<PathBuf> = files_under(dir)?
+        .into_iter()
+        .filter(|path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| COMPRESSIBLE.contains(&e))
+        })
+        .collect();
     let (mut raw, mut brotli_total) = (0, 0);
     for file in &files {
         let bytes = std::fs::read(file)?;
@@ -90,22 +97,6 @@ pub fn compress(dir: &Path) -> Result<()> {
         "compress: {} files, {raw} bytes raw, {brotli_total} bytes brotli",
         files.len()
     );
-    Ok(())
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| COMPRESSIBLE.contains(&e))
-        {
-            out.push(path);
-        }
-    }
     Ok(())
 }
 

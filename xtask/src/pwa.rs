@@ -5,13 +5,23 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
+use crate::files::files_under;
+
 /// Lists every file of `dir` with a content hash and writes them, and a
 /// version made of all hashes, into `dir/sw.js`.
 pub fn write_service_worker(dir: &Path) -> Result<()> {
     let sw_path = dir.join("sw.js");
     let template = std::fs::read_to_string(&sw_path).context("reading sw.js")?;
     let mut files = Vec::new();
-    collect_files(dir, dir, &mut files)?;
+    for path in files_under(dir)? {
+        let url = path
+            .strip_prefix(dir)?
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        files.push((url, fnv1a(&std::fs::read(&path)?)));
+    }
     // Not precached: the worker itself, compressed copies (the host picks
     // those), and the item pages, which the worker answers offline from the
     // app shell (`?item=N`) instead of downloading 61 pages on a first visit.
@@ -50,24 +60,6 @@ fn replace_line(text: &str, prefix: &str, with: &str) -> Result<String> {
         .map(|i| start + i + 2)
         .context("unterminated statement in sw.js")?;
     Ok(format!("{}{}\n{}", &text[..start], with, &text[end..]))
-}
-
-fn collect_files(root: &Path, dir: &Path, out: &mut Vec<(String, u64)>) -> Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect_files(root, &path, out)?;
-        } else {
-            let url = path
-                .strip_prefix(root)?
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            out.push((url, fnv1a(&std::fs::read(&path)?)));
-        }
-    }
-    Ok(())
 }
 
 /// FNV-1a, 64 bit: enough to notice that a file changed (not a security hash).

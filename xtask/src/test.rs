@@ -10,7 +10,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::postbuild::PRERENDERER;
+use crate::files::files_under;
+use crate::postbuild::{gzip_bytes, PRERENDERER};
 use crate::project_root;
 use crate::run::{cmd, status, tee};
 use crate::setup::{Toolchain, CHROMEDRIVER};
@@ -199,8 +200,10 @@ fn check_layers(root: &Path) -> Result<()> {
             "the page's address",
         ),
     ];
-    let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files)?;
+    let files: Vec<_> = files_under(&root.join("src"))?
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|x| x == "rs"))
+        .collect();
     let mut broken = Vec::new();
     for file in &files {
         let relative = file
@@ -224,18 +227,6 @@ fn check_layers(root: &Path) -> Result<()> {
     } else {
         anyhow::bail!("{}", broken.join("\n"))
     }
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            rust_files(&path, out)?;
-        } else if path.extension().is_some_and(|x| x == "rs") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Sums libtest's `test result: ok. N passed; M failed;` lines.
@@ -266,16 +257,10 @@ fn release_build(root: &Path) -> Result<()> {
     println!(
         "wasm size: {} bytes raw, {} bytes gzip -9 ({})",
         bytes.len(),
-        gzip_len(&bytes)?,
+        gzip_bytes(&bytes)?.len(),
         wasm.file_name().unwrap_or_default().to_string_lossy()
     );
     Ok(())
-}
-
-pub fn gzip_len(bytes: &[u8]) -> Result<usize> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len())
 }
 
 /// Serves dist/ at / and at /reform/ (a sub-path) and runs Playwright against it.
