@@ -47,17 +47,26 @@ if ('serviceWorker' in navigator) {
     document.documentElement.dataset.updateAvailable = 'true';
     window.dispatchEvent(new Event('ueda-reform:update-available'));
   };
+  // Set when the user chose the update: only then does a change of
+  // controller reload the page (not on the first install, and not when this
+  // site's worker takes over from another one whose scope covers the page,
+  // such as a copy of the site at the host's root).
+  let applying = false;
   // This script sits at the site root, whichever page loaded it.
   const workerUrl = new URL('sw.js', import.meta.url);
   navigator.serviceWorker.register(workerUrl, { scope: new URL('./', import.meta.url).href }).then((registration) => {
-    if (registration.waiting && navigator.serviceWorker.controller) announce();
+    // A new version is one that waits behind an active version of this same
+    // registration; the page's controller may belong to another.
+    if (registration.waiting && registration.active) announce();
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;
+      const isUpdate = registration.active !== null;
       worker?.addEventListener('statechange', () => {
-        if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
+        if (worker.state === 'installed' && isUpdate) announce();
       });
     });
     window.addEventListener('ueda-reform:apply-update', () => {
+      applying = true;
       registration.waiting?.postMessage({ type: 'SKIP_WAITING' });
     });
     window.addEventListener('ueda-reform:check-update', () => registration.update());
@@ -66,8 +75,7 @@ if ('serviceWorker' in navigator) {
   }).catch((error) => console.warn('service worker not registered:', error));
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    // Only reload when the user asked for the update (not on the first install).
-    if (document.documentElement.dataset.updateAvailable === 'true' && !reloading) {
+    if (applying && !reloading) {
       reloading = true;
       window.location.reload();
     }

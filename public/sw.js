@@ -1,13 +1,37 @@
-// Service worker: keeps every file of the release build so the app opens
-// offline after one visit. `cargo xtask postbuild` (run by trunk after each
-// build) replaces VERSION and PRECACHE below with the build's file list and
-// content hashes; the untouched template (VERSION 'dev') does nothing.
+// Service worker: keeps one release of the app so it opens offline after one
+// visit, and so a tablet keeps working whatever the network does (a captive
+// portal's login page, a 503, a connection that never answers).
+//
+// - Pages come from the cache first: the list and every view reached by a
+//   query string are the shell (index.html); an item page (item/N/) is kept
+//   once it was visited online, and is otherwise the shell with ?item=N.
+// - A page is only taken from the network when the cache lacks it, with a
+//   time limit, and only if it belongs to this release (it names the same
+//   hashed files as the shell): a portal's page or a newer release's page is
+//   never shown, so old and new files never mix.
+// - A new release is downloaded in the background into a cache of its own,
+//   every file checked against the hash the build wrote, and applied only
+//   when the user chooses (boot.js and the app announce it).
+//
+// `cargo xtask postbuild` (run by trunk after each build) replaces VERSION
+// and PRECACHE below with the build's file list and content hashes; the
+// untouched template (VERSION 'dev') does nothing.
 const VERSION = 'dev';
 const PRECACHE = [];
 
 const PREFIX = 'ueda-reform-';
 const CACHE = PREFIX + VERSION;
 const REVISION_HEADER = 'x-precache-revision';
+// A page load never waits longer than this for the network before the
+// cached shell answers instead.
+const NETWORK_TIME_LIMIT_MS = 1500;
+
+// The first 16 hex digits of the SHA-256 of `bytes`: what the build writes
+// as each file's revision (xtask/src/pwa.rs).
+async function revisionOf(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest.slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 // Returns a cached response of `url` with this revision from an older cache,
 // so a new release downloads only the files that changed.
@@ -20,13 +44,22 @@ async function reuse(url, revision) {
   return null;
 }
 
+// Downloads `url` and checks it is the file the build listed: a portal's
+// page, a truncated download or a file of another release fails the install,
+// and the release in use stays as it is.
 async function download(url, revision) {
   // 'no-cache' revalidates: a file the page has just loaded is not downloaded again.
   const response = await fetch(new Request(url, { cache: 'no-cache' }));
   if (!response.ok) throw new Error(`precache ${url}: HTTP ${response.status}`);
+  const bytes = await response.arrayBuffer();
+  const got = await revisionOf(bytes);
+  if (got !== revision) throw new Error(`precache ${url}: revision ${got}, expected ${revision}`);
   const headers = new Headers(response.headers);
   headers.set(REVISION_HEADER, revision);
-  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
+  // Stored decoded: the cache answers with the bytes themselves.
+  headers.delete('content-encoding');
+  headers.delete('content-length');
+  return new Response(bytes, { status: 200, statusText: 'OK', headers });
 }
 
 self.addEventListener('install', (event) => {
@@ -55,33 +88,77 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
 });
 
+// The hashed files a page loads (trunk names them NAME-HASH.ext): two pages
+// of the same release name the same ones.
+function hashedFiles(html) {
+  const names = html.match(/[\w-]+?-[0-9a-f]{8,20}(?:_bg)?\.(?:js|wasm|css)/g) ?? [];
+  return [...new Set(names)].sort().join(' ');
+}
+
+// `request` from the network within the time limit, if what comes back is a
+// page of this release (not a portal's login page, an error, or a newer
+// release); null otherwise.
+async function pageOfThisRelease(request, shell) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), NETWORK_TIME_LIMIT_MS);
+  try {
+    const response = await fetch(request.url, { signal: controller.signal, credentials: 'same-origin' });
+    if (!response.ok || response.redirected) return null;
+    if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) return null;
+    const html = await response.text();
+    const expected = hashedFiles(await shell.clone().text());
+    if (hashedFiles(html) !== expected || expected === '') return null;
+    return new Response(html, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function answerPage(request) {
+  const cache = await caches.open(CACHE);
+  const shell = await cache.match('index.html');
+  // Installed but not yet holding this release (or dev): the network as is.
+  if (!shell) return fetch(request);
+  const url = new URL(request.url);
+  const scope = new URL(self.registration.scope);
+  const below = url.pathname.startsWith(scope.pathname) ? url.pathname.slice(scope.pathname.length) : null;
+  if (below === '' || below === 'index.html') return shell;
+  const item = below === null ? null : /^item\/(\d+)\/(?:index\.html)?$/.exec(below);
+  if (!item) {
+    // Not one of the app's pages (a file a link points to): the network, and
+    // the shell if the network cannot answer.
+    try {
+      return await fetch(request);
+    } catch {
+      return shell;
+    }
+  }
+  const key = `item/${item[1]}/`;
+  const kept = await cache.match(key);
+  if (kept) return kept;
+  const fresh = await pageOfThisRelease(request, shell);
+  if (fresh) {
+    await cache.put(key, fresh.clone());
+    return fresh;
+  }
+  // The same item in the shell: its relative links are written for the site
+  // root, so the browser is sent there rather than given the shell here.
+  const query = url.search ? `${url.search}&item=${item[1]}` : `?item=${item[1]}`;
+  return Response.redirect(scope.href + query, 302);
+}
+
 self.addEventListener('fetch', (event) => {
   if (VERSION === 'dev') return;
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    // The page: fresh from the network when online, from the cache otherwise.
-    // Every view is index.html with a query string, except the prerendered
-    // item pages (item/N/), which offline become the same item in index.html.
-    event.respondWith((async () => {
-      try {
-        return await fetch(request);
-      } catch (error) {
-        const url = new URL(request.url);
-        const below = url.pathname.slice(new URL(self.registration.scope).pathname.length);
-        const item = /^item\/(\d+)\/(index\.html)?$/.exec(below);
-        if (item) {
-          const query = url.search ? `${url.search}&item=${item[1]}` : `?item=${item[1]}`;
-          return Response.redirect(self.registration.scope + query, 302);
-        }
-        const cached = await caches.match('index.html', { cacheName: CACHE });
-        if (cached) return cached;
-        throw error;
-      }
-    })());
+    event.respondWith(answerPage(request));
     return;
   }
-  // Assets: trunk puts content hashes in their names, so the cache is right.
+  // Files: trunk puts content hashes in the names of the code; the rest is
+  // this release's too, so the cache is right.
   event.respondWith((async () => {
     const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
     return cached ?? fetch(request);

@@ -45,3 +45,16 @@ export const test = base.extend({
 export async function visitStatic(page: Page, path: string) {
   await page.mainFrame().goto(path, { waitUntil: 'domcontentloaded' });
 }
+
+/// First visit online, as a tablet is set up for offline use: resolves once
+/// the service worker controls the page.
+export async function visitOnline(page: Page, path: string) {
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}

@@ -1,4 +1,4 @@
-import { test, expect, chromium, type Page } from './fixtures';
+import { test, expect, chromium, visitOnline, type Page } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,16 +8,13 @@ import { join } from 'node:path';
 
 const count = (page: Page) => page.getByRole('status').filter({ hasText: /件$/ });
 
-/** First visit online; resolves once the service worker controls the page. */
-async function visitOnline(page: Page, path: string) {
-  await page.goto(path);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
+/** A copy of the release build at its own sub-path, so it can be "re-released". */
+function copyOfSite(name: string) {
+  const site = process.env.E2E_SITE ?? join('target', 'site');
+  const copy = join(site, name);
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(join(site, 'reform'), copy, { recursive: true });
+  return copy;
 }
 
 for (const base of ['/', '/reform/']) {
@@ -58,11 +55,7 @@ test('Chromium considers the app installable (manifest and service worker)', asy
 });
 
 test('a new release is announced and reloading picks it up; bookmarks survive', async ({ page, context }) => {
-  // A copy of the release build at its own sub-path, so it can be "re-released".
-  const site = process.env.E2E_SITE ?? join('target', 'site');
-  const copy = join(site, 'update');
-  rmSync(copy, { recursive: true, force: true });
-  cpSync(join(site, 'reform'), copy, { recursive: true });
+  const copy = copyOfSite('update');
   await visitOnline(page, '/update/');
   await page.getByRole('button', { name: /^No\.5「.*」をブックマーク$/ }).click();
   const release = () => page.evaluate(() => document.querySelector<HTMLMetaElement>('meta[name=release]')?.content ?? '');
@@ -94,5 +87,51 @@ test('a new release is announced and reloading picks it up; bookmarks survive', 
   expect(await release()).toBe('2');
   await expect(page.getByText('新しいバージョンがあります')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^No\.5「.*」をブックマーク$/ })).toHaveAttribute('aria-pressed', 'true');
+  rmSync(copy, { recursive: true, force: true });
+});
+
+test('after a release, an online reload and then offline show one consistent version', async ({ page, context }) => {
+  const copy = copyOfSite('consistent');
+  await visitOnline(page, '/consistent/');
+  // Which release the page and its unhashed loader (boot.js) come from.
+  const versions = () =>
+    page.evaluate(() => ({
+      page: document.querySelector<HTMLMetaElement>('meta[name=release]')?.content ?? '1',
+      loader: document.documentElement.dataset.loaderRelease ?? '1',
+    }));
+  expect(await versions()).toEqual({ page: '1', loader: '1' });
+
+  // Release 2 changes the page and the loader, as a real release does.
+  const index = join(copy, 'index.html');
+  const boot = join(copy, 'boot.js');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head><meta name="release" content="2">'));
+  writeFileSync(boot, `document.documentElement.dataset.loaderRelease = '2';\n${readFileSync(boot, 'utf8')}`);
+  execFileSync('cargo', ['xtask', 'precache', copy], { stdio: 'inherit' });
+  const later = new Date(Date.now() + 60_000);
+  for (const changed of [index, boot, join(copy, 'sw.js')]) utimesSync(changed, later, later);
+
+  // Online, a reload keeps the release in use (until the user chooses the new one) ...
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await versions()).toEqual({ page: '1', loader: '1' });
+  // ... and so does the same tablet offline, on the list and on an item.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await versions()).toEqual({ page: '1', loader: '1' });
+  await page.goto('/consistent/item/17/');
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toContainText('No.17');
+  expect(await versions()).toEqual({ page: '1', loader: '1' });
+  await context.setOffline(false);
+
+  // Choosing the update brings the whole new release.
+  const notice = page.getByText('新しいバージョンがあります');
+  await expect(async () => {
+    await page.evaluate(() => window.dispatchEvent(new Event('ueda-reform:check-update')));
+    await expect(notice).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 45_000 });
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: '新しいバージョンに更新' }).click()]);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await versions()).toEqual({ page: '2', loader: '2' });
   rmSync(copy, { recursive: true, force: true });
 });

@@ -20,7 +20,7 @@ pub fn write_service_worker(dir: &Path) -> Result<()> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        files.push((url, fnv1a(&std::fs::read(&path)?)));
+        files.push((url, revision(&std::fs::read(&path)?)));
     }
     // Not precached: the worker itself, compressed copies (the host picks
     // those), and the item pages, which the worker answers offline from the
@@ -34,18 +34,18 @@ pub fn write_service_worker(dir: &Path) -> Result<()> {
     files.sort();
     let entries: Vec<String> = files
         .iter()
-        .map(|(url, hash)| format!("  {{ url: {url:?}, revision: \"{hash:016x}\" }},"))
+        .map(|(url, revision)| format!("  {{ url: {url:?}, revision: \"{revision}\" }},"))
         .collect();
-    let version = fnv1a(entries.join("\n").as_bytes());
+    let version = revision(entries.join("\n").as_bytes());
     let list = format!("const PRECACHE = [\n{}\n];", entries.join("\n"));
     let sw = replace_line(&template, "const PRECACHE = ", &list)?;
     let sw = replace_line(
         &sw,
         "const VERSION = ",
-        &format!("const VERSION = '{version:016x}';"),
+        &format!("const VERSION = '{version}';"),
     )?;
     std::fs::write(&sw_path, sw).context("writing sw.js")?;
-    println!("precache: {} files, version {version:016x}", files.len());
+    println!("precache: {} files, version {version}", files.len());
     Ok(())
 }
 
@@ -62,11 +62,16 @@ fn replace_line(text: &str, prefix: &str, with: &str) -> Result<String> {
     Ok(format!("{}{}\n{}", &text[..start], with, &text[end..]))
 }
 
-/// FNV-1a, 64 bit: enough to notice that a file changed (not a security hash).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+/// A file's revision: the first 16 hex digits of its SHA-256. The service
+/// worker computes the same of every file it downloads (`crypto.subtle`) and
+/// refuses one that differs, such as a captive portal's page answered in
+/// place of a script.
+fn revision(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// `cargo xtask icons`: draws the app icons into public/icons/.
@@ -173,6 +178,12 @@ mod tests {
         );
         let twice = replace_line(&once, "const PRECACHE = ", "const PRECACHE = [];").unwrap();
         assert_eq!(twice, template);
+    }
+
+    #[test]
+    fn a_revision_is_the_start_of_the_sha256() {
+        // The service worker checks downloads against this (sw.js `revisionOf`).
+        assert_eq!(revision(b"abc"), "ba7816bf8f01cfea");
     }
 
     #[test]
