@@ -5,6 +5,7 @@ use leptos_router::components::Router;
 use model::view_state::Screen;
 
 use crate::components::kiosk::Kiosk;
+use crate::i18n::{provide_language, use_language};
 use crate::notices::{NoticeArea, Notices};
 use crate::storage::provide_user_data;
 use crate::url::{provide_view_state, use_view_state};
@@ -22,20 +23,22 @@ use crate::views::overview::OverviewScreen;
 pub fn App() -> impl IntoView {
     let notices = Notices::provide();
     let user = provide_user_data(notices);
+    provide_language(Signal::derive(move || user.settings.with(|s| s.language)));
     view! {
         <Router>
-            <Frame user/>
+            <Frame/>
         </Router>
     }
 }
 
 /// The page frame around the screen, inside the router.
 #[component]
-fn Frame(user: crate::storage::UserData) -> impl IntoView {
+fn Frame() -> impl IntoView {
     provide_view_state();
     // Interface strings are plain text read once per render, so a change of
     // language renders the page anew (all state is in the URL and storage).
-    let language = Memo::new(move |_| user.settings.with(|s| s.language));
+    let language = use_language();
+    let language = Memo::new(move |_| language.get());
     view! {
             {move || {
                 // Read (not just track) the memo: a memo that was never read

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use model::search::SearchIndex;
+use model::filter::ItemIndex;
 use model::Dataset;
 
 // Minified copies made by build.rs from data/.
@@ -15,7 +15,7 @@ static DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/action-progr
 /// The dataset and what is derived from it once.
 pub struct AppData {
     pub dataset: Dataset,
-    pub index: SearchIndex,
+    pub index: ItemIndex,
     /// Milliseconds spent parsing the JSON and building the search index.
     pub load_ms: f64,
 }
@@ -41,7 +41,7 @@ fn load() -> AppData {
     let dataset = Dataset::from_json(DATASET_JSON).expect("the embedded dataset is valid JSON");
     #[cfg(feature = "bench")]
     let dataset = bench_dataset(dataset);
-    let index = SearchIndex::new(&dataset.items, nfkc);
+    let index = ItemIndex::new(&dataset.items, nfkc);
     let load_ms = now() - start;
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark("data-load", "data-load-start");

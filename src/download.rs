@@ -2,26 +2,32 @@
 
 use wasm_bindgen::JsCast;
 
-/// An object URL holding `content` with the given MIME type (kept for the page's lifetime).
-pub fn blob_url(content: &str, mime: &str) -> String {
+/// An object URL holding `content` with the given MIME type (kept for the
+/// page's lifetime), or `None` if the browser refused to make one (out of
+/// memory, blobs disabled): callers say so rather than offer an empty link.
+pub fn blob_url(content: &str, mime: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&content.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob))
-        .unwrap_or_default()
+        .ok()
+        .filter(|url| !url.is_empty())
 }
 
+/// Why a download could not start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DownloadFailed;
+
 /// Starts a download of `content` as `file_name`, from a click handler.
-pub fn save_file(file_name: &str, mime: &str, content: &str) {
-    let url = blob_url(content, mime);
+pub fn save_file(file_name: &str, mime: &str, content: &str) -> Result<(), DownloadFailed> {
+    let url = blob_url(content, mime).ok_or(DownloadFailed)?;
     let document = leptos::prelude::document();
-    if let Ok(link) = document.create_element("a") {
-        let link: web_sys::HtmlElement = link.unchecked_into();
-        let _ = link.set_attribute("href", &url);
-        let _ = link.set_attribute("download", file_name);
-        link.click();
-    }
+    let link = document.create_element("a").map_err(|_| DownloadFailed)?;
+    let link: web_sys::HtmlElement = link.unchecked_into();
+    let _ = link.set_attribute("href", &url);
+    let _ = link.set_attribute("download", file_name);
+    link.click();
     // Free the data once the download has surely started.
     leptos::prelude::set_timeout(
         move || {
@@ -29,4 +35,5 @@ pub fn save_file(file_name: &str, mime: &str, content: &str) {
         },
         std::time::Duration::from_secs(60),
     );
+    Ok(())
 }

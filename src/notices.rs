@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use model::stored::{DecodeError, MemoryReason};
+
+use crate::i18n::{use_texts, Texts};
 use crate::t;
 
 use crate::components::offline::{NetworkStatus, UpdateNotice};
@@ -21,11 +23,62 @@ pub enum NoticeKind {
     Info,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A record the app stores on the device, as named in notices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoredRecord {
+    Bookmarks,
+    Drafts,
+    Settings,
+}
+
+/// What happened, kept as data rather than a sentence, so a notice reads in
+/// the interface language of the moment (the language can change while it
+/// is shown).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    /// A stored record could not be read; `kept`: a backup copy was written.
+    Unreadable {
+        record: StoredRecord,
+        error: DecodeError,
+        kept: bool,
+    },
+    /// Changes are kept in memory only, for this reason.
+    NotSaved(MemoryReason),
+}
+
+impl Message {
+    /// The message in the language of `t`.
+    pub fn text(&self, t: &Texts) -> String {
+        match self {
+            Message::Unreadable {
+                record,
+                error,
+                kept,
+            } => {
+                let label = match record {
+                    StoredRecord::Bookmarks => t.record_bookmarks,
+                    StoredRecord::Drafts => t.record_drafts,
+                    StoredRecord::Settings => t.record_settings,
+                };
+                (t.unreadable)(label, &(t.decode_error)(error), *kept)
+            }
+            Message::NotSaved(reason) => {
+                let why = match reason {
+                    MemoryReason::Unavailable | MemoryReason::Prerendering => t.storage_unavailable,
+                    MemoryReason::Full => t.storage_full,
+                    MemoryReason::WriteFailed => t.storage_write_failed,
+                };
+                format!("{why}{}", t.memory_only)
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub id: u32,
     pub kind: NoticeKind,
-    pub message: String,
+    pub message: Message,
     pub download: Option<Download>,
 }
 
@@ -41,9 +94,9 @@ impl Notices {
         notices
     }
 
-    fn push(&self, kind: NoticeKind, message: String, download: Option<Download>) {
+    fn push(&self, kind: NoticeKind, message: Message, download: Option<Download>) {
         self.0.update(|list| {
-            // The same message twice (two tabs, two failures) is shown once.
+            // The same event twice (two tabs, two failures) is shown once.
             if list.iter().any(|n| n.message == message) {
                 return;
             }
@@ -57,15 +110,11 @@ impl Notices {
         });
     }
 
-    pub fn warn(&self, message: String) {
+    pub fn warn(&self, message: Message) {
         self.push(NoticeKind::Warning, message, None);
     }
 
-    pub fn info(&self, message: String) {
-        self.push(NoticeKind::Info, message, None);
-    }
-
-    pub fn error_with_download(&self, message: String, download: Download) {
+    pub fn error_with_download(&self, message: Message, download: Download) {
         self.push(NoticeKind::Error, message, Some(download));
     }
 
@@ -105,14 +154,17 @@ fn NoticeView(notice: Notice, notices: Notices) -> impl IntoView {
     let id = notice.id;
     view! {
         <div class=class role=role>
-            <p>{notice.message}</p>
+            <p>{notice.message.text(t)}</p>
             <div class="notice-actions">
                 {notice.download.map(|d| {
-                    let href = crate::download::blob_url(&d.content, "application/json;charset=utf-8");
-                    view! {
-                        <a class="button-link" href=href download=d.file_name>
-                            {t!(t, download_original)}
-                        </a>
+                    match crate::download::blob_url(&d.content, "application/json;charset=utf-8") {
+                        Some(href) => view! {
+                            <a class="button-link" href=href download=d.file_name>
+                                {t!(t, download_original)}
+                            </a>
+                        }
+                        .into_any(),
+                        None => view! { <p>{t!(t, download_unavailable)}</p> }.into_any(),
                     }
                 })}
                 <button type="button" on:click=move |_| notices.dismiss(id)>{t!(t, close)}</button>

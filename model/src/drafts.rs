@@ -144,18 +144,6 @@ pub enum ValueKind {
     OptionalLines,
 }
 
-impl ValueKind {
-    /// How the kind is described in error messages (Japanese).
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            ValueKind::Text => "文字列",
-            ValueKind::Lines => "文字列のリスト",
-            ValueKind::Goals => "目標番号（1〜17）のリスト",
-            ValueKind::OptionalLines => "文字列のリスト、または null",
-        }
-    }
-}
-
 impl FieldPath {
     /// The paths that every item has, before its years.
     const FIXED: [FieldPath; 10] = [
@@ -283,15 +271,14 @@ pub enum FieldPathError {
 }
 
 impl fmt::Display for FieldPathError {
-    /// A Japanese phrase for messages.
+    /// For logs; users read the app's own sentence, in their language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FieldPathError::Unknown(s) => write!(f, "「{s}」は編集できる項目の名前ではありません"),
-            FieldPathError::YearOutOfRange(y) => write!(
-                f,
-                "年度 {y} は対象外です（令和{FIRST_YEAR}〜{LAST_YEAR}年度のみ）"
-            ),
-            FieldPathError::NotInItem => f.write_str("この取組項目にはその項目がありません"),
+            FieldPathError::Unknown(s) => write!(f, "{s:?} is not an editable field"),
+            FieldPathError::YearOutOfRange(y) => {
+                write!(f, "year {y} is outside {FIRST_YEAR}..={LAST_YEAR}")
+            }
+            FieldPathError::NotInItem => f.write_str("the item has no such field"),
         }
     }
 }
@@ -501,8 +488,8 @@ impl FieldValue {
     }
 }
 
-/// Why a draft value cannot be kept (or applied). `Display` is one Japanese
-/// sentence for the user.
+/// Why a draft value cannot be kept (or applied). The app words it for the
+/// user, in the interface language; `Display` is for logs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftError {
     /// The value is not of the kind the field holds.
@@ -539,41 +526,9 @@ pub enum DraftError {
 }
 
 impl fmt::Display for DraftError {
+    /// For logs; users read the app's own sentence, in their language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DraftError::WrongKind { expected } => {
-                write!(f, "値の形式が違います（必要な形式: {}）。", expected.label_ja())
-            }
-            DraftError::EmptyTitle => f.write_str("取組項目名を入力してください。"),
-            DraftError::TitleHasLineBreak => {
-                f.write_str("取組項目名は改行を入れずに1行で入力してください。")
-            }
-            DraftError::InvalidGoal(goal) => write!(
-                f,
-                "SDGsの目標「{goal}」はありません（1〜17の番号で指定してください）。"
-            ),
-            DraftError::DuplicateGoal(goal) => {
-                write!(f, "SDGsの目標 {goal} が重複しています。")
-            }
-            DraftError::BadPlanRef(line) => write!(
-                f,
-                "総合計画における位置付け「{line}」を読み取れません（「第1編 第3章 第1節 節の名称」の形で1行に1つ入力してください）。"
-            ),
-            DraftError::BadSmartCity(line) => write!(
-                f,
-                "スマートシティ化推進計画における位置付け「{line}」を読み取れません（「①施策名」の形で1行に1つ、位置付けがない場合は「—」だけを入力してください）。"
-            ),
-            DraftError::TooLong { chars } => write!(
-                f,
-                "内容が長すぎます（{chars}文字、上限 {MAX_VALUE_CHARS}文字）。"
-            ),
-            DraftError::UnknownItem(item) => write!(f, "項目番号 {item} の取組項目はありません。"),
-            DraftError::FieldNotInItem { item, path } => write!(
-                f,
-                "項目番号 {item} の取組項目には「{}」（{path}）がありません。",
-                path.label_ja()
-            ),
-        }
+        fmt::Debug::fmt(self, f)
     }
 }
 
@@ -1585,8 +1540,9 @@ pub fn export_file_name(unix_millis: u64, extension: &str) -> String {
 // Import
 // ---------------------------------------------------------------------------
 
-/// Why a file cannot be imported. `Display` is Japanese and names the
-/// change (its position, item number and field) when one is at fault.
+/// Why a file cannot be imported, naming the change (its position, item
+/// number and field) when one is at fault. The app words it for the user,
+/// in the interface language; `Display` is for logs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     /// Larger than [`MAX_IMPORT_BYTES`] (its size in bytes).
@@ -1603,10 +1559,10 @@ pub enum ImportError {
     TooManyChanges(usize),
     /// A required part is missing or of the wrong type.
     BadShape {
-        /// Where, in Japanese (e.g. 「3件目の変更の edited_at」).
-        at: String,
-        /// What is expected there (Japanese).
-        expected: String,
+        /// Where.
+        at: ShapeAt,
+        /// What is expected there.
+        expected: Expected,
     },
     /// A change for an item the dataset does not have.
     UnknownItem {
@@ -1649,65 +1605,42 @@ pub enum ImportError {
 }
 
 impl fmt::Display for ImportError {
+    /// For logs; users read the app's own sentence, in their language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::TooLarge(bytes) => write!(
-                f,
-                "ファイルが大きすぎて読み込めません（{bytes}バイト、上限 {MAX_IMPORT_BYTES}バイト）。"
-            ),
-            ImportError::NotJson(_) => f.write_str(
-                "ファイルを JSON として読み取れません。下書きを書き出した .json ファイルを選んでください。",
-            ),
-            ImportError::NotDraftsFile => write!(
-                f,
-                "このファイルは下書きの書き出しファイルではありません（\"format\" が \"{EXPORT_FORMAT}\" ではありません）。"
-            ),
-            ImportError::NewerFormat(version) => write!(
-                f,
-                "このファイルは新しいバージョンのアプリで書き出されたため読み込めません（形式のバージョン {version}、対応 {EXPORT_FORMAT_VERSION}）。アプリを更新してください。"
-            ),
-            ImportError::UnknownFormatVersion(version) => write!(
-                f,
-                "ファイルの形式のバージョン（format_version）が不明です（{version}）。"
-            ),
-            ImportError::TooManyChanges(count) => write!(
-                f,
-                "変更が多すぎて読み込めません（{count}件、上限 {MAX_IMPORT_CHANGES}件）。"
-            ),
-            ImportError::BadShape { at, expected } => write!(
-                f,
-                "ファイルの内容が想定と異なります（{at} に{expected}が必要です）。"
-            ),
-            ImportError::UnknownItem { index, item } => write!(
-                f,
-                "{index}件目の変更の項目番号 {item} の取組項目は、このアプリのデータにありません。"
-            ),
-            ImportError::UnknownField {
-                index,
-                item,
-                field,
-                reason,
-            } => write!(
-                f,
-                "{index}件目の変更（項目番号 {item}）の項目「{field}」を読み込めません: {reason}。"
-            ),
-            ImportError::InvalidValue {
-                index,
-                item,
-                path,
-                error,
-            } => write!(
-                f,
-                "{index}件目の変更（項目番号 {item}、{}（{path}））の下書きが正しくありません: {error}",
-                path.label_ja()
-            ),
-            ImportError::Duplicate { index, item, path } => write!(
-                f,
-                "{index}件目の変更（項目番号 {item}、{}（{path}））は、同じ項目の変更が重複しています。",
-                path.label_ja()
-            ),
-        }
+        fmt::Debug::fmt(self, f)
     }
+}
+
+/// Where in an import file a part is missing or of the wrong type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShapeAt {
+    /// A key of the file's top-level object.
+    Key(&'static str),
+    /// The change at this position (from 1), as a whole.
+    Change(usize),
+    /// A key of the change at this position (from 1).
+    ChangeKey(usize, &'static str),
+}
+
+/// What a part of an import file must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A string (the dataset version).
+    Text,
+    /// The array of changes.
+    ChangeList,
+    /// A change: a JSON object.
+    Change,
+    /// An item number (a whole number).
+    ItemNumber,
+    /// A field name (a string).
+    FieldName,
+    /// A draft value.
+    DraftValue,
+    /// When it was edited (unix milliseconds, a whole number).
+    EditedAt,
+    /// A value of this kind.
+    Value(ValueKind),
 }
 
 impl std::error::Error for ImportError {}
@@ -1812,18 +1745,14 @@ impl ImportChoices {
 pub struct UnresolvedConflicts(pub Vec<(u32, FieldPath)>);
 
 impl fmt::Display for UnresolvedConflicts {
+    /// For logs; the app asks the user in the interface language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let list: Vec<String> = self
             .0
             .iter()
-            .map(|(item, path)| format!("項目番号 {item}「{}」", path.label_ja()))
+            .map(|(item, path)| format!("{item} {path}"))
             .collect();
-        write!(
-            f,
-            "次の{}件は、この端末の下書きと取り込む下書きが異なります。どちらを残すか選んでください: {}",
-            self.0.len(),
-            list.join("、")
-        )
+        write!(f, "undecided conflicts: {}", list.join(", "))
     }
 }
 
@@ -1879,18 +1808,15 @@ pub fn import(
     if version == 0 {
         return Err(ImportError::UnknownFormatVersion(version.to_string()));
     }
-    let shape = |at: String, expected: &str| ImportError::BadShape {
-        at,
-        expected: expected.to_string(),
-    };
+    let shape = |at: ShapeAt, expected: Expected| ImportError::BadShape { at, expected };
     let file_dataset_version = root
         .get("dataset_version")
         .and_then(Value::as_str)
-        .ok_or_else(|| shape("dataset_version".into(), "文字列"))?;
+        .ok_or_else(|| shape(ShapeAt::Key("dataset_version"), Expected::Text))?;
     let list = root
         .get("changes")
         .and_then(Value::as_array)
-        .ok_or_else(|| shape("changes".into(), "変更の配列"))?;
+        .ok_or_else(|| shape(ShapeAt::Key("changes"), Expected::ChangeList))?;
     if list.len() > MAX_IMPORT_CHANGES {
         return Err(ImportError::TooManyChanges(list.len()));
     }
@@ -1900,15 +1826,15 @@ pub fn import(
     let mut already_published = 0;
     for (i, entry) in list.iter().enumerate() {
         let index = i + 1;
-        let at = |name: &str| format!("{index}件目の変更の {name}");
+        let at = |name: &'static str| ShapeAt::ChangeKey(index, name);
         let change = entry
             .as_object()
-            .ok_or_else(|| shape(format!("{index}件目の変更"), "オブジェクト"))?;
+            .ok_or_else(|| shape(ShapeAt::Change(index), Expected::Change))?;
         let item_no = change
             .get("item")
             .and_then(Value::as_u64)
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| shape(at("item"), "項目番号（整数）"))?;
+            .ok_or_else(|| shape(at("item"), Expected::ItemNumber))?;
         let item = dataset.item(item_no).ok_or(ImportError::UnknownItem {
             index,
             item: item_no,
@@ -1916,7 +1842,7 @@ pub fn import(
         let field = change
             .get("field")
             .and_then(Value::as_str)
-            .ok_or_else(|| shape(at("field"), "項目名（文字列）"))?;
+            .ok_or_else(|| shape(at("field"), Expected::FieldName))?;
         let unknown_field = |reason| ImportError::UnknownField {
             index,
             item: item_no,
@@ -1935,7 +1861,7 @@ pub fn import(
         }
         let draft = change
             .get("draft")
-            .ok_or_else(|| shape(at("draft"), "下書きの値"))?;
+            .ok_or_else(|| shape(at("draft"), Expected::DraftValue))?;
         let incoming = FieldValue::from_json(path, draft)
             .and_then(|value| normalize(path, value))
             .map_err(|error| ImportError::InvalidValue {
@@ -1947,12 +1873,12 @@ pub fn import(
         let edited_at = change
             .get("edited_at")
             .and_then(Value::as_u64)
-            .ok_or_else(|| shape(at("edited_at"), "編集日時（unix ミリ秒の整数）"))?;
+            .ok_or_else(|| shape(at("edited_at"), Expected::EditedAt))?;
         let published_differs = match change.get("published") {
             None => false,
             Some(theirs) => {
                 let theirs = FieldValue::from_json(path, theirs)
-                    .map_err(|_| shape(at("published"), path.kind().label_ja()))?;
+                    .map_err(|_| shape(at("published"), Expected::Value(path.kind())))?;
                 !(theirs == published_here
                     || normalize(path, theirs).ok() == normalize(path, published_here.clone()).ok())
             }

@@ -83,7 +83,9 @@ impl Facet {
 pub struct FacetOption {
     /// The value stored in the [`Query`] (and the URL), e.g. "1-ア", "3".
     pub value: String,
-    /// What to show, e.g. 「ア ICTの活用による…」, 「すべての人に健康と福祉を」.
+    /// The document's name for the value, e.g. 「ア ICTの活用による…」,
+    /// 「すべての人に健康と福祉を」; the number itself for a year of results
+    /// (the app words goals and years in the interface language).
     pub label: String,
     /// Items that would match with this option alone selected in its facet.
     pub count: usize,
@@ -259,8 +261,31 @@ impl FacetValues {
     }
 }
 
+/// Everything [`apply`] needs to know of the items, built once per dataset:
+/// their folded text (for search terms) and their facet values.
+#[derive(Debug, Clone)]
+pub struct ItemIndex {
+    text: SearchIndex,
+    facets: FacetIndex,
+}
+
+impl ItemIndex {
+    /// Indexes `items` (normally `dataset.items`).
+    pub fn new(items: &[Item], nfkc: Nfkc) -> ItemIndex {
+        ItemIndex {
+            text: SearchIndex::new(items, nfkc),
+            facets: FacetIndex::new(items),
+        }
+    }
+
+    /// The items' text, for search terms alone.
+    pub fn text(&self) -> &SearchIndex {
+        &self.text
+    }
+}
+
 /// The items' facet values, precomputed once per dataset (kept in
-/// [`SearchIndex`]) so that [`apply`] only compares integers per item.
+/// [`ItemIndex`]) so that [`apply`] only compares integers per item.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FacetIndex {
     /// Item numbers.
@@ -392,7 +417,7 @@ fn option_lists(dataset: &Dataset, facets: &FacetIndex) -> [Vec<(String, String,
         .map(|n| {
             let label = dataset
                 .sdg_goal(n)
-                .map_or_else(|| format!("目標{n}"), |g| g.name.clone());
+                .map_or_else(|| n.to_string(), |g| g.name.clone());
             (n.to_string(), label, 0)
         })
         .collect();
@@ -404,7 +429,7 @@ fn option_lists(dataset: &Dataset, facets: &FacetIndex) -> [Vec<(String, String,
     years.sort_unstable();
     let results = years
         .into_iter()
-        .map(|y| (y.to_string(), format!("令和{y}年度の実績あり"), 0))
+        .map(|y| (y.to_string(), y.to_string(), 0))
         .collect();
     [
         categories,
@@ -427,10 +452,10 @@ fn option_lists(dataset: &Dataset, facets: &FacetIndex) -> [Vec<(String, String,
 /// ```
 /// # fn nfkc(s: &str) -> String { s.to_owned() }
 /// use model::filter::{apply, Facet, Query};
-/// use model::search::SearchIndex;
+/// use model::filter::ItemIndex;
 /// use model::Dataset;
 /// let dataset = Dataset::from_json(include_str!("../../data/action-program.json")).unwrap();
-/// let index = SearchIndex::new(&dataset.items, nfkc);
+/// let index = ItemIndex::new(&dataset.items, nfkc);
 /// let mut query = Query::default();
 /// query.toggle(Facet::Category, "2-ア");
 /// query.text = "ふるさと".to_owned();
@@ -440,8 +465,9 @@ fn option_lists(dataset: &Dataset, facets: &FacetIndex) -> [Vec<(String, String,
 /// assert_eq!((*facet, pillars[0].value.as_str(), pillars[0].label.as_str()),
 ///            (Facet::Category, "1", "(1) 将来を見据えた新たな行政サービスへの改革"));
 /// ```
-pub fn apply(dataset: &Dataset, index: &SearchIndex, query: &Query, nfkc: Nfkc) -> Outcome {
+pub fn apply(dataset: &Dataset, index: &ItemIndex, query: &Query, nfkc: Nfkc) -> Outcome {
     let facets = &index.facets;
+    let index = &index.text;
     let terms = terms(&query.text, nfkc);
     let lists = option_lists(dataset, facets);
     let mut options: Vec<Options> = Facet::ALL

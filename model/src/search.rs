@@ -10,7 +10,7 @@
 //! already has them (`String.prototype.normalize`), so the caller supplies
 //! it as an [`Nfkc`] function.
 
-use crate::filter::FacetIndex;
+use crate::drafts::FieldPath;
 use crate::Item;
 
 /// NFKC normalisation, supplied by the caller: the app passes the browser's
@@ -119,8 +119,8 @@ pub fn terms(query: &str, nfkc: Nfkc) -> Vec<String> {
     out
 }
 
-/// The folded text of every item, ready for matching query terms, plus what
-/// the facets need (see `crate::filter`), computed once per dataset.
+/// The folded text of every item, ready for matching query terms, computed
+/// once per dataset. (Facet values are `crate::filter`'s own index.)
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     /// All items' folded text, one after the other (one allocation, so a
@@ -130,8 +130,6 @@ pub struct SearchIndex {
     ends: Vec<usize>,
     /// Position of each item when sorted by folded title, then by number.
     title_rank: Vec<u32>,
-    /// Each item's facet values.
-    pub(crate) facets: FacetIndex,
 }
 
 impl SearchIndex {
@@ -206,7 +204,6 @@ impl SearchIndex {
             text,
             ends,
             title_rank,
-            facets: FacetIndex::new(items),
         }
     }
 
@@ -392,8 +389,8 @@ pub fn highlight(text: &str, terms: &[String], nfkc: Nfkc) -> Vec<Segment> {
 /// title or sections (which the list shows anyway).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
-    /// Where the passage comes from, in Japanese (e.g. 「令和4年度の実績」).
-    pub field: String,
+    /// Which field the passage comes from (the app names it).
+    pub field: FieldPath,
     /// The passage, shortened around the first hit with 「…」 where cut.
     pub text: String,
 }
@@ -408,26 +405,26 @@ pub struct Snippet {
 /// let item = dataset.item(2).unwrap();
 /// let terms = model::search::terms("戸籍証明書", nfkc);
 /// let snippet = model::search::snippet(item, &terms, nfkc, 20).unwrap();
-/// assert_eq!(snippet.field, "令和3年度の実績");
+/// assert_eq!(snippet.field, model::drafts::FieldPath::Result(3));
 /// assert!(snippet.text.contains("戸籍証明書"));
 /// ```
 pub fn snippet(item: &Item, terms: &[String], nfkc: Nfkc, radius: usize) -> Option<Snippet> {
     if terms.is_empty() {
         return None;
     }
-    let mut fields: Vec<(String, &Vec<String>)> = vec![
-        ("改革の概要".to_owned(), &item.overview),
-        ("これまでの実績・課題".to_owned(), &item.current_status),
-        ("取組内容・改革手段".to_owned(), &item.measures),
-        ("5年後の改革達成形態".to_owned(), &item.target_state),
+    let mut fields: Vec<(FieldPath, &Vec<String>)> = vec![
+        (FieldPath::Overview, &item.overview),
+        (FieldPath::CurrentStatus, &item.current_status),
+        (FieldPath::Measures, &item.measures),
+        (FieldPath::TargetState, &item.target_state),
     ];
     for year in &item.years {
-        fields.push((format!("{}の計画", year.label), &year.plan));
+        fields.push((FieldPath::Plan(year.year), &year.plan));
         if let Some(result) = &year.result {
-            fields.push((format!("{}の実績", year.label), result));
+            fields.push((FieldPath::Result(year.year), result));
         }
     }
-    fields.push(("担当部局".to_owned(), &item.bureaus));
+    fields.push((FieldPath::Bureaus, &item.bureaus));
     for (field, entries) in fields {
         for entry in entries {
             let segments = highlight(entry, terms, nfkc);

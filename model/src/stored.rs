@@ -191,32 +191,40 @@ impl DecodeError {
     }
 }
 
+/// Why writes stopped reaching localStorage (the app then keeps changes in
+/// memory for this page only, and says why).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemoryReason {
+    /// localStorage is disabled or absent (private mode, blocked by settings).
+    Unavailable,
+    /// A write failed with a quota error.
+    Full,
+    /// A write failed for another reason.
+    WriteFailed,
+    /// The page is being written at build time (never seen by a user).
+    Prerendering,
+}
+
 impl fmt::Display for DecodeError {
-    /// One Japanese sentence for the notice shown to users.
+    /// A short English description for logs. Users read the app's own
+    /// sentence for each kind, in their language (the app's language tables).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::NotJson(_) => {
-                f.write_str("保存データが壊れていて、このページでは読み込めません（JSON として読み取れません）。")
+            DecodeError::NotJson(detail) => write!(f, "not JSON: {detail}"),
+            DecodeError::NotAnEnvelope(detail) => write!(f, "not a stored record: {detail}"),
+            DecodeError::NewerVersion { found, supported } => {
+                write!(
+                    f,
+                    "version {found} is newer than this build reads ({supported})"
+                )
             }
-            DecodeError::NotAnEnvelope(_) => {
-                f.write_str("保存データの形式が想定と異なり、このページでは読み込めません。")
+            DecodeError::UnknownVersion(version) => write!(f, "unknown version {version}"),
+            DecodeError::MigrationFailed { from, reason } => {
+                write!(f, "migration from version {from} failed: {reason}")
             }
-            DecodeError::NewerVersion { found, supported } => write!(
-                f,
-                "保存データの形式が新しいバージョンのもので、このページでは読み込めません（バージョン {found}、対応 {supported}）。"
-            ),
-            DecodeError::UnknownVersion(version) => write!(
-                f,
-                "保存データの形式のバージョンが不明で、このページでは読み込めません（バージョン {version}）。"
-            ),
-            DecodeError::MigrationFailed { from, .. } => write!(
-                f,
-                "古い形式の保存データを現在の形式に移行できませんでした（バージョン {from}）。"
-            ),
-            DecodeError::BadData { version, .. } => write!(
-                f,
-                "保存データの内容が想定と異なり、このページでは読み込めません（バージョン {version}）。"
-            ),
+            DecodeError::BadData { version, reason } => {
+                write!(f, "data does not fit version {version}: {reason}")
+            }
         }
     }
 }

@@ -6,7 +6,12 @@ use proptest::prelude::*;
 
 mod common;
 
-use common::{dataset, index as real_index, nfkc};
+use common::{dataset, nfkc};
+
+/// The real items' text index.
+fn real_index() -> &'static SearchIndex {
+    common::index().text()
+}
 
 /// Numbers of the real items matching `query`.
 fn found(query: &str) -> Vec<u32> {
@@ -376,7 +381,7 @@ fn fast_path_characters_are_nfkc_stable() {
 fn snippet_shows_where_a_body_match_is_and_cuts_around_it() {
     let item = dataset().item(2).unwrap();
     let found = model::search::snippet(item, &terms("ｺﾝﾋﾞﾆ", nfkc), nfkc, 5).unwrap();
-    assert_eq!(found.field, "これまでの実績・課題");
+    assert_eq!(found.field, model::drafts::FieldPath::CurrentStatus);
     // The hit opens the entry, so only the end is cut.
     assert_eq!(found.text, "コンビニ交付：平成…");
     let later = model::search::snippet(item, &terms("住民票", nfkc), nfkc, 3).unwrap();

@@ -15,12 +15,6 @@ fn bookmarks(items: &[u32]) -> Bookmarks {
     items.iter().copied().collect()
 }
 
-/// Whether the text contains Japanese (kana or CJK ideographs).
-fn is_japanese(text: &str) -> bool {
-    text.chars()
-        .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
-}
-
 #[test]
 fn keys_are_namespaced() {
     for key in KEYS {
@@ -298,51 +292,16 @@ fn migrations_run_step_by_step_from_min_version() {
 }
 
 #[test]
-fn display_messages_are_japanese_and_name_the_versions() {
+fn display_is_a_log_line_naming_the_versions() {
+    // Users read the app's own sentence (its language tables); this is for logs.
     let newer = DecodeError::NewerVersion {
         found: 3,
         supported: 1,
     };
     assert_eq!(
         newer.to_string(),
-        "保存データの形式が新しいバージョンのもので、このページでは読み込めません（バージョン 3、対応 1）。"
+        "version 3 is newer than this build reads (1)"
     );
-    let errors = [
-        (DecodeError::NotJson("EOF".into()), vec![]),
-        (DecodeError::NotAnEnvelope("an array".into()), vec![]),
-        (newer, vec!["3", "1"]),
-        (DecodeError::UnknownVersion(0), vec!["0"]),
-        (
-            DecodeError::MigrationFailed {
-                from: 1,
-                reason: "bad".into(),
-            },
-            vec!["1"],
-        ),
-        (
-            DecodeError::BadData {
-                version: 2,
-                reason: "bad".into(),
-            },
-            vec!["2"],
-        ),
-    ];
-    for (error, numbers) in errors {
-        let text = error.to_string();
-        assert!(is_japanese(&text), "{text}");
-        assert!(text.ends_with('。'), "one sentence: {text}");
-        assert_eq!(text.matches('。').count(), 1, "one sentence: {text}");
-        for n in numbers {
-            assert!(
-                text.contains(&format!("バージョン {n}")) || text.contains(&format!("対応 {n}")),
-                "{text}"
-            );
-        }
-        // The English technical detail stays out of the notice.
-        if let Some(detail) = error.detail() {
-            assert!(!text.contains(detail), "{text}");
-        }
-    }
 }
 
 #[test]

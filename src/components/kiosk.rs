@@ -1,6 +1,7 @@
 //! Kiosk mode for shared tablets: after a few minutes without input the app
-//! returns to the start view with filters cleared, and the visitor's bookmarks
-//! go with them unless they chose to keep them on the device.
+//! returns to the start view with filters cleared, in the default language and
+//! text size, and the visitor's bookmarks go with them unless they chose to
+//! keep them on the device.
 
 use std::time::Duration;
 
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_texts;
 use crate::t;
+use model::stored::{Language, TextSize};
 use model::view_state::ViewState;
 
 use crate::storage::use_user_data;
@@ -38,6 +40,16 @@ pub fn Kiosk() -> impl IntoView {
         }
         if !user.settings.with_untracked(|s| s.kiosk_keep_bookmarks) {
             user.clear_bookmarks();
+        }
+        // The next visitor starts from the defaults, not the last one's choices.
+        let chosen_by_visitor = user.settings.with_untracked(|s| {
+            s.language != Language::default() || s.text_size != TextSize::default()
+        });
+        if chosen_by_visitor {
+            user.update_settings(|s| {
+                s.language = Language::default();
+                s.text_size = TextSize::default();
+            });
         }
         window().scroll_to_with_x_and_y(0.0, 0.0);
     };

@@ -6,6 +6,7 @@ pub mod confirm;
 pub mod highlight;
 pub mod indicators;
 pub mod kiosk;
+pub mod mixed_language;
 pub mod offline;
 pub mod page_tools;
 pub mod qr;

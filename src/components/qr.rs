@@ -78,15 +78,20 @@ pub fn QrLink(
     hint: &'static str,
 ) -> impl IntoView {
     let t = use_texts();
-    let (copy_status, set_copy_status) = signal(None::<&'static str>);
+    let (copied, set_copied) = signal(None::<bool>);
+    let address_ref = NodeRef::<leptos::html::Code>::new();
     let copy = move |_| {
-        let promise = window()
-            .navigator()
-            .clipboard()
-            .write_text(&url.get_untracked());
+        set_copied.set(None);
+        let Some(promise) = write_to_clipboard(&url.get_untracked()) else {
+            failed_to_copy(set_copied, address_ref);
+            return;
+        };
         leptos::task::spawn_local(async move {
-            let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            set_copy_status.set(Some(if done { t.copied } else { t.copy_failed }));
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                set_copied.set(Some(true));
+            } else {
+                failed_to_copy(set_copied, address_ref);
+            }
         });
     };
     view! {
@@ -110,8 +115,35 @@ pub fn QrLink(
             None => view! { <p>{t!(t, too_long_for_qr)}</p> }.into_any(),
         }}
         <p class="hint">{hint}</p>
-        <p class="qr-url"><code>{move || url.get()}</code></p>
+        <p class="qr-url"><code node_ref=address_ref>{move || url.get()}</code></p>
         <button type="button" on:click=copy>{t!(t, copy_address)}</button>
-        <span role="status" class="hint">{move || copy_status.get()}</span>
+        <span role="status" class="hint">{move || (copied.get() == Some(true)).then_some(t.copied)}</span>
+        {move || (copied.get() == Some(false)).then(|| view! { <span role="alert" class="error">{t.copy_failed}</span> })}
     }
+}
+
+/// Starts writing `text` to the clipboard. `None` where the browser offers no
+/// clipboard: pages served over plain HTTP (an intranet host) have none.
+fn write_to_clipboard(text: &str) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+    let navigator = window().navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return None;
+    }
+    Some(
+        clipboard
+            .unchecked_into::<web_sys::Clipboard>()
+            .write_text(text),
+    )
+}
+
+/// Says the copy failed and selects the address, so the user can copy it by hand.
+fn failed_to_copy(set_copied: WriteSignal<Option<bool>>, address: NodeRef<leptos::html::Code>) {
+    set_copied.set(Some(false));
+    let (Some(address), Ok(Some(selection))) = (address.get_untracked(), window().get_selection())
+    else {
+        return;
+    };
+    let _ = selection.select_all_children(&address);
 }

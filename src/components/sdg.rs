@@ -6,8 +6,6 @@ use crate::i18n::use_texts;
 use crate::t;
 use model::{SdgBasis, Sdgs};
 
-use crate::data::app_data;
-
 /// The goals of one item. Estimated goals carry a visible 「推定」 mark and say
 /// so to screen readers: the source showed them only as icons, which were lost.
 #[component]
@@ -24,11 +22,7 @@ pub fn SdgBadges(
         .goals
         .iter()
         .map(|&number| {
-            let name = app_data()
-                .dataset
-                .sdg_goal(number)
-                .map(|g| g.name.clone())
-                .unwrap_or_default();
+            let name = t.sdg_goal_name(number);
             let label = {
                 let name = name.clone();
                 move || {
@@ -41,7 +35,7 @@ pub fn SdgBadges(
             view! {
                 <li class=format!("sdg-badge sdg-{number}") class:estimated=estimated title=title>
                     <span class="sdg-number" aria-hidden="true">{number}</span>
-                    {with_names.then(|| view! { <span class="sdg-name" aria-hidden="true" lang="ja">{name}</span> })}
+                    {with_names.then(|| view! { <span class="sdg-name" aria-hidden="true">{name}</span> })}
                     <span class="visually-hidden">{label}</span>
                 </li>
             }

@@ -1,5 +1,8 @@
 //! English. Item contents stay in Japanese; `content_language_note` says so.
 
+use model::drafts::FieldPath;
+use model::stored::DecodeError;
+
 use super::Texts;
 
 pub static EN: Texts = Texts {
@@ -28,6 +31,7 @@ pub static EN: Texts = Texts {
     text_size_large: "Large",
     text_size_extra_large: "Extra large",
     notices: "Notices",
+    download_unavailable: "This browser could not make the file to download. Reload the page and try again.",
     download_original: "Download the original data",
     close: "Close",
     offline: "You are offline. Searching, reading and bookmarks keep working with the copy stored on this device.",
@@ -44,6 +48,26 @@ pub static EN: Texts = Texts {
             "You can download the original data below."
         };
         format!("The stored {label} could not be read ({error}). {where_kept}")
+    },
+    decode_error: |error| match error {
+        DecodeError::NotJson(_) => {
+            "The stored data is damaged and cannot be read by this page (it is not valid JSON).".into()
+        }
+        DecodeError::NotAnEnvelope(_) => {
+            "The stored data is not in the expected form and cannot be read by this page.".into()
+        }
+        DecodeError::NewerVersion { found, supported } => format!(
+            "The stored data was written by a newer version of the app and cannot be read by this page (version {found}; this page reads up to {supported})."
+        ),
+        DecodeError::UnknownVersion(version) => format!(
+            "The stored data has an unknown format version and cannot be read by this page (version {version})."
+        ),
+        DecodeError::MigrationFailed { from, .. } => format!(
+            "The stored data in an older format could not be converted to the current one (version {from})."
+        ),
+        DecodeError::BadData { version, .. } => format!(
+            "The stored data does not contain what was expected and cannot be read by this page (version {version})."
+        ),
     },
     storage_unavailable: "This browser does not allow this page to store data.",
     storage_full: "The storage of this device is full.",
@@ -64,7 +88,12 @@ pub static EN: Texts = Texts {
     clear_device_data: "Clear this device's data",
     device_data_cleared: "This device's data was cleared.",
     confirm_clear: |bookmarks, drafts, backups| {
-        format!("This deletes {bookmarks} bookmarks, {drafts} drafts and {backups} copies of unreadable data. It cannot be undone. Delete?")
+        format!(
+            "This deletes {}, {} and {} of unreadable data. It cannot be undone. Delete?",
+            plural(bookmarks, "bookmark", "bookmarks"),
+            plural(drafts, "draft", "drafts"),
+            plural(backups, "copy", "copies"),
+        )
     },
     clear: "Delete",
     cancel: "Cancel",
@@ -78,7 +107,7 @@ pub static EN: Texts = Texts {
     copy_address: "Copy the address",
     print_list: "Print the list",
     print_item: "Print this item",
-    bookmark_name: |no, title| format!("Bookmark No.{no} 「{title}」"),
+    bookmark_name: |no| (format!("Bookmark No.{no} “"), "”"),
     bookmark: "Bookmark",
     bookmarked: "Bookmarked",
     bookmarks_only: |n| format!("Bookmarks only ({n})"),
@@ -86,7 +115,7 @@ pub static EN: Texts = Texts {
     share_bookmarks: "Share bookmarks as a link",
     share_bookmarks_link: "Link to share the bookmarks",
     share_bookmarks_hint: "Opening this link shows the same items on another device.",
-    shared_showing: |n| format!("Showing the {n} items of a shared link."),
+    shared_showing: |n| format!("Showing the {} of a shared link.", items(n)),
     add_to_my_bookmarks: "Add to my bookmarks",
     added_to_bookmarks: "Added to your bookmarks",
     show_all_items: "Show all items",
@@ -97,7 +126,7 @@ pub static EN: Texts = Texts {
     items_heading: "Items",
     bookmarks_heading: "Bookmarks",
     shared_heading: "Shared bookmarks",
-    count: |n| format!("{n} items"),
+    count: items,
     sort: "Sort",
     sort_number: "By number",
     sort_title: "By title",
@@ -105,7 +134,7 @@ pub static EN: Texts = Texts {
     clear_all: "Clear all conditions",
     sections_prefix: "Sections: ",
     search_label: "Search by keyword",
-    search_placeholder: "e.g. マイナンバー 窓口",
+    search_placeholder: "Japanese words (the items are in Japanese)",
     search_hint: "Separate words with spaces to find items containing all of them. Hiragana/katakana and full/half width are treated alike.",
     facet_category: "Category",
     facet_bureau: "Bureau",
@@ -115,12 +144,31 @@ pub static EN: Texts = Texts {
     has_result: |year| format!("Results for Reiwa {year}"),
     sdg_facet_note: "Except for 4 items whose goals the document names, the goals are estimated from the contents (dashed outline).",
     active_filters: "Active conditions",
-    remove_filter: |facet, label| format!("Remove {facet} 「{label}」"),
+    remove_filter: |facet| (format!("Remove {facet} “"), "”"),
     keyword: "Keyword: ",
     sdg_goals: "SDG goals",
     estimated: "Estimated",
     documented: "Named in the document",
-    sdg_badge: |number, name, basis| format!("SDG {number} 「{name}」 ({basis})"),
+    sdg_badge: |number, name, basis| format!("SDG {number}: {name} ({basis})"),
+    sdg_goal_names: [
+        "No poverty",
+        "Zero hunger",
+        "Good health and well-being",
+        "Quality education",
+        "Gender equality",
+        "Clean water and sanitation",
+        "Affordable and clean energy",
+        "Decent work and economic growth",
+        "Industry, innovation and infrastructure",
+        "Reduced inequalities",
+        "Sustainable cities and communities",
+        "Responsible consumption and production",
+        "Climate action",
+        "Life below water",
+        "Life on land",
+        "Peace, justice and strong institutions",
+        "Partnerships for the goals",
+    ],
     sdg_documented_note: "The document names these goals.",
     sdg_estimated_note: "The document showed these goals only as icons, which did not survive extraction, so they are estimated.",
     no_entry: "None given",
@@ -163,26 +211,57 @@ pub static EN: Texts = Texts {
     no_draft: "As published",
     discard_field: "Discard this field's draft",
     discard_item: "Discard all drafts of this item",
-    confirm_discard_field: |field| format!("Discard the draft of 「{field}」 and return to the published text? This cannot be undone."),
-    confirm_discard_item: |n| format!("Discard all {n} drafts of this item? This cannot be undone."),
+    confirm_discard_field: |field| format!("Discard the draft of “{field}” and return to the published text? This cannot be undone."),
+    confirm_discard_item: |n| match n {
+        1 => "Discard the draft of this item? This cannot be undone.".to_owned(),
+        n => format!("Discard all {n} drafts of this item? This cannot be undone."),
+    },
     discard: "Discard",
     show_draft: "Show with drafts applied",
     showing_draft_note: "Showing the item with drafts applied (not the published text).",
     drafts_heading: "Drafts",
-    drafts_summary: |items, fields| format!("{fields} fields of {items} items have drafts."),
+    field_label: |path| match path {
+        FieldPath::Title => "Item title".to_owned(),
+        FieldPath::Bureaus => "Responsible departments".to_owned(),
+        FieldPath::Sections => "Responsible sections".to_owned(),
+        FieldPath::Overview => "Outline of the reform".to_owned(),
+        FieldPath::CurrentStatus => "Results and issues so far".to_owned(),
+        FieldPath::Measures => "Measures and means of reform".to_owned(),
+        FieldPath::TargetState => "Target state in five years and outcome targets (effect amount)".to_owned(),
+        FieldPath::GeneralPlan => "Place in the Comprehensive Plan".to_owned(),
+        FieldPath::SmartCity => "Place in the Smart City Promotion Plan".to_owned(),
+        FieldPath::SdgGoals => "SDG goals".to_owned(),
+        FieldPath::Plan(year) => format!("Plan for Reiwa {year}"),
+        FieldPath::Result(year) => format!("Results for Reiwa {year}"),
+    },
+    snippet_field: |field| format!("{field}: "),
+    drafts_summary: |item_count, fields| {
+        let fields = plural(fields, "field", "fields");
+        let has = if fields.starts_with("1 ") { "has a draft" } else { "have drafts" };
+        format!("{fields} of {} {has}.", items(item_count))
+    },
     no_drafts: "No drafts. Open an item in staff mode to edit it.",
     export_json: "Export as JSON",
     export_csv: "Export as CSV (for Excel)",
     print_changes: "Print the changes",
     import_label: "Import an exported JSON file",
     import_preview_heading: "Review the import",
-    import_preview_summary: |changes, conflicts| format!("{changes} changes will be imported; {conflicts} differ from drafts on this device. Choose which to keep."),
+    import_preview_summary: |changes, conflicts| {
+        let differ = if conflicts == 1 { "differs" } else { "differ" };
+        format!(
+            "{} will be imported; {conflicts} {differ} from drafts on this device. Choose which to keep.",
+            plural(changes, "change", "changes")
+        )
+    },
     import_version_differs: "This file was made against another version of the data; check fields whose published text changed.",
     keep_mine: "Keep the draft on this device",
     take_theirs: "Use the file's version",
     apply_import: "Import",
     import_done: |added, replaced, kept| format!("Imported ({added} added, {replaced} replaced, {kept} kept from this device)."),
     import_failed: |error| format!("Could not import. {error} Your drafts were not changed."),
+    import_error: super::errors_en::import_error,
+    draft_error: super::errors_en::draft_error,
+    import_read_failed: "The file could not be read. Check that it is still there and choose it again. Your drafts were not changed.",
     import_unresolved: "Some fields still need a choice.",
     stale_note: "The published text changed after this draft was started. The draft is kept.",
     published_label: "Published",
@@ -210,7 +289,7 @@ pub static EN: Texts = Texts {
     overview_heading: "Overview",
     overview_lead: |total| format!("These charts count all {total} items of the Action Programme by pillar and category, responsible department, SDG goal and reported results. Choose a row of a chart to open the list of just those items."),
     key_items: "Action items",
-    key_items_value: |n| format!("{n} items"),
+    key_items_value: items,
     key_pillars: "Reform pillars",
     key_categories: "Categories",
     key_bureaus: "Responsible bureaus",
@@ -218,7 +297,7 @@ pub static EN: Texts = Texts {
     key_indicators: "Indicators with figures",
     key_effects: "Effect amounts stated",
     key_effects_value: |n| format!("{n}"),
-    bar_count: |n| if n == 1 { "1 item".to_string() } else { format!("{n} items") },
+    bar_count: items,
     items_column: "Items",
     chart_categories_title: "Items by pillar and category",
     chart_categories_column: "Pillar / category",
@@ -228,7 +307,9 @@ pub static EN: Texts = Texts {
     chart_bureaus_note: |total| format!("An item with several responsible bureaus is counted for each of them (so the total exceeds {total})."),
     chart_sections_title: "Items by responsible section",
     chart_sections_column: "Section",
-    chart_sections_more: |n| format!("Show the sections responsible for a single item ({n} sections)"),
+    chart_sections_more: |n| {
+        format!("Show the sections responsible for a single item ({})", plural(n, "section", "sections"))
+    },
     chart_sections_note: "An item with several responsible sections is counted for each of them.",
     sdg_goal_number: |goal| format!("Goal {goal}"),
     chart_sdgs_title: "Items by SDG goal",
@@ -239,7 +320,7 @@ pub static EN: Texts = Texts {
     chart_sdgs_note: |documented| format!("The document names the goals in text for only {documented} items. For the other items it showed the goals only as icons, which did not survive extraction, so they were estimated from the contents. The solid part of a bar is named in the document; the striped part is estimated."),
     chart_results_title: "Results reported by year",
     chart_results_column: "Items with results reported",
-    chart_results_value: |n, total| format!("{n} of {total} items"),
+    chart_results_value: |n, total| format!("{n} of {}", items(total)),
     not_reported_yet: "Not reported yet",
     not_reported_yet_cell: "0 (not reported yet)",
     chart_results_note: "The plan covers the five fiscal years Reiwa 3 to 7. This document (status at the end of Reiwa 4) has results for Reiwa 3 and 4 only; there are no results for Reiwa 5 to 7 yet.",
@@ -247,7 +328,10 @@ pub static EN: Texts = Texts {
     show_table: "Show the figures as a table",
     indicator_table_heading: "Numeric targets and results (indicators)",
     indicator_table_note: "Indicators that can be followed in figures, from the plans (numeric targets) and results of the document. The status compares the latest year's result with the target of the same year (targets of other years are not applied).",
-    indicator_summary: |n, summary| format!("Latest status of the {n} indicators: {summary}"),
+    indicator_summary: |n, summary| match n {
+        1 => format!("Latest status of the indicator: {summary}"),
+        n => format!("Latest status of the {n} indicators: {summary}"),
+    },
     status_count: |label, n| format!("{label}: {n}"),
     list_separator: ", ",
     sort_hint: "Sort with the buttons in the column headings.",
@@ -295,3 +379,18 @@ pub static EN: Texts = Texts {
     sources_summary: "Wording in the source",
     effect_year_not_stated: "Year not stated",
 };
+
+/// `n` with the singular or plural noun: "1 item", "2 items". The one place
+/// English plurals are made (Japanese has none).
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// A number of action items.
+fn items(n: usize) -> String {
+    plural(n, "item", "items")
+}

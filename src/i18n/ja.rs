@@ -1,5 +1,8 @@
 //! 日本語 (the default).
 
+use model::drafts::FieldPath;
+use model::stored::DecodeError;
+
 use super::Texts;
 
 pub static JA: Texts = Texts {
@@ -28,6 +31,7 @@ pub static JA: Texts = Texts {
     text_size_large: "大",
     text_size_extra_large: "特大",
     notices: "お知らせ",
+    download_unavailable: "このブラウザではダウンロードするファイルを作れませんでした。ページを再読み込みしてもう一度お試しください。",
     download_original: "元のデータをダウンロード",
     close: "閉じる",
     offline: "オフラインです。この端末に保存された内容で、検索・閲覧・ブックマークはそのまま使えます。",
@@ -44,6 +48,26 @@ pub static JA: Texts = Texts {
             "元のデータは下のボタンからダウンロードできます。"
         };
         format!("保存されていた{label}を読み込めませんでした。{error} {where_kept}")
+    },
+    decode_error: |error| match error {
+        DecodeError::NotJson(_) => {
+            "保存データが壊れていて、このページでは読み込めません（JSON として読み取れません）。".into()
+        }
+        DecodeError::NotAnEnvelope(_) => {
+            "保存データの形式が想定と異なり、このページでは読み込めません。".into()
+        }
+        DecodeError::NewerVersion { found, supported } => format!(
+            "保存データの形式が新しいバージョンのもので、このページでは読み込めません（バージョン {found}、対応 {supported}）。"
+        ),
+        DecodeError::UnknownVersion(version) => format!(
+            "保存データの形式のバージョンが不明で、このページでは読み込めません（バージョン {version}）。"
+        ),
+        DecodeError::MigrationFailed { from, .. } => format!(
+            "古い形式の保存データを現在の形式に移行できませんでした（バージョン {from}）。"
+        ),
+        DecodeError::BadData { version, .. } => format!(
+            "保存データの内容が想定と異なり、このページでは読み込めません（バージョン {version}）。"
+        ),
     },
     storage_unavailable: "このブラウザではデータを保存できない設定になっています。",
     storage_full: "この端末の保存容量がいっぱいです。",
@@ -78,7 +102,7 @@ pub static JA: Texts = Texts {
     copy_address: "アドレスをコピー",
     print_list: "一覧を印刷",
     print_item: "この項目を印刷",
-    bookmark_name: |no, title| format!("No.{no}「{title}」をブックマーク"),
+    bookmark_name: |no| (format!("No.{no}「"), "」をブックマーク"),
     bookmark: "ブックマーク",
     bookmarked: "ブックマーク中",
     bookmarks_only: |n| format!("ブックマークのみ（{n}件）"),
@@ -115,12 +139,31 @@ pub static JA: Texts = Texts {
     has_result: |year| format!("令和{year}年度の実績あり"),
     sdg_facet_note: "資料に目標名の記載がある4項目を除き、取組内容からの推定です（点線の枠）。",
     active_filters: "適用中の条件",
-    remove_filter: |facet, label| format!("{facet}「{label}」の条件を解除"),
+    remove_filter: |facet| (format!("{facet}「"), "」の条件を解除"),
     keyword: "キーワード：",
     sdg_goals: "SDGsの目標",
     estimated: "推定",
     documented: "資料に記載",
     sdg_badge: |number, name, basis| format!("SDGs目標{number}「{name}」（{basis}）"),
+    sdg_goal_names: [
+        "貧困をなくそう",
+        "飢餓をゼロに",
+        "すべての人に健康と福祉を",
+        "質の高い教育をみんなに",
+        "ジェンダー平等を実現しよう",
+        "安全な水とトイレを世界中に",
+        "エネルギーをみんなに そしてクリーンに",
+        "働きがいも経済成長も",
+        "産業と技術革新の基盤をつくろう",
+        "人や国の不平等をなくそう",
+        "住み続けられるまちづくりを",
+        "つくる責任 つかう責任",
+        "気候変動に具体的な対策を",
+        "海の豊かさを守ろう",
+        "陸の豊かさも守ろう",
+        "平和と公正をすべての人に",
+        "パートナーシップで目標を達成しよう",
+    ],
     sdg_documented_note: "原資料に目標名の記載があります。",
     sdg_estimated_note: "原資料ではアイコンのみで示され、文字として残っていないため推定しています。",
     no_entry: "記載なし",
@@ -169,6 +212,9 @@ pub static JA: Texts = Texts {
     show_draft: "下書きを反映して表示",
     showing_draft_note: "下書きを反映した内容を表示しています（公表されている内容ではありません）。",
     drafts_heading: "下書き",
+    // The document's own names, as the exported files use them.
+    field_label: FieldPath::label_ja,
+    snippet_field: |field| format!("{field}："),
     drafts_summary: |items, fields| format!("{items}項目・{fields}欄に下書きがあります。"),
     no_drafts: "下書きはありません。職員モードで項目のページを開くと編集できます。",
     export_json: "JSONで書き出す",
@@ -183,6 +229,9 @@ pub static JA: Texts = Texts {
     apply_import: "読み込む",
     import_done: |added, replaced, kept| format!("読み込みました（追加{added}件、置き換え{replaced}件、この端末の下書きを残した欄{kept}件）。"),
     import_failed: |error| format!("読み込めませんでした。{error} 下書きは変更していません。"),
+    import_error: super::errors_ja::import_error,
+    draft_error: super::errors_ja::draft_error,
+    import_read_failed: "ファイルを読めませんでした。ファイルが移動・削除されていないか確かめて、もう一度選んでください。下書きは変更していません。",
     import_unresolved: "どちらを残すか選んでいない欄があります。",
     stale_note: "この下書きを始めた後に、公表されている内容が変わりました。下書きは残しています。",
     published_label: "公表されている内容",

@@ -5,12 +5,13 @@
 //! data, not interface, and stay in Japanese in both languages.
 
 mod en;
+mod errors_en;
+mod errors_ja;
 mod ja;
 
 use leptos::prelude::*;
-use model::stored::Language;
-
-use crate::storage::use_user_data;
+use model::drafts::FieldPath;
+use model::stored::{DecodeError, Language};
 
 /// Every interface string. Fields that take values are functions.
 pub struct Texts {
@@ -40,6 +41,7 @@ pub struct Texts {
     // Notices and offline
     pub notices: &'static str,
     pub download_original: &'static str,
+    pub download_unavailable: &'static str,
     pub close: &'static str,
     pub offline: &'static str,
     pub update_available: &'static str,
@@ -50,6 +52,8 @@ pub struct Texts {
     pub record_settings: &'static str,
     pub record_drafts: &'static str,
     pub unreadable: fn(&str, &str, bool) -> String,
+    /// Why a stored value could not be read, in one sentence.
+    pub decode_error: fn(&DecodeError) -> String,
     pub storage_unavailable: &'static str,
     pub storage_full: &'static str,
     pub storage_write_failed: &'static str,
@@ -78,7 +82,9 @@ pub struct Texts {
     pub print_list: &'static str,
     pub print_item: &'static str,
     // Bookmarks
-    pub bookmark_name: fn(u32, &str) -> String,
+    /// A bookmark button's name around the item's title (which stays
+    /// Japanese, marked as such): what comes before it and after it.
+    pub bookmark_name: fn(u32) -> (String, &'static str),
     pub bookmark: &'static str,
     pub bookmarked: &'static str,
     pub bookmarks_only: fn(usize) -> String,
@@ -116,13 +122,17 @@ pub struct Texts {
     pub has_result: fn(u8) -> String,
     pub sdg_facet_note: &'static str,
     pub active_filters: &'static str,
-    pub remove_filter: fn(&str, &str) -> String,
+    /// A filter chip's name around the option's label: before it, after it.
+    pub remove_filter: fn(&str) -> (String, &'static str),
     pub keyword: &'static str,
     // SDGs
     pub sdg_goals: &'static str,
     pub estimated: &'static str,
     pub documented: &'static str,
     pub sdg_badge: fn(u8, &str, &str) -> String,
+    /// The 17 goals' short names (the UN's in English, the Ministry of
+    /// Foreign Affairs' in Japanese), goal 1 first.
+    pub sdg_goal_names: [&'static str; 17],
     pub sdg_documented_note: &'static str,
     pub sdg_estimated_note: &'static str,
     pub no_entry: &'static str,
@@ -174,6 +184,10 @@ pub struct Texts {
     pub showing_draft_note: &'static str,
     pub drafts_heading: &'static str,
     pub drafts_summary: fn(usize, usize) -> String,
+    /// The name of an editable field, e.g. 「令和5年度の実績」.
+    pub field_label: fn(FieldPath) -> String,
+    /// The field a search snippet comes from, before the passage.
+    pub snippet_field: fn(&str) -> String,
     pub no_drafts: &'static str,
     pub export_json: &'static str,
     pub export_csv: &'static str,
@@ -187,6 +201,11 @@ pub struct Texts {
     pub apply_import: &'static str,
     pub import_done: fn(usize, usize, usize) -> String,
     pub import_failed: fn(&str) -> String,
+    /// Why a file cannot be imported (one or two sentences).
+    pub import_error: fn(&model::drafts::ImportError) -> String,
+    /// Why a draft value cannot be kept (one sentence).
+    pub draft_error: fn(&model::drafts::DraftError) -> String,
+    pub import_read_failed: &'static str,
     pub import_unresolved: &'static str,
     pub stale_note: &'static str,
     pub published_label: &'static str,
@@ -301,6 +320,16 @@ pub struct Texts {
     pub effect_year_not_stated: &'static str,
 }
 
+impl Texts {
+    /// The short name of SDG goal `number` (1–17); the number alone otherwise.
+    pub fn sdg_goal_name(&self, number: u8) -> String {
+        usize::from(number)
+            .checked_sub(1)
+            .and_then(|i| self.sdg_goal_names.get(i))
+            .map_or_else(|| (self.sdg_goal_number)(number), |name| (*name).to_owned())
+    }
+}
+
 /// The strings of `language`.
 pub fn texts(language: Language) -> &'static Texts {
     match language {
@@ -309,14 +338,27 @@ pub fn texts(language: Language) -> &'static Texts {
     }
 }
 
+/// The interface language, provided as context by [`provide_language`].
+#[derive(Clone, Copy)]
+struct LanguageContext(Signal<Language>);
+
+/// Makes `language` (the device's setting) the interface language below.
+pub fn provide_language(language: Signal<Language>) {
+    provide_context(LanguageContext(language));
+}
+
+/// The interface language.
+pub fn use_language() -> Signal<Language> {
+    expect_context::<LanguageContext>().0
+}
+
 /// The strings of the language chosen on this device.
 ///
 /// Read once, not tracked: a change of language re-renders the whole app
 /// (see `app::App`), which keeps every string a plain `&'static str` instead
 /// of one reactive closure each (those cost wasm size and start-up time).
 pub fn use_texts() -> &'static Texts {
-    let user = use_user_data();
-    texts(user.settings.with_untracked(|s| s.language))
+    texts(use_language().get_untracked())
 }
 
 /// One string of the current language: `t!(t, search_label)`.
@@ -325,4 +367,167 @@ macro_rules! t {
     ($texts:expr, $field:ident) => {
         $texts.$field
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use model::drafts::{DraftError, Expected, FieldPath, ImportError, ShapeAt, ValueKind};
+    use model::stored::DecodeError;
+
+    use super::en::EN;
+    use super::ja::JA;
+
+    fn has_japanese(text: &str) -> bool {
+        text.chars().any(|c| {
+            matches!(c, '\u{3000}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+        })
+    }
+
+    fn import_errors() -> Vec<ImportError> {
+        let path = FieldPath::Result(5);
+        vec![
+            ImportError::TooLarge(3_000_000),
+            ImportError::NotJson("EOF".into()),
+            ImportError::NotDraftsFile,
+            ImportError::NewerFormat(2),
+            ImportError::UnknownFormatVersion("0".into()),
+            ImportError::TooManyChanges(10_001),
+            ImportError::BadShape {
+                at: ShapeAt::ChangeKey(1, "edited_at"),
+                expected: Expected::EditedAt,
+            },
+            ImportError::BadShape {
+                at: ShapeAt::Key("changes"),
+                expected: Expected::Value(ValueKind::OptionalLines),
+            },
+            ImportError::UnknownItem { index: 2, item: 99 },
+            ImportError::UnknownField {
+                index: 1,
+                item: 7,
+                field: "years.9.result".into(),
+                reason: model::drafts::FieldPathError::YearOutOfRange("9".into()),
+            },
+            ImportError::InvalidValue {
+                index: 1,
+                item: 12,
+                path,
+                error: DraftError::WrongKind {
+                    expected: ValueKind::OptionalLines,
+                },
+            },
+            ImportError::Duplicate {
+                index: 2,
+                item: 3,
+                path,
+            },
+        ]
+    }
+
+    fn draft_errors() -> Vec<DraftError> {
+        vec![
+            DraftError::EmptyTitle,
+            DraftError::TitleHasLineBreak,
+            DraftError::InvalidGoal("18".into()),
+            DraftError::DuplicateGoal(3),
+            DraftError::BadPlanRef("x".into()),
+            DraftError::BadSmartCity("x".into()),
+            DraftError::TooLong { chars: 20_001 },
+            DraftError::UnknownItem(99),
+            DraftError::FieldNotInItem {
+                item: 1,
+                path: FieldPath::Plan(3),
+            },
+        ]
+    }
+
+    #[test]
+    fn english_messages_have_no_japanese() {
+        for error in import_errors() {
+            let text = (EN.import_error)(&error);
+            assert!(!has_japanese(&text), "{text}");
+        }
+        for error in draft_errors() {
+            let text = (EN.draft_error)(&error);
+            assert!(!has_japanese(&text), "{text}");
+        }
+        let decode = [
+            DecodeError::NotJson("x".into()),
+            DecodeError::NewerVersion {
+                found: 3,
+                supported: 1,
+            },
+            DecodeError::UnknownVersion(0),
+        ];
+        for error in &decode {
+            let text = (EN.decode_error)(error);
+            assert!(!has_japanese(&text), "{text}");
+        }
+        for path in [
+            FieldPath::TargetState,
+            FieldPath::Result(4),
+            FieldPath::SdgGoals,
+        ] {
+            assert!(!has_japanese(&(EN.field_label)(path)));
+        }
+        for goal in 1..=17 {
+            assert!(!has_japanese(&EN.sdg_goal_name(goal)));
+        }
+    }
+
+    #[test]
+    fn japanese_messages_name_the_change_and_the_limit() {
+        let [too_large, _, not_drafts, newer, ..] = &import_errors()[..] else {
+            unreachable!()
+        };
+        assert!((JA.import_error)(too_large).contains("大きすぎ"));
+        assert!((JA.import_error)(not_drafts).contains("書き出しファイルではありません"));
+        assert!((JA.import_error)(newer).contains("新しいバージョン"));
+        let unknown_item = (JA.import_error)(&ImportError::UnknownItem { index: 2, item: 99 });
+        assert!(
+            unknown_item.contains("2件目") && unknown_item.contains("99"),
+            "{unknown_item}"
+        );
+        let invalid = (JA.import_error)(&import_errors()[10]);
+        assert!(
+            invalid.contains("令和5年度の実績") && invalid.contains("null"),
+            "{invalid}"
+        );
+        let shape = (JA.import_error)(&import_errors()[6]);
+        assert!(shape.contains("1件目の変更の edited_at"), "{shape}");
+        assert_eq!(
+            (JA.decode_error)(&DecodeError::NewerVersion {
+                found: 3,
+                supported: 1
+            }),
+            "保存データの形式が新しいバージョンのもので、このページでは読み込めません（バージョン 3、対応 1）。"
+        );
+    }
+
+    #[test]
+    fn both_languages_name_all_17_goals() {
+        for texts in [&JA, &EN] {
+            let names: std::collections::BTreeSet<String> =
+                (1..=17).map(|goal| texts.sdg_goal_name(goal)).collect();
+            assert_eq!(names.len(), 17);
+            assert_eq!(texts.sdg_goal_name(18), (texts.sdg_goal_number)(18));
+        }
+        assert_eq!(JA.sdg_goal_name(12), "つくる責任 つかう責任");
+        assert_eq!(
+            EN.sdg_goal_name(12),
+            "Responsible consumption and production"
+        );
+    }
+
+    #[test]
+    fn english_counts_agree_in_number() {
+        assert_eq!((EN.count)(1), "1 item");
+        assert_eq!((EN.count)(61), "61 items");
+        assert_eq!((EN.drafts_summary)(1, 1), "1 field of 1 item has a draft.");
+        assert_eq!(
+            (EN.drafts_summary)(2, 3),
+            "3 fields of 2 items have drafts."
+        );
+        assert!((EN.confirm_clear)(1, 0, 1)
+            .starts_with("This deletes 1 bookmark, 0 drafts and 1 copy "));
+    }
 }

@@ -4,19 +4,7 @@
 use std::collections::BTreeMap;
 
 use gloo_storage::{LocalStorage, Storage as _};
-
-/// Why writes stopped reaching localStorage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MemoryReason {
-    /// localStorage is disabled or absent (private mode, blocked by settings).
-    Unavailable,
-    /// A write failed with a quota error.
-    Full,
-    /// A write failed for another reason.
-    WriteFailed,
-    /// The page is being written at build time (never seen by a user).
-    Prerendering,
-}
+pub use model::stored::MemoryReason;
 
 /// Where values are kept.
 pub enum Backend {

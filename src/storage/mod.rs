@@ -15,8 +15,7 @@ use model::stored::{self, Bookmarks, DecodeError, Decoded, Record, Settings};
 use backend::Backend;
 pub use backend::MemoryReason;
 
-use crate::i18n::{texts, Texts};
-use crate::notices::{Download, Notices};
+use crate::notices::{Download, Message, Notices, StoredRecord};
 
 /// The user's data on this device, provided as context by [`provide_user_data`].
 #[derive(Clone, Copy)]
@@ -48,15 +47,14 @@ pub fn provide_user_data(notices: Notices) -> UserData {
         memory_only,
         notices,
     };
-    // Settings first: they hold the language of every later notice.
     data.settings
-        .set(data.load::<Settings>(|t| t.record_settings));
+        .set(data.load::<Settings>(StoredRecord::Settings));
     if memory_only.get_untracked().is_some() {
-        notices.warn(data.memory_message(MemoryReason::Unavailable));
+        notices.warn(Message::NotSaved(MemoryReason::Unavailable));
     }
     data.bookmarks
-        .set(data.load::<Bookmarks>(|t| t.record_bookmarks));
-    data.drafts.set(data.load::<Drafts>(|t| t.record_drafts));
+        .set(data.load::<Bookmarks>(StoredRecord::Bookmarks));
+    data.drafts.set(data.load::<Drafts>(StoredRecord::Drafts));
 
     // Another tab changed the bookmarks, drafts or settings: show its state
     // here too. (The event
@@ -65,13 +63,13 @@ pub fn provide_user_data(notices: Notices) -> UserData {
         match event.key() {
             Some(key) if key == Bookmarks::KEY => data
                 .bookmarks
-                .set(data.load::<Bookmarks>(|t| t.record_bookmarks)),
+                .set(data.load::<Bookmarks>(StoredRecord::Bookmarks)),
             Some(key) if key == Drafts::KEY => {
-                data.drafts.set(data.load::<Drafts>(|t| t.record_drafts))
+                data.drafts.set(data.load::<Drafts>(StoredRecord::Drafts))
             }
             Some(key) if key == Settings::KEY => data
                 .settings
-                .set(data.load::<Settings>(|t| t.record_settings)),
+                .set(data.load::<Settings>(StoredRecord::Settings)),
             // `clear()` in another tab.
             None => {
                 data.bookmarks.set(Bookmarks::default());
@@ -103,8 +101,8 @@ impl UserData {
     /// Reads record `R`. An unreadable value is backed up under a backup key
     /// and offered as a download before the app starts afresh with the default;
     /// an older version is migrated and written back at once.
-    /// `label` names the record in notices (e.g. 「ブックマーク」).
-    fn load<R: Record + Default>(&self, label: fn(&Texts) -> &'static str) -> R {
+    /// `record` names it in notices.
+    fn load<R: Record + Default>(&self, record: StoredRecord) -> R {
         let Some(raw) = self.backend.with_value(|b| b.get(R::KEY)) else {
             return R::default();
         };
@@ -116,19 +114,13 @@ impl UserData {
                 value
             }
             Err(error) => {
-                self.back_up_unreadable(R::KEY, label, &raw, &error);
+                self.back_up_unreadable(R::KEY, record, &raw, error);
                 R::default()
             }
         }
     }
 
-    fn back_up_unreadable(
-        &self,
-        key: &str,
-        label: fn(&Texts) -> &'static str,
-        raw: &str,
-        error: &DecodeError,
-    ) {
+    fn back_up_unreadable(&self, key: &str, record: StoredRecord, raw: &str, error: DecodeError) {
         let mut at = now_millis();
         let backup = loop {
             let candidate = stored::backup_key(key, at);
@@ -144,9 +136,12 @@ impl UserData {
         if let Some(detail) = error.detail() {
             leptos::logging::warn!("{key}: {detail}");
         }
-        let texts = self.texts();
         self.notices.error_with_download(
-            (texts.unreadable)(label(texts), &error.to_string(), kept),
+            Message::Unreadable {
+                record,
+                error,
+                kept,
+            },
             Download {
                 file_name: format!("{}.json", backup.replace('.', "-")),
                 content: raw.to_string(),
@@ -164,7 +159,7 @@ impl UserData {
         if let Err(reason) = result {
             if self.memory_only.get_untracked().is_none() {
                 self.memory_only.set(Some(reason));
-                self.notices.warn(self.memory_message(reason));
+                self.notices.warn(Message::NotSaved(reason));
             }
         }
     }
@@ -183,21 +178,6 @@ impl UserData {
         self.save(&self.bookmarks.get_untracked());
     }
 
-    /// The interface strings in the language chosen on this device.
-    fn texts(&self) -> &'static Texts {
-        texts(self.settings.with_untracked(|s| s.language))
-    }
-
-    fn memory_message(&self, reason: MemoryReason) -> String {
-        let texts = self.texts();
-        let why = match reason {
-            MemoryReason::Unavailable | MemoryReason::Prerendering => texts.storage_unavailable,
-            MemoryReason::Full => texts.storage_full,
-            MemoryReason::WriteFailed => texts.storage_write_failed,
-        };
-        format!("{why}{}", texts.memory_only)
-    }
-
     /// Changes the device settings and saves them.
     pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
         self.settings.update(change);
@@ -212,14 +192,19 @@ impl UserData {
 
     /// Changes the drafts and saves them at once. The latest stored drafts are
     /// read first, so an edit in another tab since this tab last loaded them
-    /// is kept rather than overwritten.
+    /// is kept rather than overwritten. A stored value that cannot be read
+    /// (another tab of a newer version, a damaged value) is backed up and
+    /// announced before this write replaces it, as at start-up.
     fn change_drafts<T>(&self, change: impl FnOnce(&mut Drafts) -> T) -> T {
-        let mut latest = self
-            .backend
-            .with_value(|b| b.get(Drafts::KEY))
-            .and_then(|raw| stored::decode::<Drafts>(&raw).ok())
-            .map(Decoded::into_value)
-            .unwrap_or_else(|| self.drafts.get_untracked());
+        let stored = self.backend.with_value(|b| b.get(Drafts::KEY));
+        let mut latest = match stored.map(|raw| (stored::decode::<Drafts>(&raw), raw)) {
+            Some((Ok(decoded), _)) => decoded.into_value(),
+            Some((Err(error), raw)) => {
+                self.back_up_unreadable(Drafts::KEY, StoredRecord::Drafts, &raw, error);
+                self.drafts.get_untracked()
+            }
+            None => self.drafts.get_untracked(),
+        };
         let result = change(&mut latest);
         self.save(&latest);
         self.drafts.set(latest);

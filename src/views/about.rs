@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use serde::Deserialize;
 
+use crate::components::mixed_language::MixedLanguage;
 use crate::data::app_data;
 use crate::i18n::use_texts;
 use crate::t;
@@ -44,7 +45,8 @@ pub fn AboutScreen() -> impl IntoView {
             </section>
             <section>
                 <h3>{t!(t, about_data_heading)}</h3>
-                <p>{t!(t, about_data)}</p>
+                // The English text quotes misread characters in Japanese.
+                <p><MixedLanguage text=t.about_data.to_owned()/></p>
                 <CorrectionList/>
                 <p>
                     <a href="corrections.json" download="corrections.json">
@@ -85,7 +87,7 @@ fn CorrectionList() -> impl IntoView {
                     <td>{c.field}</td>
                     <td lang="ja">{c.before}</td>
                     <td lang="ja">{c.after}</td>
-                    <td lang="en">{c.reason}</td>
+                    <td lang="en"><MixedLanguage text=c.reason/></td>
                 </tr>
             }
         })

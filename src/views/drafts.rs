@@ -50,30 +50,34 @@ fn ExportTools() -> impl IntoView {
     let t = use_texts();
     let user = use_user_data();
     let empty = move || user.drafts.with(|d| d.is_empty());
+    let (failed, set_failed) = signal(false);
     let export = move |csv: bool| {
         let now = js_sys::Date::now() as u64;
         let dataset = &app_data().dataset;
-        user.drafts.with_untracked(|d| {
+        let saved = user.drafts.with_untracked(|d| {
             if csv {
                 save_file(
                     &drafts::export_file_name(now, "csv"),
                     "text/csv;charset=utf-8",
                     &drafts::export_csv(d, dataset),
-                );
+                )
             } else {
                 save_file(
                     &drafts::export_file_name(now, "json"),
                     "application/json;charset=utf-8",
                     &drafts::export_json(d, dataset, now),
-                );
+                )
             }
         });
+        set_failed.set(saved.is_err());
     };
     view! {
         <div class="list-tools export-tools">
             <button type="button" disabled=empty on:click=move |_| export(false)>{t!(t, export_json)}</button>
             <button type="button" disabled=empty on:click=move |_| export(true)>{t!(t, export_csv)}</button>
             <button type="button" disabled=empty on:click=|_| { let _ = window().print(); }>{t!(t, print_changes)}</button>
+            // An alert is announced when it appears, so it exists only while there is one.
+            {move || failed.get().then(|| view! { <p class="error" role="alert">{t.download_unavailable}</p> })}
         </div>
     }
 }
@@ -97,12 +101,31 @@ fn ImportTool() -> impl IntoView {
             return;
         };
         set_message.set(None);
+        // Refused before reading: a huge file is never read into memory.
+        let size = file.size() as usize;
+        if size > drafts::MAX_IMPORT_BYTES {
+            let error = drafts::ImportError::TooLarge(size);
+            set_preview.set(None);
+            set_message.set(Some((true, (t.import_failed)(&(t.import_error)(&error)))));
+            if let Some(input) = input_ref.get_untracked() {
+                input.set_value("");
+            }
+            return;
+        }
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
                 .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default();
+                .and_then(|v| v.as_string());
+            let Some(text) = text else {
+                // Moved, deleted or unreadable since it was chosen: not a format error.
+                set_preview.set(None);
+                set_message.set(Some((true, t.import_read_failed.to_string())));
+                if let Some(input) = input_ref.get_untracked() {
+                    input.set_value("");
+                }
+                return;
+            };
             let result = user
                 .drafts
                 .with_untracked(|d| drafts::import(&text, &app_data().dataset, d));
@@ -113,7 +136,7 @@ fn ImportTool() -> impl IntoView {
                 }
                 Err(error) => {
                     set_preview.set(None);
-                    set_message.set(Some((true, (t.import_failed)(&error.to_string()))));
+                    set_message.set(Some((true, (t.import_failed)(&(t.import_error)(&error)))));
                 }
             }
             if let Some(input) = input_ref.get_untracked() {
@@ -142,9 +165,16 @@ fn ImportTool() -> impl IntoView {
                 {t!(t, import_label)}
                 <input type="file" accept=".json,application/json" node_ref=input_ref on:change=on_file/>
             </label>
-            <p class="import-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|(e, _)| *e))>
-                {move || message.get().map(|(_, text)| text)}
+            // Progress is polite; a refused file is an alert.
+            <p class="import-message" role="status">
+                {move || message.get().filter(|(error, _)| !error).map(|(_, text)| text)}
             </p>
+            {move || {
+                message
+                    .get()
+                    .filter(|(error, _)| *error)
+                    .map(|(_, text)| view! { <p class="import-message error" role="alert">{text}</p> })
+            }}
             {move || preview.get().map(|found| {
                 let conflicts = found.conflicts().count();
                 let changes = found.changes.clone();
@@ -161,13 +191,16 @@ fn ImportTool() -> impl IntoView {
                                 view! {
                                     <li class:conflict=change.conflict>
                                         <p class="import-change-head" lang="ja">
-                                            {format!("No.{item} {title}：{}", path.label_ja())}
+                                            {format!("No.{item} {title}")}
+                                        </p>
+                                        <p class="import-change-field">
+                                            {(t.field_label)(path)}
                                         </p>
                                         <ValueView label=t.incoming_label value=change.incoming.clone()/>
                                         {change.current_draft.clone().filter(|_| change.conflict).map(|mine| view! {
                                             <ValueView label=t.draft_label value=mine/>
                                             <fieldset class="choice">
-                                                <legend class="visually-hidden">{format!("No.{item} {}", path.label_ja())}</legend>
+                                                <legend class="visually-hidden">{format!("No.{item} {}", (t.field_label)(path))}</legend>
                                                 <label>
                                                     <input type="radio" name=name.clone() on:change=move |_| set_choices.update(|c| c.choose(item, path, Choice::KeepMine))/>
                                                     {t!(t, keep_mine)}
@@ -259,7 +292,7 @@ fn ItemDrafts(no: u32) -> impl IntoView {
                     let diff = drafts::diff_values(&published, &value);
                     view! {
                         <div class="field-diff" class:stale=is_stale>
-                            <h4 lang="ja">{path.label_ja()}</h4>
+                            <h4>{(t.field_label)(path)}</h4>
                             <p class="hint">{move || (t.edited_at)(&drafts::format_jst(edited_at))}</p>
                             <Show when=is_stale>
                                 <p class="stale-note">{t!(t, stale_note)}</p>
@@ -289,7 +322,7 @@ fn DiscardField(no: u32, path: FieldPath) -> impl IntoView {
         <ConfirmButton
             label=t.discard_field
             class="small"
-            question=Signal::derive(move || (t.confirm_discard_field)(&path.label_ja()))
+            question=Signal::derive(move || (t.confirm_discard_field)(&(t.field_label)(path)))
             on_confirm=Callback::new(move |()| user.discard_draft_field(no, path))
         />
     }

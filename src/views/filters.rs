@@ -22,9 +22,16 @@ pub fn facet_heading(texts: &Texts, facet: Facet) -> &'static str {
 
 /// An option's label in the interface language: years with results are
 /// interface text; categories, bureaus, sections and goal names are data.
+/// Whether a facet's options are the document's own (Japanese) names:
+/// categories, bureaus and sections are; goals and years are interface text.
+fn is_document_name(facet: Facet) -> bool {
+    matches!(facet, Facet::Category | Facet::Bureau | Facet::Section)
+}
+
 fn option_label(texts: &Texts, facet: Facet, option: &FacetOption) -> String {
     match (facet, option.value.parse::<u8>()) {
         (Facet::Result, Ok(year)) => (texts.has_result)(year),
+        (Facet::Sdg, Ok(goal)) => texts.sdg_goal_name(goal),
         _ => option.label.clone(),
     }
 }
@@ -157,7 +164,7 @@ fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView 
                             </span>
                         }
                     })}
-                    <span class="option-label" lang=move || (facet != Facet::Result).then_some("ja")>
+                    <span class="option-label" lang=is_document_name(facet).then_some("ja")>
                         {move || option_label(t, facet, &option)}
                     </span>
                     <span class="option-count">{move || (t.count)(count())}</span>
@@ -222,22 +229,29 @@ pub fn ActiveFilters(
                     <For each=chips key=|chip| (chip.0, chip.1.clone()) let:chip>
                         {
                             let (facet, value, label) = chip;
-                            let name = (t.remove_filter)(facet_heading(t, facet), &label);
+                            let (before, after) = (t.remove_filter)(facet_heading(t, facet));
+                            let lang = is_document_name(facet).then_some("ja");
+                            // Named by hidden text, not aria-label, so a Japanese
+                            // label inside it can be marked lang="ja".
                             view! {
                                 <li>
                                     <button
                                         type="button"
                                         class="chip"
-                                        aria-label=name
                                         on:click=move |_| {
                                             let mut next = state.get_untracked();
                                             next.query.toggle(facet, &value);
                                             go.to(next, History::Push);
                                         }
                                     >
-                                        <span class="chip-facet">{move || facet_heading(t, facet)}</span>
-                                        {label}
-                                        <span aria-hidden="true">" ×"</span>
+                                        <span class="visually-hidden">
+                                            {before}<span lang=lang>{label.clone()}</span>{after}
+                                        </span>
+                                        <span aria-hidden="true">
+                                            <span class="chip-facet">{move || facet_heading(t, facet)}</span>
+                                            <span lang=lang>{label}</span>
+                                            " ×"
+                                        </span>
                                     </button>
                                 </li>
                             }
@@ -245,7 +259,8 @@ pub fn ActiveFilters(
                     </For>
                     {move || {
                         let text = state.with(|s| s.query.text.trim().to_string());
-                        (!text.is_empty()).then(|| view! { <li class="chip chip-text">{t!(t, keyword)} {text}</li> })
+                        // What is searched is Japanese text.
+                        (!text.is_empty()).then(|| view! { <li class="chip chip-text">{t!(t, keyword)} <span lang="ja">{text}</span></li> })
                     }}
                 </ul>
                 <button type="button" class="clear-all" on:click=move |_| clear_all(state, go)>

@@ -74,7 +74,7 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
     let (text, set_text) = signal(initial);
     let (error, set_error) = signal(None::<String>);
     let (pending, set_pending) = signal(false);
-    let label = path.label_ja();
+    let label = (t.field_label)(path);
     let id = format!("edit-{}", path.to_string().replace('.', "-"));
 
     let save = move || {
@@ -84,7 +84,7 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
         set_pending.set(false);
         let result = FieldValue::from_text(path, &text.get_untracked())
             .and_then(|value| user.set_draft(no, path, value));
-        set_error.set(result.err().map(|e| e.to_string()));
+        set_error.set(result.err().map(|e| (t.draft_error)(&e)));
     };
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let schedule = move || {
@@ -184,19 +184,17 @@ fn GoalPicker(
     set_text: WriteSignal<String>,
     schedule: Callback<()>,
 ) -> impl IntoView {
+    let t = use_texts();
     let checked = move |n: u8| {
         text.with(|t| {
             t.split(|c: char| c == '、' || c == ',' || c.is_whitespace())
                 .any(|x| x.parse::<u8>() == Ok(n))
         })
     };
-    let goals = crate::data::app_data().dataset.sdg_goals.clone();
     view! {
         <div class="goal-picker" role="group" aria-labelledby="edit-sdgs-goals-label">
-            {goals
-                .into_iter()
-                .map(|goal| {
-                    let n = goal.number;
+            {(1..=17u8)
+                .map(|n| {
                     view! {
                         <label class=format!("goal-option sdg-{n}")>
                             <input
@@ -215,7 +213,7 @@ fn GoalPicker(
                                 }
                             />
                             <span class="sdg-number" aria-hidden="true">{n}</span>
-                            <span lang="ja">{goal.name}</span>
+                            <span>{t.sdg_goal_name(n)}</span>
                         </label>
                     }
                 })

@@ -473,9 +473,9 @@ fn ItemRow(
                     terms
                         .with(|terms| search::snippet(item, terms, nfkc, 30))
                         .map(|found| view! {
-                            <p class="item-snippet" lang="ja">
-                                <span class="snippet-field">{format!("{}：", found.field)}</span>
-                                <Highlighted text=found.text terms/>
+                            <p class="item-snippet">
+                                <span class="snippet-field">{(t.snippet_field)(&(t.field_label)(found.field))}</span>
+                                <span lang="ja"><Highlighted text=found.text terms/></span>
                             </p>
                         })
                 }}

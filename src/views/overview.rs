@@ -200,7 +200,7 @@ fn SdgChart() -> impl IntoView {
         .into_iter()
         .map(|c| {
             let goal = dataset.sdg_goal(c.goal);
-            let name = goal.map_or_else(|| (t.sdg_goal_number)(c.goal), |g| g.name.clone());
+            let name = t.sdg_goal_name(c.goal);
             let fill = goal.map(|g| g.color.clone());
             let total = c.total();
             let query = Query {

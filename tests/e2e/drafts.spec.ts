@@ -92,7 +92,12 @@ test('import into a fresh profile reproduces the drafts; a malformed file change
   await expect(other.getByText('下書きはありません')).toBeVisible();
   const input = other.getByLabel('書き出したJSONファイルを読み込む');
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });
-  await expect(other.getByText('読み込めませんでした')).toBeVisible();
+  // A refused file is an alert, not a polite status.
+  await expect(other.getByRole('alert')).toContainText('読み込めませんでした');
+  await expect(other.getByText('下書きはありません')).toBeVisible();
+  // A file over the limit is refused by its size, before it is read.
+  await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(2 * 1024 * 1024 + 1, 0x20) });
+  await expect(other.getByRole('alert')).toContainText('ファイルが大きすぎて読み込めません');
   await expect(other.getByText('下書きはありません')).toBeVisible();
   await input.setInputFiles({ name: 'drafts.json', mimeType: 'application/json', buffer: file });
   await expect(other.getByRole('region', { name: '読み込む内容の確認' })).toContainText('1件の変更');
@@ -143,4 +148,26 @@ test('kiosk mode hides staff mode', async ({ page }) => {
   await expect(page.getByRole('button', { name: '職員モード' })).toHaveCount(0);
   await page.goto('/?kiosk=0');
   await expect(page.getByRole('button', { name: '職員モード' })).toBeVisible();
+});
+
+test('stored drafts that cannot be read survive an edit of another field: backed up, announced, downloadable', async ({ page }) => {
+  await staffMode(page);
+  await draftResult(page, '最初の下書き');
+  // Another tab, of a newer version, writes drafts this one cannot read
+  // (a storage event only reaches other tabs: this one does not know yet).
+  const unreadable = JSON.stringify({ version: 99, saved_at: 1, data: { future: true } });
+  await page.evaluate((raw) => localStorage.setItem('ueda-reform.drafts', raw), unreadable);
+  await page.getByRole('textbox', { name: '令和6年度の実績' }).fill('別の欄の下書き');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('保存されていた下書きを読み込めませんでした');
+  const download = alert.getByRole('link', { name: '元のデータをダウンロード' });
+  const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  expect(Buffer.concat(await (await file.createReadStream()).toArray()).toString()).toBe(unreadable);
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('ueda-reform.backup.drafts.')).map((k) => localStorage.getItem(k)));
+  expect(backups).toEqual([unreadable]);
+  // This tab's drafts, the new edit included, are saved.
+  await page.reload();
+  await expect(result5(page)).toHaveValue('最初の下書き');
+  await expect(page.getByRole('textbox', { name: '令和6年度の実績' })).toHaveValue('別の欄の下書き');
 });

@@ -192,6 +192,15 @@ test('「スマートフォンで開く」 shows a QR code of exactly the curren
   await expect(page.getByRole('button', { name: 'スマートフォンで開く' })).toHaveAttribute('aria-expanded', 'true');
 });
 
+test('where the browser offers no clipboard (plain HTTP), copying says so and selects the address', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  await page.goto('/?cat=2');
+  await page.getByRole('button', { name: 'スマートフォンで開く' }).click();
+  await page.getByRole('button', { name: 'アドレスをコピー' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'コピーできませんでした' })).toBeVisible();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(page.url());
+});
+
 test('the print layout keeps the filtered list and drops the controls', async ({ page }) => {
   await search(page).fill('公民館');
   const n = Number((await count(page).textContent())!.replace('件', ''));

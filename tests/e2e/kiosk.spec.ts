@@ -54,3 +54,20 @@ test('activity keeps the session, and a visitor can keep bookmarks on the device
   await expect(count(page)).toHaveText('61件', { timeout: 6_000 });
   await expect(bookmark(page, 8)).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('the next visitor finds the kiosk in Japanese with normal text, whatever the last one chose', async ({ page }) => {
+  await kioskWithIdle(page, 2);
+  await page.goto('/');
+  await page.getByRole('radio', { name: '特大' }).check();
+  await page.getByRole('button', { name: /English/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const fontSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  const chosenSize = await fontSize();
+  // Nobody touches the tablet.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja', { timeout: 6_000 });
+  await expect(page.getByRole('radio', { name: '標準' })).toBeChecked();
+  expect(await fontSize()).not.toBe(chosenSize);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('radio', { name: '標準' })).toBeChecked();
+});

@@ -6,6 +6,7 @@
 mod bench;
 mod data;
 mod files;
+mod imports;
 mod postbuild;
 mod pwa;
 mod run;

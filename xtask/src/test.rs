@@ -115,7 +115,10 @@ pub fn run() -> Result<()> {
     );
     tally.check(
         "architecture invariants",
-        check_model_is_web_free().and_then(|()| check_layers(&root)),
+        check_model_is_web_free()
+            .and_then(|()| check_layers(&root))
+            .and_then(|()| crate::imports::check_no_cycles(&root.join("src")))
+            .and_then(|()| crate::imports::check_no_cycles(&root.join("model").join("src"))),
     );
 
     let (ok, out) = tee(cmd("cargo", &["test", "-p", "model", "-p", "xtask"]))?;

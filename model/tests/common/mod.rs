@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use model::search::SearchIndex;
+use model::filter::ItemIndex;
 use model::Dataset;
 use unicode_normalization::UnicodeNormalization;
 
@@ -22,7 +22,7 @@ pub fn dataset() -> &'static Dataset {
 }
 
 /// The search index of the committed dataset, built once.
-pub fn index() -> &'static SearchIndex {
-    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| SearchIndex::new(&dataset().items, nfkc))
+pub fn index() -> &'static ItemIndex {
+    static INDEX: OnceLock<ItemIndex> = OnceLock::new();
+    INDEX.get_or_init(|| ItemIndex::new(&dataset().items, nfkc))
 }

@@ -1,0 +1,136 @@
+//! English: what the model reports about drafts and imported files, worded
+//! for the user.
+
+use model::drafts::{
+    DraftError, Expected, FieldPath, FieldPathError, ImportError, ShapeAt, ValueKind,
+    EXPORT_FORMAT, EXPORT_FORMAT_VERSION, FIRST_YEAR, LAST_YEAR, MAX_IMPORT_BYTES,
+    MAX_IMPORT_CHANGES, MAX_VALUE_CHARS,
+};
+
+fn value_kind(kind: ValueKind) -> &'static str {
+    match kind {
+        ValueKind::Text => "a string",
+        ValueKind::Lines => "a list of strings",
+        ValueKind::Goals => "a list of goal numbers (1 to 17)",
+        ValueKind::OptionalLines => "a list of strings, or null",
+    }
+}
+
+fn field_path_error(error: &FieldPathError) -> String {
+    match error {
+        FieldPathError::Unknown(s) => format!("“{s}” is not the name of an editable field"),
+        FieldPathError::YearOutOfRange(y) => {
+            format!("year {y} is not covered (only Reiwa {FIRST_YEAR} to {LAST_YEAR})")
+        }
+        FieldPathError::NotInItem => "this item has no such field".to_owned(),
+    }
+}
+
+fn field(path: FieldPath) -> String {
+    format!("{} ({path})", (super::en::EN.field_label)(path))
+}
+
+/// One sentence on why a draft value cannot be kept.
+pub fn draft_error(error: &DraftError) -> String {
+    match error {
+        DraftError::WrongKind { expected } => {
+            format!("The value has the wrong form ({} is needed).", value_kind(*expected))
+        }
+        DraftError::EmptyTitle => "Enter the item title.".to_owned(),
+        DraftError::TitleHasLineBreak => "Enter the item title on one line, without line breaks.".to_owned(),
+        DraftError::InvalidGoal(goal) => {
+            format!("There is no SDG goal “{goal}” (use the numbers 1 to 17).")
+        }
+        DraftError::DuplicateGoal(goal) => format!("SDG goal {goal} is given twice."),
+        DraftError::BadPlanRef(line) => format!(
+            "The Comprehensive Plan reference “{line}” cannot be read (enter one per line, as the published items write them: part, chapter and section, then the section's name)."
+        ),
+        DraftError::BadSmartCity(line) => format!(
+            "The Smart City Promotion Plan reference “{line}” cannot be read (enter one per line, a circled number followed by the measure's name, or only a dash if there is none)."
+        ),
+        DraftError::TooLong { chars } => {
+            format!("The text is too long ({chars} characters; at most {MAX_VALUE_CHARS}).")
+        }
+        DraftError::UnknownItem(item) => format!("There is no item number {item}."),
+        DraftError::FieldNotInItem { item, path } => {
+            format!("Item {item} has no field {}.", field(*path))
+        }
+    }
+}
+
+fn place(at: ShapeAt) -> String {
+    match at {
+        ShapeAt::Key(key) => format!("“{key}”"),
+        ShapeAt::Change(index) => format!("change {index}"),
+        ShapeAt::ChangeKey(index, key) => format!("“{key}” of change {index}"),
+    }
+}
+
+fn expected(what: Expected) -> &'static str {
+    match what {
+        Expected::Text => "a string",
+        Expected::ChangeList => "a list of changes",
+        Expected::Change => "an object",
+        Expected::ItemNumber => "an item number (a whole number)",
+        Expected::FieldName => "a field name (a string)",
+        Expected::DraftValue => "a draft value",
+        Expected::EditedAt => "the time of editing (unix milliseconds, a whole number)",
+        Expected::Value(kind) => value_kind(kind),
+    }
+}
+
+/// One or two sentences on why a file cannot be imported.
+pub fn import_error(error: &ImportError) -> String {
+    match error {
+        ImportError::TooLarge(bytes) => format!(
+            "The file is too large to import ({bytes} bytes; at most {MAX_IMPORT_BYTES})."
+        ),
+        ImportError::NotJson(_) => {
+            "The file cannot be read as JSON. Choose a .json file exported from the drafts."
+                .to_owned()
+        }
+        ImportError::NotDraftsFile => format!(
+            "This is not an export of drafts (its \"format\" is not \"{EXPORT_FORMAT}\")."
+        ),
+        ImportError::NewerFormat(version) => format!(
+            "This file was exported by a newer version of the app and cannot be read (format version {version}; this app reads {EXPORT_FORMAT_VERSION}). Update the app."
+        ),
+        ImportError::UnknownFormatVersion(version) => {
+            format!("The file's format version (format_version) is unknown ({version}).")
+        }
+        ImportError::TooManyChanges(count) => format!(
+            "The file has too many changes to import ({count}; at most {MAX_IMPORT_CHANGES})."
+        ),
+        ImportError::BadShape { at, expected: what } => format!(
+            "The file is not as expected ({} must be {}).",
+            place(*at),
+            expected(*what)
+        ),
+        ImportError::UnknownItem { index, item } => {
+            format!("Change {index} is for item number {item}, which this app does not have.")
+        }
+        ImportError::UnknownField {
+            index,
+            item,
+            field,
+            reason,
+        } => format!(
+            "The field “{field}” of change {index} (item {item}) cannot be read: {}.",
+            field_path_error(reason)
+        ),
+        ImportError::InvalidValue {
+            index,
+            item,
+            path,
+            error,
+        } => format!(
+            "The draft of change {index} (item {item}, {}) is not valid: {}",
+            field(*path),
+            draft_error(error)
+        ),
+        ImportError::Duplicate { index, item, path } => format!(
+            "Change {index} (item {item}, {}) repeats a change to the same field.",
+            field(*path)
+        ),
+    }
+}
