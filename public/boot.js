@@ -4,12 +4,47 @@
 // down), while a module's import() resolves against this script: resolve first.
 const script = document.querySelector('script[data-wasm]');
 const page = (path) => new URL(path, document.baseURI).href;
-try {
-  const { default: init } = await import(page(script.dataset.js));
-  await init({ module_or_path: page(script.dataset.wasm) });
-} catch (error) {
-  console.error('the app did not start:', error);
-  startFailed();
+const start = async (js, wasm) => {
+  const { default: init } = await import(page(js));
+  await init({ module_or_path: page(wasm) });
+};
+
+// Two bundles: the citizen app, and the same app with the staff tools
+// (drafts, editor, import/export), which only staff mode loads, so citizens
+// never download staff code. Staff mode is a device setting the app keeps in
+// localStorage (model/src/stored.rs, `Settings`: `staff_mode`, `kiosk`);
+// switching it on in the citizen app reloads the page into the staff bundle.
+function staffModeOn() {
+  try {
+    const settings = JSON.parse(localStorage.getItem('ueda-reform.settings'))?.data;
+    return settings?.staff_mode === true && settings?.kiosk !== true;
+  } catch {
+    return false; // storage disabled or unreadable: the app reports it
+  }
+}
+
+// Which bundle runs is shown on <html data-bundle> (for tests and support).
+let started = false;
+if (staffModeOn() && script.dataset.staffJs) {
+  try {
+    await start(script.dataset.staffJs, script.dataset.staffWasm);
+    started = true;
+    document.documentElement.dataset.bundle = 'staff';
+  } catch (error) {
+    // Offline before the staff bundle was ever fetched, or a broken
+    // download: the citizen app starts instead and says so.
+    console.error('the staff tools did not load:', error);
+    document.documentElement.dataset.staffBundle = 'failed';
+  }
+}
+if (!started) {
+  try {
+    await start(script.dataset.js, script.dataset.wasm);
+    document.documentElement.dataset.bundle = 'citizen';
+  } catch (error) {
+    console.error('the app did not start:', error);
+    startFailed();
+  }
 }
 
 // The app did not start (a broken download, a browser too old for

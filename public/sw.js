@@ -13,11 +13,15 @@
 //   every file checked against the hash the build wrote, and applied only
 //   when the user chooses (boot.js and the app announce it).
 //
-// `cargo xtask postbuild` (run by trunk after each build) replaces VERSION
-// and PRECACHE below with the build's file list and content hashes; the
-// untouched template (VERSION 'dev') does nothing.
+// `cargo xtask postbuild` (run by trunk after each build) replaces VERSION,
+// PRECACHE and STAFF_FILES below with the build's file lists and content
+// hashes; the untouched template (VERSION 'dev') does nothing. The staff
+// bundle (STAFF_FILES) is not precached, since citizens never download it:
+// it is kept once staff mode has loaded it, and a new release fetches its
+// copy only on a device that kept the previous one.
 const VERSION = 'dev';
 const PRECACHE = [];
+const STAFF_FILES = [];
 
 const PREFIX = 'ueda-reform-';
 const CACHE = PREFIX + VERSION;
@@ -62,11 +66,24 @@ async function download(url, revision) {
   return new Response(bytes, { status: 200, statusText: 'OK', headers });
 }
 
+// Whether an older release's cache kept a staff bundle: staff mode was used
+// on this device, so the new release's staff bundle is fetched too.
+async function keptStaffBundle() {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    const keys = await (await caches.open(name)).keys();
+    if (keys.some((request) => /\/ueda-reform-staff-[0-9a-f]+(?:_bg\.wasm|\.js)$/.test(request.url))) return true;
+  }
+  return false;
+}
+
 self.addEventListener('install', (event) => {
   if (VERSION === 'dev') return;
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await Promise.all(PRECACHE.map(async ({ url, revision }) => {
+    const staffUsedHere = await keptStaffBundle();
+    const files = staffUsedHere ? [...PRECACHE, ...STAFF_FILES] : PRECACHE;
+    await Promise.all(files.map(async ({ url, revision }) => {
       const response = (await reuse(url, revision)) ?? (await download(url, revision));
       await cache.put(url, response);
     }));
@@ -161,6 +178,13 @@ self.addEventListener('fetch', (event) => {
   // this release's too, so the cache is right.
   event.respondWith((async () => {
     const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
-    return cached ?? fetch(request);
+    if (cached) return cached;
+    const staff = STAFF_FILES.find((file) => new URL(request.url).pathname.endsWith('/' + file.url));
+    if (!staff) return fetch(request);
+    // The staff bundle, loaded by staff mode: checked like a precached file
+    // and kept for offline use.
+    const response = await download(request.url, staff.revision);
+    await (await caches.open(CACHE)).put(staff.url, response.clone());
+    return response;
   })());
 });

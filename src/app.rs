@@ -7,13 +7,13 @@ use model::view_state::Screen;
 use crate::components::kiosk::Kiosk;
 use crate::i18n::{provide_language, use_language};
 use crate::notices::{NoticeArea, Notices};
+use crate::staff::{provide_staff_services, DraftsScreenSlot, StaffBanner};
 use crate::storage::provide_user_data;
 use crate::url::{provide_view_state, use_view_state};
 use crate::views::about::AboutScreen;
 use crate::views::device_data::DeviceData;
-use crate::views::drafts::DraftsScreen;
 use crate::views::item::ItemScreen;
-use crate::views::layout::{SiteFooter, SiteHeader, SkipLink, StaffBanner};
+use crate::views::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::views::list::{ListMode, ListScreen};
 use crate::views::overview::OverviewScreen;
 
@@ -23,6 +23,7 @@ use crate::views::overview::OverviewScreen;
 pub fn App() -> impl IntoView {
     let notices = Notices::provide();
     let user = provide_user_data(notices);
+    provide_staff_services(user, notices);
     provide_language(Signal::derive(move || user.settings.with(|s| s.language)));
     view! {
         <Router>
@@ -113,7 +114,7 @@ fn Screens() -> impl IntoView {
             }
             Shown::Overview => view! { <OverviewScreen/> }.into_any(),
             Shown::About => view! { <AboutScreen/> }.into_any(),
-            Shown::Drafts => view! { <DraftsScreen/> }.into_any(),
+            Shown::Drafts => view! { <DraftsScreenSlot/> }.into_any(),
             Shown::List(mode) => {
                 // Back from an item: land on that item's row, not at the top.
                 let return_to = match came_from {

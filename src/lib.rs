@@ -5,7 +5,8 @@
 //!
 //! Layout: `app` (router and screen switch), `data` (the embedded dataset),
 //! `url` (the only code that touches the query string), `views` (one module
-//! per screen), `components` (small shared pieces). The logic worth testing
+//! per screen), `components` (small shared pieces), `staff` (the staff tools,
+//! compiled into the staff bundle only, and the slots where views show them). The logic worth testing
 //! natively (search, filters, URL state, stored records) is in the `model` crate.
 
 #![recursion_limit = "256"]
@@ -18,6 +19,7 @@ pub mod i18n;
 pub mod notices;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod staff;
 pub mod storage;
 #[cfg(not(feature = "ssr"))]
 pub mod takeover;

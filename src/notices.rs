@@ -44,6 +44,9 @@ pub enum Message {
     },
     /// Changes are kept in memory only, for this reason.
     NotSaved(MemoryReason),
+    /// Staff mode is on, but the staff tools' bundle could not be loaded
+    /// (offline before it was ever fetched, or a broken download).
+    StaffToolsUnavailable,
 }
 
 impl Message {
@@ -70,6 +73,7 @@ impl Message {
                 };
                 format!("{why}{}", t.memory_only)
             }
+            Message::StaffToolsUnavailable => t.staff_tools_unavailable.to_string(),
         }
     }
 }

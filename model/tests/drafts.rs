@@ -2,10 +2,10 @@
 //! (JSON, CSV) and import with conflicts, on the real dataset.
 
 use model::drafts::{
-    apply, apply_import, csv_cell, diff_entries, diff_text, diff_values, export_csv,
-    export_file_name, export_json, format_jst, import, normalize, published, staleness, Choice,
-    DiffKind, DiffPart, DraftError, Drafts, EntryDiff, FieldPath, FieldPathError, FieldValue,
-    ImportChoices, ImportError, ImportSummary, ValueKind, CSV_HEADERS, EXPORT_FORMAT,
+    apply, apply_import, count_stored_fields, csv_cell, diff_entries, diff_text, diff_values,
+    export_csv, export_file_name, export_json, format_jst, import, normalize, published, staleness,
+    Choice, DiffKind, DiffPart, DraftError, Drafts, EntryDiff, FieldPath, FieldPathError,
+    FieldValue, ImportChoices, ImportError, ImportSummary, ValueKind, CSV_HEADERS, EXPORT_FORMAT,
     MAX_DIFF_CELLS, MAX_IMPORT_BYTES, MAX_IMPORT_CHANGES, MAX_VALUE_CHARS,
 };
 use model::stored::{decode, encode, DecodeError, Decoded, Record, DRAFTS_KEY};
@@ -522,6 +522,13 @@ fn drafts_encode_and_decode() {
         decode::<Drafts>(&encode(&Drafts::new(), T)),
         Ok(Decoded::Current(Drafts::new()))
     );
+
+    // The citizen bundle counts stored fields without decoding the drafts.
+    assert_eq!(count_stored_fields(&raw), drafts.count_fields());
+    assert!(drafts.count_fields() > 1);
+    assert_eq!(count_stored_fields(&encode(&Drafts::new(), T)), 0);
+    assert_eq!(count_stored_fields("not json"), 0);
+    assert_eq!(count_stored_fields(r#"{"data":{"items":[]}}"#), 0);
 
     // Unreadable values are errors (backed up by the app), never dropped.
     let bad = |data: Value| json!({ "version": 1, "saved_at": T, "data": data }).to_string();

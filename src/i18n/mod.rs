@@ -167,6 +167,12 @@ pub struct Texts {
     // Staff drafts
     pub staff_mode: &'static str,
     pub staff_mode_note: &'static str,
+    /// Staff mode is on but its tools could not be loaded.
+    pub staff_tools_unavailable: &'static str,
+    /// The drafts screen opened without staff mode.
+    pub drafts_need_staff_mode: &'static str,
+    /// The button that turns staff mode on from the drafts screen.
+    pub turn_on_staff_mode: &'static str,
     pub nav_drafts: fn(usize) -> String,
     pub edit_heading: &'static str,
     pub edit_note: &'static str,

@@ -1,16 +1,19 @@
-//! The only code that touches localStorage: the user's bookmarks (and, later,
-//! drafts and settings), versioned, migrated, backed up when unreadable, and
-//! kept in memory when the browser will not store them.
+//! The only code that touches localStorage: the user's bookmarks, settings
+//! and (staff bundle only) drafts, versioned, migrated, backed up when
+//! unreadable, and kept in memory when the browser will not store them.
 //!
 //! The pure part (envelopes, versions, migrations, decode errors) is
 //! `model::stored`; this module connects it to the browser and to signals.
+//! Two contexts: [`UserData`] (every bundle) and, in the staff bundle,
+//! [`drafts::DraftStore`].
 
 mod backend;
+#[cfg(feature = "staff")]
+pub mod drafts;
 
 use leptos::ev;
 use leptos::prelude::*;
-use model::drafts::{self, DraftError, Drafts, FieldPath, FieldValue};
-use model::stored::{self, Bookmarks, DecodeError, Decoded, Record, Settings};
+use model::stored::{self, Bookmarks, DecodeError, Decoded, Record, Settings, DRAFTS_KEY};
 
 use backend::Backend;
 pub use backend::MemoryReason;
@@ -25,12 +28,11 @@ pub struct UserData {
     pub bookmarks: RwSignal<Bookmarks>,
     /// Settings of this device (kiosk mode, text size, language).
     pub settings: RwSignal<Settings>,
-    /// Staff drafts of item changes.
-    pub drafts: RwSignal<Drafts>,
-    /// When this tab last saved the drafts (unix ms), for 「下書き保存済み」.
-    pub drafts_saved_at: RwSignal<Option<u64>>,
     /// Why changes are not being saved, if they are not.
     pub memory_only: RwSignal<Option<MemoryReason>>,
+    /// Notified when everything stored was removed, in this tab or another
+    /// (so the staff bundle's drafts follow).
+    pub cleared: Trigger,
     notices: Notices,
 }
 
@@ -42,9 +44,8 @@ pub fn provide_user_data(notices: Notices) -> UserData {
         backend: StoredValue::new_local(backend),
         bookmarks: RwSignal::new(Bookmarks::default()),
         settings: RwSignal::new(Settings::default()),
-        drafts: RwSignal::new(Drafts::default()),
-        drafts_saved_at: RwSignal::new(None),
         memory_only,
+        cleared: Trigger::new(),
         notices,
     };
     data.settings
@@ -54,19 +55,15 @@ pub fn provide_user_data(notices: Notices) -> UserData {
     }
     data.bookmarks
         .set(data.load::<Bookmarks>(StoredRecord::Bookmarks));
-    data.drafts.set(data.load::<Drafts>(StoredRecord::Drafts));
 
-    // Another tab changed the bookmarks, drafts or settings: show its state
-    // here too. (The event
-    // never reaches the tab that wrote, which updates its own signal.)
+    // Another tab changed the bookmarks or settings: show its state here too.
+    // (The event never reaches the tab that wrote, which updates its own
+    // signal.) The staff bundle's draft store follows the drafts' key itself.
     let handle = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
         match event.key() {
             Some(key) if key == Bookmarks::KEY => data
                 .bookmarks
                 .set(data.load::<Bookmarks>(StoredRecord::Bookmarks)),
-            Some(key) if key == Drafts::KEY => {
-                data.drafts.set(data.load::<Drafts>(StoredRecord::Drafts))
-            }
             Some(key) if key == Settings::KEY => data
                 .settings
                 .set(data.load::<Settings>(StoredRecord::Settings)),
@@ -74,7 +71,7 @@ pub fn provide_user_data(notices: Notices) -> UserData {
             None => {
                 data.bookmarks.set(Bookmarks::default());
                 data.settings.set(Settings::default());
-                data.drafts.set(Drafts::default());
+                data.cleared.notify();
             }
             _ => {}
         }
@@ -190,59 +187,6 @@ impl UserData {
         self.save(&self.bookmarks.get_untracked());
     }
 
-    /// Changes the drafts and saves them at once. The latest stored drafts are
-    /// read first, so an edit in another tab since this tab last loaded them
-    /// is kept rather than overwritten. A stored value that cannot be read
-    /// (another tab of a newer version, a damaged value) is backed up and
-    /// announced before this write replaces it, as at start-up.
-    fn change_drafts<T>(&self, change: impl FnOnce(&mut Drafts) -> T) -> T {
-        let stored = self.backend.with_value(|b| b.get(Drafts::KEY));
-        let mut latest = match stored.map(|raw| (stored::decode::<Drafts>(&raw), raw)) {
-            Some((Ok(decoded), _)) => decoded.into_value(),
-            Some((Err(error), raw)) => {
-                self.back_up_unreadable(Drafts::KEY, StoredRecord::Drafts, &raw, error);
-                self.drafts.get_untracked()
-            }
-            None => self.drafts.get_untracked(),
-        };
-        let result = change(&mut latest);
-        self.save(&latest);
-        self.drafts.set(latest);
-        self.drafts_saved_at.set(Some(now_millis()));
-        result
-    }
-
-    /// Sets a draft value of one field (a value equal to the published one
-    /// removes the draft). Returns whether a draft now exists.
-    pub fn set_draft(
-        &self,
-        item_no: u32,
-        path: FieldPath,
-        value: FieldValue,
-    ) -> Result<bool, DraftError> {
-        let dataset = &crate::data::app_data().dataset;
-        self.change_drafts(|d| d.set(dataset, item_no, path, value, now_millis()))
-    }
-
-    /// Discards one field's draft.
-    pub fn discard_draft_field(&self, item_no: u32, path: FieldPath) {
-        self.change_drafts(|d| d.discard_field(item_no, path));
-    }
-
-    /// Discards every draft field of an item.
-    pub fn discard_draft_item(&self, item_no: u32) {
-        self.change_drafts(|d| d.discard_item(item_no));
-    }
-
-    /// Applies an import preview with the user's choices for every conflict.
-    pub fn apply_import(
-        &self,
-        preview: &drafts::ImportPreview,
-        choices: &drafts::ImportChoices,
-    ) -> Result<drafts::ImportSummary, drafts::UnresolvedConflicts> {
-        self.change_drafts(|d| drafts::apply_import(d, preview, choices))
-    }
-
     /// Counts what 「この端末のデータを消去」 would remove.
     pub fn device_summary(&self) -> DeviceSummary {
         let backups = self
@@ -250,7 +194,11 @@ impl UserData {
             .with_value(|b| b.keys().iter().filter(|k| stored::is_backup_key(k)).count());
         DeviceSummary {
             bookmarks: self.bookmarks.with_untracked(|b| b.len()),
-            drafts: self.drafts.with_untracked(|d| d.count_fields()),
+            // Counted from the stored text, so the citizen bundle, which
+            // carries no draft code, still says what would be lost.
+            drafts: self
+                .raw(DRAFTS_KEY)
+                .map_or(0, |raw| model::drafts::count_stored_fields(&raw)),
             backups,
         }
     }
@@ -266,7 +214,12 @@ impl UserData {
         });
         self.bookmarks.set(Bookmarks::default());
         self.settings.set(Settings::default());
-        self.drafts.set(Drafts::default());
+        self.cleared.notify();
+    }
+
+    /// The raw stored text under `key`, if any.
+    fn raw(&self, key: &str) -> Option<String> {
+        self.backend.with_value(|b| b.get(key))
     }
 }
 

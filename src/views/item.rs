@@ -16,9 +16,8 @@ use crate::components::page_tools::PageTools;
 use crate::components::sdg::SdgBadges;
 use crate::components::text_list::TextList;
 use crate::data::{app_data, nfkc};
-use crate::storage::use_user_data;
+use crate::staff::{item_as_shown, ItemEditorSlot};
 use crate::url::{href, use_view_state};
-use crate::views::item_edit::ItemEditor;
 
 /// The detail view of item `no`.
 #[component]
@@ -46,21 +45,8 @@ pub fn ItemScreen(
         }
         .into_any();
     };
-    let user = use_user_data();
-    // Staff mode (never on a shared kiosk): edit, and optionally read the item with drafts applied.
-    let staff = move || user.settings.with(|s| s.staff_mode && !s.kiosk);
-    let (show_draft, set_show_draft) = signal(false);
-    let published = item.clone();
-    let shown_item = {
-        let published = published.clone();
-        Memo::new(move |_| {
-            if staff() && show_draft.get() {
-                user.drafts.with(|d| d.apply_to(&published))
-            } else {
-                published.clone()
-            }
-        })
-    };
+    // Staff mode can show the item with this device's drafts applied.
+    let (shown_item, draft_switch) = item_as_shown(item.clone());
     let heading_ref = NodeRef::<html::H2>::new();
     // Move focus to the heading so keyboard and screen-reader users land on
     // the new content, not on the link they activated in the list.
@@ -88,22 +74,10 @@ pub fn ItemScreen(
                 <BookmarkButton no=item.no title=item.title.clone()/>
                 <PageTools print_label=t!(t, print_item)/>
             </div>
-            <Show when=staff>
-                <label class="show-draft">
-                    <input
-                        type="checkbox"
-                        prop:checked=show_draft
-                        on:change=move |ev| set_show_draft.set(event_target_checked(&ev))
-                    />
-                    {t!(t, show_draft)}
-                </label>
-            </Show>
+            {draft_switch}
             {move || {
                 let item = shown_item.get();
                 view! {
-                    <Show when=move || staff() && show_draft.get()>
-                        <p class="notice notice-info">{t!(t, showing_draft_note)}</p>
-                    </Show>
                     <ItemFacts item=item.clone() terms/>
                     <Field heading=t!(t, overview_field) entries=item.overview.clone() terms/>
                     <Field heading=t!(t, current_status_field) entries=item.current_status.clone() terms/>
@@ -115,9 +89,7 @@ pub fn ItemScreen(
             }}
             <ItemIndicators no=item.no/>
             <SourceNotes item=item.clone()/>
-            <Show when=staff>
-                <ItemEditor item=published.clone()/>
-            </Show>
+            <ItemEditorSlot item=item.clone()/>
             <PrevNext no=item.no/>
         </article>
     }

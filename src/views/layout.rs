@@ -8,6 +8,7 @@ use model::stored::Language;
 use model::view_state::{Screen, ViewState};
 
 use crate::components::text_size::TextSizeControl;
+use crate::staff::DraftsNavEntry;
 use crate::storage::use_user_data;
 use crate::url::{href, use_view_state};
 
@@ -118,16 +119,10 @@ fn SiteNav() -> impl IntoView {
                         {t!(t, nav_about)}
                     </a>
                 </li>
-                <Show when=move || user.settings.with(|s| s.staff_mode && !s.kiosk)>
-                    <li>
-                        <a
-                            href=move || link(Screen::Drafts)
-                            aria-current=move || current(Screen::Drafts).then_some("page")
-                        >
-                            {move || (t.nav_drafts)(user.drafts.with(|d| d.count_items()))}
-                        </a>
-                    </li>
-                </Show>
+                <DraftsNavEntry
+                    href=Signal::derive(move || link(Screen::Drafts))
+                    current=Signal::derive(move || current(Screen::Drafts))
+                />
                 <li>
                     <a
                         href=move || link(Screen::Bookmarks)
@@ -207,21 +202,6 @@ fn StaffModeSwitch() -> impl IntoView {
                 <span aria-hidden="true">{move || if on() { "● " } else { "○ " }}</span>
                 {t!(t, staff_mode)}
             </button>
-        </Show>
-    }
-}
-
-/// Says what staff mode is and is not, while it is on.
-#[component]
-pub fn StaffBanner() -> impl IntoView {
-    let t = use_texts();
-    let user = use_user_data();
-    view! {
-        <Show when=move || user.settings.with(|s| s.staff_mode && !s.kiosk)>
-            // A landmark of its own, so no content sits outside landmarks.
-            <aside class="staff-banner" aria-label=t!(t, staff_mode)>
-                <p>{t!(t, staff_mode_note)}</p>
-            </aside>
         </Show>
     }
 }

@@ -18,6 +18,7 @@ use crate::components::page_tools::PageTools;
 use crate::components::qr::QrLink;
 use crate::components::sdg::SdgBadges;
 use crate::data::{app_data, nfkc};
+use crate::staff::DraftBadge;
 use crate::storage::use_user_data;
 use crate::url::{absolute_href, clear_all, href, use_go, use_view_state, History};
 use crate::views::filters::{ActiveFilters, Facets, SearchBox};
@@ -444,7 +445,6 @@ fn ItemRow(
     visible: Signal<bool>,
 ) -> impl IntoView {
     let t = use_texts();
-    let user = use_user_data();
     let state = use_view_state();
     let item = &app_data().dataset.items[index];
     let no = item.no;
@@ -481,12 +481,7 @@ fn ItemRow(
                 }}
             </div>
             <div class="item-side">
-                <Show when=move || {
-                    user.settings.with(|s| s.staff_mode && !s.kiosk)
-                        && user.drafts.with(|d| d.fields(no).next().is_some())
-                }>
-                    <span class="draft-badge">{t!(t, draft_badge)}</span>
-                </Show>
+                <DraftBadge no/>
                 <SdgBadges sdgs=item.sdgs.clone()/>
                 <BookmarkButton no title=item.title.clone()/>
             </div>

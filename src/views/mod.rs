@@ -2,10 +2,8 @@
 
 pub mod about;
 pub mod device_data;
-pub mod drafts;
 pub mod filters;
 pub mod item;
-pub mod item_edit;
 pub mod layout;
 pub mod list;
 pub mod overview;

@@ -3,12 +3,14 @@ import { test, expect, type Page } from './fixtures';
 // City staff draft updates in the browser, keep them across reloads, review
 // them, export them for submission and import them elsewhere.
 
+// Switching staff mode on reloads the page into the staff bundle.
 async function staffMode(page: Page, path = '/?item=25') {
   await page.goto(path);
-  const toggle = page.getByRole('button', { name: '職員モード' });
+  const toggle = page.getByRole('button', { name: '職員モード', exact: true });
   await expect(toggle).toBeVisible();
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-  await expect(page.getByRole('button', { name: '職員モード' })).toHaveAttribute('aria-pressed', 'true');
+  await page.waitForSelector('html[data-bundle="staff"][data-app="ready"]', { state: 'attached' });
+  await expect(page.getByRole('button', { name: '職員モード', exact: true })).toHaveAttribute('aria-pressed', 'true');
 }
 
 const result5 = (page: Page) => page.getByRole('textbox', { name: '令和5年度の実績' });
@@ -145,9 +147,9 @@ test('discarding asks first, then returns the field to the published text', asyn
 
 test('kiosk mode hides staff mode', async ({ page }) => {
   await page.goto('/?kiosk=1');
-  await expect(page.getByRole('button', { name: '職員モード' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '職員モード', exact: true })).toHaveCount(0);
   await page.goto('/?kiosk=0');
-  await expect(page.getByRole('button', { name: '職員モード' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '職員モード', exact: true })).toBeVisible();
 });
 
 test('stored drafts that cannot be read survive an edit of another field: backed up, announced, downloadable', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from './fixtures';
+import { test, expect, visitOnline, type Page } from './fixtures';
 
 // With the interface in English, nothing a user can see or hear is Japanese
 // except the document's own contents, which are marked lang="ja": every
@@ -75,8 +75,9 @@ test('every view in English has no Japanese outside the contents', async ({ page
 });
 
 test('notices about unreadable and newer stored data are in English', async ({ page }) => {
+  // Drafts are read by the staff bundle only: staff mode on.
   await seed(page, {
-    [SETTINGS]: ENGLISH,
+    [SETTINGS]: ENGLISH_STAFF,
     [BOOKMARKS]: '{"version": 1, "data": {"items": [1, 2',
     'ueda-reform.drafts': JSON.stringify({ version: 99, saved_at: 1, data: {} }),
   });
@@ -162,4 +163,17 @@ test('refused imports and invalid drafts are explained in English', async ({ pag
   await title.blur();
   await expect(page.getByText('Enter the item title.')).toBeVisible();
   await expectNoJapaneseChrome(page);
+});
+
+test('staff tools that cannot load offline are explained in English, and the drafts screen without staff mode too', async ({ page, context }) => {
+  await seed(page, { [SETTINGS]: ENGLISH });
+  await visitOnline(page, '/?view=drafts');
+  await expect(page.getByRole('button', { name: 'Switch staff mode on' })).toBeVisible();
+  await expectNoJapaneseChrome(page);
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Switch staff mode on' }).click();
+  await page.waitForSelector('html[data-staff-bundle="failed"][data-app="ready"]', { state: 'attached' });
+  await expect(page.getByRole('alert')).toContainText('The staff tools could not be loaded');
+  await expectNoJapaneseChrome(page);
+  await context.setOffline(false);
 });

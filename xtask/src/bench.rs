@@ -31,7 +31,7 @@ mod sizes;
 mod targets;
 
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
@@ -193,7 +193,7 @@ pub fn run(args: &[String]) -> Result<()> {
         .cloned()
         .unwrap_or_default();
     let visit = sizes::FirstVisit::from_served(&app_dir, "/app/", &served);
-    let wasm_file = find_wasm(&app_dir)?;
+    let wasm_file = crate::staff_bundle::citizen_wasm(&app_dir)?;
     let wasm_name = wasm_file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -250,13 +250,6 @@ fn build(root: &Path, site: &Path) -> Result<()> {
         status(trunk)?;
     }
     Ok(())
-}
-
-fn find_wasm(dir: &Path) -> Result<PathBuf> {
-    std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|x| x == "wasm"))
-        .with_context(|| format!("{} has no .wasm file", dir.display()))
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod pwa;
 mod run;
 mod serve;
 mod setup;
+mod staff_bundle;
 mod test;
 
 use std::path::{Path, PathBuf};

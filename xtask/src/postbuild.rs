@@ -2,10 +2,11 @@
 //! written it, run by trunk's post-build hook on its staging folder (one
 //! command, since hooks of one stage run concurrently):
 //!
-//! 1. prerender: the list and every item page as static HTML, rendered from
+//! 1. the staff bundle: content-hashed and named on the page (`staff_bundle`);
+//! 2. prerender: the list and every item page as static HTML, rendered from
 //!    the app's components by the `prerender` binary (native, `ssr` feature);
-//! 2. release builds only: the service worker's precache list (`pwa`);
-//! 3. release builds only: `.br` and `.gz` beside every compressible file, for
+//! 3. release builds only: the service worker's precache list (`pwa`);
+//! 4. release builds only: `.br` and `.gz` beside every compressible file, for
 //!    hosts that serve precompressed files (nginx `gzip_static`, GitLab Pages).
 
 use std::io::Write;
@@ -27,6 +28,7 @@ pub fn run(args: &[String]) -> Result<()> {
             std::env::var("TRUNK_PROFILE").as_deref() == Ok("release"),
         ),
     };
+    crate::staff_bundle::name_in_page(&dir)?;
     prerender(&dir)?;
     // A debug build (`trunk serve`) keeps the template's do-nothing worker,
     // so development is never served stale files.

@@ -32,13 +32,31 @@ pub fn write_service_worker(dir: &Path) -> Result<()> {
             && !url.starts_with("item/")
     });
     files.sort();
-    let entries: Vec<String> = files
-        .iter()
-        .map(|(url, revision)| format!("  {{ url: {url:?}, revision: \"{revision}\" }},"))
-        .collect();
-    let version = revision(entries.join("\n").as_bytes());
-    let list = format!("const PRECACHE = [\n{}\n];", entries.join("\n"));
-    let sw = replace_line(&template, "const PRECACHE = ", &list)?;
+    // The staff bundle is listed apart: citizens never download it; the
+    // worker keeps it once staff mode has loaded it, and fetches a new
+    // release's copy only on devices that had one.
+    let (staff, files): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|(url, _)| url.starts_with(crate::staff_bundle::NAME));
+    let entries = |files: &[(String, String)]| -> Vec<String> {
+        files
+            .iter()
+            .map(|(url, revision)| format!("  {{ url: {url:?}, revision: \"{revision}\" }},"))
+            .collect()
+    };
+    let precache = entries(&files);
+    let staff = entries(&staff);
+    let version = revision([precache.join("\n"), staff.join("\n")].concat().as_bytes());
+    let sw = replace_line(
+        &template,
+        "const PRECACHE = ",
+        &format!("const PRECACHE = [\n{}\n];", precache.join("\n")),
+    )?;
+    let sw = replace_line(
+        &sw,
+        "const STAFF_FILES = ",
+        &format!("const STAFF_FILES = [\n{}\n];", staff.join("\n")),
+    )?;
     let sw = replace_line(
         &sw,
         "const VERSION = ",
@@ -66,7 +84,7 @@ fn replace_line(text: &str, prefix: &str, with: &str) -> Result<String> {
 /// worker computes the same of every file it downloads (`crypto.subtle`) and
 /// refuses one that differs, such as a captive portal's page answered in
 /// place of a script.
-fn revision(bytes: &[u8]) -> String {
+pub fn revision(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes)[..8]
         .iter()

@@ -84,23 +84,28 @@ pub fn run() -> Result<()> {
             ],
         )),
     );
-    tally.check(
-        "clippy (wasm)",
-        status(cmd(
-            "cargo",
+    // Each bundle: the citizen's (with the browser tests) and the staff's.
+    for (name, selection) in [
+        ("clippy (wasm, citizen bundle)", &["--all-targets"][..]),
+        (
+            "clippy (wasm, staff bundle)",
+            &["--features", "staff", "--bins"][..],
+        ),
+    ] {
+        let args = [
             &[
                 "clippy",
                 "-p",
                 "ueda-reform",
                 "--target",
                 "wasm32-unknown-unknown",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        )),
-    );
+            ][..],
+            selection,
+            &["--", "-D", "warnings"],
+        ]
+        .concat();
+        tally.check(name, status(cmd("cargo", &args)));
+    }
     tally.check(
         "clippy (prerenderer, native ssr)",
         status(cmd(
@@ -252,17 +257,25 @@ fn libtest_counts(output: &str) -> (u64, u64) {
 /// `trunk build --release`, then prints the wasm size so regressions show.
 fn release_build(root: &Path) -> Result<()> {
     status(cmd("trunk", &["build", "--release"]))?;
-    let wasm = std::fs::read_dir(root.join("dist"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|x| x == "wasm"))
-        .context("dist/ has no .wasm file")?;
-    let bytes = std::fs::read(&wasm)?;
-    println!(
-        "wasm size: {} bytes raw, {} bytes gzip -9 ({})",
-        bytes.len(),
-        gzip_bytes(&bytes)?.len(),
-        wasm.file_name().unwrap_or_default().to_string_lossy()
-    );
+    // The staff tools must stay out of what citizens download.
+    for (bundle, wasm) in [
+        (
+            "citizen",
+            crate::staff_bundle::citizen_wasm(&root.join("dist"))?,
+        ),
+        (
+            "staff",
+            crate::staff_bundle::staff_wasm(&root.join("dist"))?,
+        ),
+    ] {
+        let bytes = std::fs::read(&wasm)?;
+        println!(
+            "{bundle} wasm: {} bytes raw, {} bytes gzip -9 ({})",
+            bytes.len(),
+            gzip_bytes(&bytes)?.len(),
+            wasm.file_name().unwrap_or_default().to_string_lossy()
+        );
+    }
     Ok(())
 }
 

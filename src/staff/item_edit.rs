@@ -8,7 +8,7 @@ use model::Item;
 
 use crate::components::confirm::ConfirmButton;
 use crate::i18n::use_texts;
-use crate::storage::use_user_data;
+use crate::storage::drafts::use_draft_store;
 use crate::t;
 
 /// How long after the last keystroke a field is saved.
@@ -18,9 +18,9 @@ const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 #[component]
 pub fn ItemEditor(item: Item) -> impl IntoView {
     let t = use_texts();
-    let user = use_user_data();
+    let store = use_draft_store();
     let no = item.no;
-    let draft_count = move || user.drafts.with(|d| d.fields(no).count());
+    let draft_count = move || store.drafts.with(|d| d.fields(no).count());
     let editors = FieldPath::all_for(&item)
         .into_iter()
         .map(|path| view! { <FieldEditor item=item.clone() path/> })
@@ -36,7 +36,7 @@ pub fn ItemEditor(item: Item) -> impl IntoView {
                     label=t.discard_item
                     class="danger-outline"
                     question=Signal::derive(move || (t.confirm_discard_item)(draft_count()))
-                    on_confirm=Callback::new(move |()| user.discard_draft_item(no))
+                    on_confirm=Callback::new(move |()| store.discard_item(no))
                 />
             </Show>
         </section>
@@ -47,10 +47,10 @@ pub fn ItemEditor(item: Item) -> impl IntoView {
 #[component]
 fn SavedState() -> impl IntoView {
     let t = use_texts();
-    let user = use_user_data();
+    let store = use_draft_store();
     view! {
         <p class="saved-state" role="status">
-            {move || user.drafts_saved_at.get().map(|at| (t.draft_saved)(&time_of_day(at)))}
+            {move || store.saved_at.get().map(|at| (t.draft_saved)(&time_of_day(at)))}
         </p>
     }
 }
@@ -61,15 +61,16 @@ fn SavedState() -> impl IntoView {
 #[component]
 fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
     let t = use_texts();
-    let user = use_user_data();
+    let store = use_draft_store();
     let no = item.no;
     let published = drafts::published(&item, path);
     let current_value = move || {
-        user.drafts
+        store
+            .drafts
             .with(|d| d.get(no, path).map(|f| f.value.clone()))
             .or_else(|| published.clone())
     };
-    let has_draft = move || user.drafts.with(|d| d.get(no, path).is_some());
+    let has_draft = move || store.drafts.with(|d| d.get(no, path).is_some());
     let initial = current_value().map(|v| v.to_text()).unwrap_or_default();
     let (text, set_text) = signal(initial);
     let (error, set_error) = signal(None::<String>);
@@ -83,7 +84,7 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
         }
         set_pending.set(false);
         let result = FieldValue::from_text(path, &text.get_untracked())
-            .and_then(|value| user.set_draft(no, path, value));
+            .and_then(|value| store.set(no, path, value));
         set_error.set(result.err().map(|e| (t.draft_error)(&e)));
     };
     let timer = StoredValue::new(None::<TimeoutHandle>);
@@ -169,7 +170,7 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
                     question=Signal::derive(move || discard_label.with_value(|label| (t.confirm_discard_field)(label)))
                     on_confirm=Callback::new(move |()| {
                         set_pending.set(false);
-                        user.discard_draft_field(no, path);
+                        store.discard_field(no, path);
                     })
                 />
             </Show>

@@ -11,7 +11,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::data::app_data;
 use crate::download::save_file;
 use crate::i18n::use_texts;
-use crate::storage::use_user_data;
+use crate::storage::drafts::use_draft_store;
 use crate::t;
 use crate::url::href;
 
@@ -19,10 +19,11 @@ use crate::url::href;
 #[component]
 pub fn DraftsScreen() -> impl IntoView {
     let t = use_texts();
-    let user = use_user_data();
-    let items = Memo::new(move |_| user.drafts.with(|d| d.item_numbers().collect::<Vec<_>>()));
+    let store = use_draft_store();
+    let items = Memo::new(move |_| store.drafts.with(|d| d.item_numbers().collect::<Vec<_>>()));
     let summary = move || {
-        user.drafts
+        store
+            .drafts
             .with(|d| (t.drafts_summary)(d.count_items(), d.count_fields()))
     };
     view! {
@@ -48,13 +49,13 @@ pub fn DraftsScreen() -> impl IntoView {
 #[component]
 fn ExportTools() -> impl IntoView {
     let t = use_texts();
-    let user = use_user_data();
-    let empty = move || user.drafts.with(|d| d.is_empty());
+    let store = use_draft_store();
+    let empty = move || store.drafts.with(|d| d.is_empty());
     let (failed, set_failed) = signal(false);
     let export = move |csv: bool| {
         let now = js_sys::Date::now() as u64;
         let dataset = &app_data().dataset;
-        let saved = user.drafts.with_untracked(|d| {
+        let saved = store.drafts.with_untracked(|d| {
             if csv {
                 save_file(
                     &drafts::export_file_name(now, "csv"),
@@ -86,7 +87,7 @@ fn ExportTools() -> impl IntoView {
 #[component]
 fn ImportTool() -> impl IntoView {
     let t = use_texts();
-    let user = use_user_data();
+    let store = use_draft_store();
     let (preview, set_preview) = signal(None::<ImportPreview>);
     let (choices, set_choices) = signal(ImportChoices::new());
     let (message, set_message) = signal(None::<(bool, String)>);
@@ -126,7 +127,7 @@ fn ImportTool() -> impl IntoView {
                 }
                 return;
             };
-            let result = user
+            let result = store
                 .drafts
                 .with_untracked(|d| drafts::import(&text, &app_data().dataset, d));
             match result {
@@ -148,7 +149,7 @@ fn ImportTool() -> impl IntoView {
         let Some(found) = preview.get_untracked() else {
             return;
         };
-        match user.apply_import(&found, &choices.get_untracked()) {
+        match store.apply_import(&found, &choices.get_untracked()) {
             Ok(summary) => {
                 set_preview.set(None);
                 set_message.set(Some((
@@ -245,7 +246,7 @@ fn ValueView(label: &'static str, value: FieldValue) -> impl IntoView {
 #[component]
 fn ItemDrafts(no: u32) -> impl IntoView {
     let t = use_texts();
-    let user = use_user_data();
+    let store = use_draft_store();
     let item = app_data().dataset.item(no).cloned();
     let title = item.as_ref().map(|i| i.title.clone()).unwrap_or_default();
     let link = href(&ViewState {
@@ -253,7 +254,7 @@ fn ItemDrafts(no: u32) -> impl IntoView {
         ..ViewState::default()
     });
     let stale = Memo::new(move |_| {
-        user.drafts.with(|d| {
+        store.drafts.with(|d| {
             drafts::staleness(d, &app_data().dataset)
                 .into_iter()
                 .filter(|s| s.item == no)
@@ -262,7 +263,7 @@ fn ItemDrafts(no: u32) -> impl IntoView {
         })
     });
     let fields = Memo::new(move |_| {
-        user.drafts.with(|d| {
+        store.drafts.with(|d| {
             d.fields(no)
                 .map(|(path, field)| {
                     (
@@ -308,7 +309,7 @@ fn ItemDrafts(no: u32) -> impl IntoView {
                 label=t.discard_item
                 class="danger-outline"
                 question=Signal::derive(move || (t.confirm_discard_item)(fields.with(|f| f.len())))
-                on_confirm=Callback::new(move |()| user.discard_draft_item(no))
+                on_confirm=Callback::new(move |()| store.discard_item(no))
             />
         </section>
     }
@@ -317,13 +318,13 @@ fn ItemDrafts(no: u32) -> impl IntoView {
 #[component]
 fn DiscardField(no: u32, path: FieldPath) -> impl IntoView {
     let t = use_texts();
-    let user = use_user_data();
+    let store = use_draft_store();
     view! {
         <ConfirmButton
             label=t.discard_field
             class="small"
             question=Signal::derive(move || (t.confirm_discard_field)(&(t.field_label)(path)))
-            on_confirm=Callback::new(move |()| user.discard_draft_field(no, path))
+            on_confirm=Callback::new(move |()| store.discard_field(no, path))
         />
     }
 }
