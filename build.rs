@@ -5,7 +5,13 @@ use std::path::Path;
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for name in ["action-program.json", "indicators.json", "corrections.json"] {
+    for name in [
+        "action-program.json",
+        "indicators.json",
+        "corrections.json",
+        "accessibility-results.json",
+        "site.json",
+    ] {
         let source = Path::new("data").join(name);
         println!("cargo::rerun-if-changed={}", source.display());
         let text = std::fs::read_to_string(&source).expect("data file is readable");

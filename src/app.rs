@@ -5,12 +5,14 @@ use leptos_router::components::Router;
 use model::view_state::Screen;
 
 use crate::components::kiosk::Kiosk;
+use crate::components::print_note::PrintNote;
 use crate::i18n::{provide_language, use_language};
 use crate::notices::{NoticeArea, Notices};
 use crate::staff::{provide_staff_services, DraftsScreenSlot, StaffBanner};
 use crate::storage::provide_user_data;
 use crate::url::{provide_view_state, use_view_state};
 use crate::views::about::AboutScreen;
+use crate::views::accessibility::AccessibilityScreen;
 use crate::views::device_data::DeviceData;
 use crate::views::item::ItemScreen;
 use crate::views::layout::{SiteFooter, SiteHeader, SkipLink};
@@ -51,6 +53,7 @@ fn Frame() -> impl IntoView {
                     <Kiosk/>
                     <StaffBanner/>
                     <NoticeArea/>
+                    <PrintNote/>
                     <main id="main" tabindex="-1">
                         <Screens/>
                     </main>
@@ -69,6 +72,7 @@ enum Shown {
     List(ListMode),
     Overview,
     About,
+    Accessibility,
     Drafts,
 }
 
@@ -84,6 +88,7 @@ fn Screens() -> impl IntoView {
             (None, Screen::Bookmarks) => Shown::List(ListMode::Bookmarks),
             (None, Screen::Overview) => Shown::Overview,
             (None, Screen::About) => Shown::About,
+            (None, Screen::Accessibility) => Shown::Accessibility,
             (None, Screen::Drafts) => Shown::Drafts,
             (None, _) => Shown::List(ListMode::All),
         })
@@ -104,7 +109,10 @@ fn Screens() -> impl IntoView {
         let current = shown.get();
         let came_from = previous.get_value();
         previous.set_value(Some(current.clone()));
-        if matches!(current, Shown::Overview | Shown::About | Shown::Drafts) && came_from.is_some()
+        if matches!(
+            current,
+            Shown::Overview | Shown::About | Shown::Accessibility | Shown::Drafts
+        ) && came_from.is_some()
         {
             focus_main_heading();
         }
@@ -114,6 +122,7 @@ fn Screens() -> impl IntoView {
             }
             Shown::Overview => view! { <OverviewScreen/> }.into_any(),
             Shown::About => view! { <AboutScreen/> }.into_any(),
+            Shown::Accessibility => view! { <AccessibilityScreen/> }.into_any(),
             Shown::Drafts => view! { <DraftsScreenSlot/> }.into_any(),
             Shown::List(mode) => {
                 // Back from an item: land on that item's row, not at the top.

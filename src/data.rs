@@ -86,3 +86,37 @@ pub fn indicators() -> &'static model::indicators::Indicators {
         model::indicators::parse(INDICATORS_JSON).expect("the embedded indicators are valid JSON")
     })
 }
+
+static ACCESSIBILITY_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/accessibility-results.json"));
+
+/// What the accessibility tests found (written by `cargo xtask test` from
+/// the end-to-end run, checked against that run).
+pub fn accessibility_results() -> model::accessibility::Results {
+    model::accessibility::Results::from_json(ACCESSIBILITY_JSON)
+        .expect("the embedded accessibility results are valid JSON")
+}
+
+static SITE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/site.json"));
+
+/// What the city sets when it publishes the app (`data/site.json`).
+#[derive(serde::Deserialize, Default)]
+pub struct SiteConfig {
+    /// The accessibility statement's contact line, per language; empty: a placeholder.
+    #[serde(default)]
+    pub accessibility_contact: Localized,
+}
+
+/// A text in each interface language.
+#[derive(serde::Deserialize, Default)]
+pub struct Localized {
+    #[serde(default)]
+    pub ja: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+/// The site's configuration.
+pub fn site_config() -> SiteConfig {
+    serde_json::from_str(SITE_JSON).expect("data/site.json is valid JSON")
+}

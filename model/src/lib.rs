@@ -231,6 +231,7 @@ pub struct Difference {
     pub note: String,
 }
 
+pub mod accessibility;
 pub mod drafts;
 pub mod filter;
 pub mod indicators;

@@ -2,7 +2,7 @@
 //!
 //! Keys, in the order they are written: `q` (search text), `cat`, `bureau`,
 //! `sec`, `sdg`, `res` (facet selections, comma-separated), `sort=title`,
-//! `item=N` or `view=bookmarks|overview|drafts|about` (the screen), and
+//! `item=N` or `view=bookmarks|overview|drafts|about|accessibility` (the screen), and
 //! `bm=1,5,9` (a shared list of bookmarks). Each value is percent-encoded as
 //! `encodeURIComponent` does, so a comma inside a value is `%2C` and cannot be
 //! mistaken for a separator. [`Query::only`] is not part of the URL: the
@@ -29,6 +29,8 @@ pub enum Screen {
     Drafts,
     /// About the data and the app.
     About,
+    /// The accessibility statement and the results behind it.
+    Accessibility,
 }
 
 impl Screen {
@@ -39,6 +41,7 @@ impl Screen {
             Screen::Overview => Some("overview"),
             Screen::Drafts => Some("drafts"),
             Screen::About => Some("about"),
+            Screen::Accessibility => Some("accessibility"),
             Screen::List | Screen::Item(_) => None,
         }
     }
@@ -49,6 +52,7 @@ impl Screen {
             Screen::Overview,
             Screen::Drafts,
             Screen::About,
+            Screen::Accessibility,
         ]
         .into_iter()
         .find(|s| s.view_name() == Some(name))

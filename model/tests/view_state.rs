@@ -59,6 +59,7 @@ fn screens() {
         (Screen::Overview, "?view=overview"),
         (Screen::Drafts, "?view=drafts"),
         (Screen::About, "?view=about"),
+        (Screen::Accessibility, "?view=accessibility"),
     ] {
         let state = ViewState {
             screen,
@@ -158,6 +159,7 @@ fn arb_state() -> impl Strategy<Value = ViewState> {
         Just(Screen::Overview),
         Just(Screen::Drafts),
         Just(Screen::About),
+        Just(Screen::Accessibility),
     ];
     (
         arb_text(),

@@ -9,6 +9,7 @@ pub mod kiosk;
 pub mod mixed_language;
 pub mod offline;
 pub mod page_tools;
+pub mod print_note;
 pub mod qr;
 pub mod sdg;
 pub mod text_list;

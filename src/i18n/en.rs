@@ -1,5 +1,6 @@
 //! English. Item contents stay in Japanese; `content_language_note` says so.
 
+use model::accessibility::CheckKind;
 use model::drafts::FieldPath;
 use model::stored::DecodeError;
 
@@ -12,6 +13,17 @@ pub static EN: Texts = Texts {
     title_main: "Fourth Ueda City Administrative and Fiscal Reform Outline",
     title_sub: "Action Programme",
     status_as_of: "Status at the end of fiscal 2022 (Reiwa 4)",
+    printed_on: |year, month, day| {
+        const MONTHS: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ];
+        let month = MONTHS.get(month.saturating_sub(1) as usize).copied().unwrap_or_default();
+        format!("Printed on {day} {month} {year}")
+    },
+    edition_label: "Edition: ",
+    page_address: "Address of this page: ",
+    latest_on_web: "For the latest information, see the web page.",
     document_title: |item| match item {
         Some((no, title)) => format!("No.{no} {title} | Ueda City Reform Action Programme"),
         None => "Ueda City Reform Action Programme (status at the end of fiscal 2022)".to_owned(),
@@ -23,6 +35,41 @@ pub static EN: Texts = Texts {
     nav_list: "All items",
     nav_overview: "Overview",
     nav_about: "About this site",
+    nav_accessibility: "Web accessibility policy",
+    a11y_policy_heading: "Policy",
+    a11y_policy: "Ueda City works to ensure and improve web accessibility, so that everyone can get the information on this site whatever their age, disability or device.",
+    a11y_facts: &[
+        ("Standard", "JIS X 8341-3:2016 (identical to WCAG 2.0; the checks use the WCAG 2.1 criteria)"),
+        ("Target level", "AA"),
+        ("Status", "AA considered (every automated and scripted check below passes; a test of every success criterion by people, following the JIS X 8341-3:2016 test procedure, has not been carried out)"),
+        ("Scope", "Every screen of this site: the list, each item's page (including the pages written at build time), the overview, bookmarks, about this site, this page, and the screens of staff mode"),
+    ],
+    a11y_exceptions_heading: "Known exceptions",
+    a11y_exceptions: &[
+        "In English, the contents of each item (the source document's text) stay in Japanese; those parts are marked as Japanese.",
+        "The source PDF is a city document and is outside this site's scope.",
+        "SDG goals that could not be read in the source are estimates, and say so.",
+    ],
+    a11y_results_heading: "Test results",
+    a11y_results_summary: |day, total, passed, axe| {
+        format!("This site's automated tests ran {total} checks and {passed} passed (browser: Chromium; checker: axe-core {axe}; results last changed on {day}). The results are made from the tests' output and compared with it on every test run.")
+    },
+    a11y_results_caption: "Results by kind of check",
+    a11y_col_check: "Check",
+    a11y_col_what: "What it checks",
+    a11y_col_result: "Result",
+    a11y_check: |kind| match kind {
+        CheckKind::Axe => ("Automated check (axe-core)", "The WCAG 2.1 level A and AA success criteria and axe's best-practice rules, on every screen, the pages written at build time (without JavaScript), dark mode, the largest text size and staff mode"),
+        CheckKind::Keyboard => ("Keyboard", "Search, filter, open an item, bookmark it and go back, without a mouse"),
+        CheckKind::Reflow => ("Reflow", "No horizontal scrolling at 320 CSS pixels wide (400 % zoom)"),
+        CheckKind::SecurityPolicy => ("Security policy", "The content security policy is enforced and nothing is sent elsewhere"),
+    },
+    a11y_check_result: |passed, total| {
+        if passed == total { format!("all {total} passed") } else { format!("{passed} of {total} passed") }
+    },
+    a11y_cases: "The individual tests",
+    a11y_contact_heading: "Contact",
+    a11y_contact_placeholder: "The contact is set when the site is published (the responsible section of Ueda City).",
     nav_bookmarks: |n| format!("Bookmarks ({n})"),
     language_switch: "日本語",
     language_switch_name: "日本語に切り替える",

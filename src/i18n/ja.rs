@@ -1,5 +1,6 @@
 //! 日本語 (the default).
 
+use model::accessibility::CheckKind;
 use model::drafts::FieldPath;
 use model::stored::DecodeError;
 
@@ -12,6 +13,10 @@ pub static JA: Texts = Texts {
     title_main: "第四次上田市行財政改革大綱",
     title_sub: "アクションプログラム",
     status_as_of: "令和4年度末の取組状況",
+    printed_on: |year, month, day| format!("印刷日：{year}年{month}月{day}日"),
+    edition_label: "掲載内容：",
+    page_address: "このページのアドレス：",
+    latest_on_web: "最新の情報はWebページをご覧ください。",
     document_title: |item| match item {
         Some((no, title)) => format!("No.{no} {title}｜第四次上田市行財政改革大綱 アクションプログラム"),
         None => "第四次上田市行財政改革大綱 アクションプログラム（令和4年度末取組状況）".to_owned(),
@@ -23,6 +28,41 @@ pub static JA: Texts = Texts {
     nav_list: "取組項目一覧",
     nav_overview: "概要",
     nav_about: "このサイトについて",
+    nav_accessibility: "ウェブアクセシビリティ方針",
+    a11y_policy_heading: "方針",
+    a11y_policy: "上田市は、年齢や障害の有無、使う機器にかかわらず、誰もがこのページの情報を得られるよう、ウェブアクセシビリティの確保と向上に取り組みます。",
+    a11y_facts: &[
+        ("準拠する規格", "JIS X 8341-3:2016（WCAG 2.0と一致。検査はWCAG 2.1の基準で行っています）"),
+        ("目標とする適合レベル", "AA"),
+        ("対応度", "AAに配慮（下の自動検査・操作検査はすべて合格。JIS X 8341-3:2016の試験方法による全達成基準の人による試験は未実施です）"),
+        ("対象範囲", "このサイトのすべての画面：一覧、各項目のページ（ビルド時に書き出したページを含む）、概要、ブックマーク、このサイトについて、本ページ、職員モードの画面"),
+    ],
+    a11y_exceptions_heading: "既知の例外",
+    a11y_exceptions: &[
+        "英語表示でも、各項目の内容（原典の本文）は日本語のままです。日本語の部分には言語を指定しています。",
+        "原典のPDFは市の資料であり、このサイトの対象範囲に含みません。",
+        "SDGsの目標のうち、原典で読み取れなかったものは推定であり、その旨を表示しています。",
+    ],
+    a11y_results_heading: "試験結果",
+    a11y_results_summary: |day, total, passed, axe| {
+        format!("このサイトの自動テストで{total}件の検査を行い、{passed}件が合格しています（ブラウザ：Chromium、検査ツール：axe-core {axe}、結果が最後に変わった日：{day}）。結果はテストの出力から作成し、テストを実行するたびに照合しています。")
+    },
+    a11y_results_caption: "検査の種類ごとの結果",
+    a11y_col_check: "検査",
+    a11y_col_what: "内容",
+    a11y_col_result: "結果",
+    a11y_check: |kind| match kind {
+        CheckKind::Axe => ("自動検査（axe-core）", "WCAG 2.1のレベルA・AAの達成基準と、axeのベストプラクティスの規則。各画面、ビルド時に書き出したページ（JavaScriptなし）、ダークモード、最大の文字サイズ、職員モードを含む"),
+        CheckKind::Keyboard => ("キーボード操作", "マウスを使わずに、検索・絞り込み・項目を開く・ブックマーク・一覧に戻る"),
+        CheckKind::Reflow => ("リフロー", "幅320 CSSピクセル（400%拡大に相当）で横スクロールが要らないこと"),
+        CheckKind::SecurityPolicy => ("セキュリティポリシー", "コンテンツセキュリティポリシーが働き、外部への通信がないこと"),
+    },
+    a11y_check_result: |passed, total| {
+        if passed == total { format!("{total}件すべて合格") } else { format!("{total}件中{passed}件合格") }
+    },
+    a11y_cases: "個々のテスト（テストの名前は英語です）",
+    a11y_contact_heading: "お問い合わせ",
+    a11y_contact_placeholder: "お問い合わせ先は公開時に設定されます（上田市の担当課）。",
     nav_bookmarks: |n| format!("ブックマーク（{n}件）"),
     language_switch: "English",
     language_switch_name: "Switch to English",

@@ -10,6 +10,7 @@ mod errors_ja;
 mod ja;
 
 use leptos::prelude::*;
+use model::accessibility::CheckKind;
 use model::drafts::FieldPath;
 use model::stored::{DecodeError, Language};
 
@@ -22,6 +23,14 @@ pub struct Texts {
     pub title_main: &'static str,
     pub title_sub: &'static str,
     pub status_as_of: &'static str,
+    /// Printouts: the print date (year, month, day).
+    pub printed_on: fn(i32, u32, u32) -> String,
+    /// Printouts: the label before the edition (`status_as_of`).
+    pub edition_label: &'static str,
+    /// Printouts: the label before the page's address.
+    pub page_address: &'static str,
+    /// Printouts: that the current version is on the web.
+    pub latest_on_web: &'static str,
     /// The browser tab's title: the page's own name (an item), then the programme's.
     pub document_title: fn(Option<(u32, &str)>) -> String,
     pub source_note: &'static str,
@@ -31,6 +40,33 @@ pub struct Texts {
     pub nav_list: &'static str,
     pub nav_overview: &'static str,
     pub nav_about: &'static str,
+    /// The accessibility statement: its link and heading.
+    pub nav_accessibility: &'static str,
+    /// The statement's policy: the heading, then a paragraph.
+    pub a11y_policy_heading: &'static str,
+    pub a11y_policy: &'static str,
+    /// The policy's facts as (label, value): standard, target, status, scope.
+    pub a11y_facts: &'static [(&'static str, &'static str)],
+    pub a11y_exceptions_heading: &'static str,
+    /// Known exceptions, one per entry.
+    pub a11y_exceptions: &'static [&'static str],
+    pub a11y_results_heading: &'static str,
+    /// The results' summary: (day of the run, tests, passed, axe-core version).
+    pub a11y_results_summary: fn(&str, usize, usize, &str) -> String,
+    /// The results table's caption and column headings.
+    pub a11y_results_caption: &'static str,
+    pub a11y_col_check: &'static str,
+    pub a11y_col_what: &'static str,
+    pub a11y_col_result: &'static str,
+    /// A kind of check: (its name, what it checks).
+    pub a11y_check: fn(CheckKind) -> (&'static str, &'static str),
+    /// One check's result: (passed, tests).
+    pub a11y_check_result: fn(usize, usize) -> String,
+    /// The disclosure listing every test by the suite's own (English) title.
+    pub a11y_cases: &'static str,
+    pub a11y_contact_heading: &'static str,
+    /// Shown until the city sets `accessibility_contact` in `data/site.json`.
+    pub a11y_contact_placeholder: &'static str,
     pub nav_bookmarks: fn(usize) -> String,
     pub language_switch: &'static str,
     pub language_switch_name: &'static str,

@@ -7,6 +7,8 @@ use crate::components::mixed_language::MixedLanguage;
 use crate::data::app_data;
 use crate::i18n::use_texts;
 use crate::t;
+use crate::url::{href, use_view_state};
+use model::view_state::{Screen, ViewState};
 
 // A minified copy made by build.rs from data/corrections.json.
 static CORRECTIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corrections.json"));
@@ -36,6 +38,13 @@ pub fn AboutScreen() -> impl IntoView {
         .iter()
         .filter(|i| i.sdgs.basis == model::SdgBasis::Estimated)
         .count();
+    let state = use_view_state();
+    let statement = move || {
+        href(&ViewState {
+            screen: Screen::Accessibility,
+            ..state.get()
+        })
+    };
     view! {
         <article class="about" aria-labelledby="about-heading">
             <h2 id="about-heading" tabindex="-1">{t!(t, about_title)}</h2>
@@ -65,6 +74,10 @@ pub fn AboutScreen() -> impl IntoView {
             <section>
                 <h3>{t!(t, about_errors_heading)}</h3>
                 <p>{t!(t, about_errors)}</p>
+            </section>
+            <section>
+                <h3>{t!(t, nav_accessibility)}</h3>
+                <p><a href=statement>{t!(t, nav_accessibility)}</a></p>
             </section>
         </article>
     }

@@ -79,10 +79,10 @@ pub fn ItemScreen(
                 let item = shown_item.get();
                 view! {
                     <ItemFacts item=item.clone() terms/>
-                    <Field heading=t!(t, overview_field) entries=item.overview.clone() terms/>
-                    <Field heading=t!(t, current_status_field) entries=item.current_status.clone() terms/>
-                    <Field heading=t!(t, measures_field) entries=item.measures.clone() terms/>
-                    <Field heading=t!(t, target_state_field) entries=item.target_state.clone() terms/>
+                    <Field kind="overview" heading=t!(t, overview_field) entries=item.overview.clone() terms/>
+                    <Field kind="current-status" heading=t!(t, current_status_field) entries=item.current_status.clone() terms/>
+                    <Field kind="measures" heading=t!(t, measures_field) entries=item.measures.clone() terms/>
+                    <Field kind="target-state" heading=t!(t, target_state_field) entries=item.target_state.clone() terms/>
                     <PlanPositions item=item.clone() terms/>
                     <YearTable item=item.clone() terms/>
                 }
@@ -97,9 +97,15 @@ pub fn ItemScreen(
 }
 
 #[component]
-fn Field(heading: &'static str, entries: Vec<String>, terms: Signal<Vec<String>>) -> impl IntoView {
+fn Field(
+    /// Which field (a class, so the print layout can order the fields as the document does).
+    kind: &'static str,
+    heading: &'static str,
+    entries: Vec<String>,
+    terms: Signal<Vec<String>>,
+) -> impl IntoView {
     view! {
-        <section class="field">
+        <section class=format!("field field-{kind}")>
             <h3>{heading}</h3>
             <TextList entries terms/>
         </section>
@@ -118,15 +124,15 @@ fn ItemFacts(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
     let rationale = item.sdgs.rationale.clone().unwrap_or_default();
     view! {
         <dl class="facts">
-            <div>
+            <div class="facts-bureaus">
                 <dt>{t!(t, bureaus)}</dt>
                 <dd lang="ja"><Highlighted text=item.bureaus.join("・") terms/></dd>
             </div>
-            <div>
+            <div class="facts-sections">
                 <dt>{t!(t, sections)}</dt>
                 <dd lang="ja"><Highlighted text=item.sections.join("・") terms/></dd>
             </div>
-            <div>
+            <div class="facts-page">
                 <dt>{t!(t, source_page)}</dt>
                 <dd>{move || (t.page_number)(item.page)}</dd>
             </div>
@@ -164,11 +170,11 @@ fn PlanPositions(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
         .collect();
     let smart_none = item.smart_city_none.clone();
     view! {
-        <section class="field">
+        <section class="field field-general-plan">
             <h3>{t!(t, general_plan)}</h3>
             <TextList entries=general terms/>
         </section>
-        <section class="field">
+        <section class="field field-smart-city">
             <h3>{t!(t, smart_city)}</h3>
             {match smart_none {
                 Some(_) if smart.is_empty() => view! { <p>{t!(t, smart_city_none)}</p> }.into_any(),

@@ -66,9 +66,18 @@ pub fn SiteHeader() -> impl IntoView {
 #[component]
 pub fn SiteFooter(children: Children) -> impl IntoView {
     let t = use_texts();
+    let state = use_view_state();
+    let statement = move || {
+        href(&ViewState {
+            screen: Screen::Accessibility,
+            query: state.with(|s| s.query.clone()),
+            shared_bookmarks: None,
+        })
+    };
     view! {
         <footer class="site-footer">
             {children()}
+            <p class="footer-links"><a href=statement>{t!(t, nav_accessibility)}</a></p>
             <p>
                 {t!(t, source_note)}
                 {t!(t, extraction_note)}

@@ -1,6 +1,7 @@
 //! One module per screen or page region.
 
 pub mod about;
+pub mod accessibility;
 pub mod device_data;
 pub mod filters;
 pub mod item;

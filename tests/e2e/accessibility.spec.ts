@@ -1,5 +1,6 @@
 import { test, expect, visitStatic, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 
 // WCAG 2.1 AA checks and axe's best-practice rules on every view (the
 // prerendered pages with JavaScript off included), a keyboard-only walk, and
@@ -24,6 +25,9 @@ const views: [string, string, (page: Page) => Promise<void>][] = [
   ['bookmarks (empty)', '/?view=bookmarks', async (page) => { await expect(page.getByText('ブックマークはまだありません')).toBeVisible(); }],
   ['shared bookmarks', '/?bm=2,21', async (page) => { await expect(page.getByRole('button', { name: '自分のブックマークに追加' })).toBeVisible(); }],
   ['overview', '/?view=overview', async (page) => { await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible(); }],
+  ['accessibility statement', '/?view=accessibility', async (page) => {
+    await expect(page.locator('.a11y-table tbody tr').first()).toBeVisible();
+  }],
   ['about', '/?view=about', async (page) => {
     await page.getByText('修正の一覧').first().click();
     await expect(page.getByRole('table')).toBeVisible();
@@ -166,3 +170,26 @@ for (const path of ['/', '/?cat=1&q=%E7%AA%93%E5%8F%A3', '/?item=2', '/?view=ove
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }
+
+// The statement shows the results `cargo xtask test` derived from this
+// suite's own report (and checks against each run): the same counts, in
+// both languages, on a page that itself passes axe.
+test('no accessibility violations: accessibility statement in English, showing the results of the checks', async ({ page }) => {
+  const results = JSON.parse(readFileSync('data/accessibility-results.json', 'utf8'));
+  const total = results.checks.reduce((n: number, c: { cases: unknown[] }) => n + c.cases.length, 0);
+  expect(total).toBeGreaterThan(20);
+  await page.goto('/?view=about');
+  await page.getByRole('link', { name: 'ウェブアクセシビリティ方針' }).first().click();
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText('ウェブアクセシビリティ方針');
+  await expect(page.locator('.a11y-summary')).toContainText(`${total}件の検査`);
+  await expect(page.locator('.a11y-table tbody tr')).toHaveCount(results.checks.length);
+  for (const check of results.checks) {
+    await expect(page.locator('.a11y-table tbody tr').filter({ has: page.getByText(check.cases[0].title, { exact: true }) }))
+      .toContainText(`${check.cases.length}件すべて合格`);
+  }
+  await expect(page.getByText('JIS X 8341-3:2016').first()).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('.a11y-summary')).toContainText(`ran ${total} checks and ${total} passed`);
+  await expect(page.getByText('Target level')).toBeVisible();
+  await axe(page);
+});

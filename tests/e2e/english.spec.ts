@@ -64,6 +64,7 @@ test('every view in English has no Japanese outside the contents', async ({ page
     '/?item=12',
     '/?view=overview',
     '/?view=about',
+    '/?view=accessibility',
     '/?view=bookmarks',
     '/?view=drafts',
     '/?item=999',

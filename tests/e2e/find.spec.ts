@@ -201,7 +201,7 @@ test('where the browser offers no clipboard (plain HTTP), copying says so and se
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(page.url());
 });
 
-test('the print layout keeps the filtered list and drops the controls', async ({ page }) => {
+test('the print layout keeps the filtered list and its SDG goals, and drops the controls', async ({ page }) => {
   await search(page).fill('公民館');
   const n = Number((await count(page).textContent())!.replace('件', ''));
   await page.emulateMedia({ media: 'print' });
@@ -209,4 +209,5 @@ test('the print layout keeps the filtered list and drops the controls', async ({
   await expect(rows(page)).toHaveCount(n);
   await expect(rows(page).first()).toBeVisible();
   await expect(rows(page).locator('.sdg-number').first()).toBeVisible();
+  await expect(rows(page).getByRole('button').first()).toBeHidden();
 });

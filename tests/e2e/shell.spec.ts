@@ -21,7 +21,7 @@ for (const base of ['/', '/reform/']) {
     await page.goto(base);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('第四次上田市行財政改革大綱');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('アクションプログラム');
-    await expect(page.getByText('令和4年度末の取組状況')).toBeVisible();
+    await expect(page.getByText('令和4年度末の取組状況', { exact: true })).toBeVisible();
     await expect(page.getByRole('contentinfo')).toContainText('出典');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     await expect(page).toHaveTitle(/アクションプログラム/);

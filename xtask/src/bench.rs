@@ -25,7 +25,7 @@
 //! (default 8123), `--no-build` to reuse the last build.
 
 mod limit;
-mod machine;
+pub mod machine;
 mod report;
 mod sizes;
 mod targets;

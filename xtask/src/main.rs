@@ -3,6 +3,7 @@
 //! Every command first installs what it needs and is missing (see `setup`),
 //! so a fresh clone needs nothing but the Rust toolchain, Node and npm.
 
+mod accessibility;
 mod bench;
 mod data;
 mod files;

@@ -91,20 +91,33 @@ fn ensure_cargo_tool(binary: &str, krate: &str, version: &str, locked: bool) -> 
     status(cmd("cargo", &args))
 }
 
+/// Debian packages the browser tests need: the browser and its driver, and a
+/// Japanese font, without which Chromium draws every kanji as a box (the
+/// print tests read the printed text back and count pages).
+const DEBIAN_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-ipafont-gothic"];
+const JAPANESE_FONT: &str = "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf";
+
 fn ensure_chromium() -> Result<()> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+    if Path::new(CHROMIUM).exists()
+        && Path::new(CHROMEDRIVER).exists()
+        && Path::new(JAPANESE_FONT).exists()
+    {
         return Ok(());
     }
     let root_user = output("id", &["-u"]).as_deref() == Some("0");
     if !root_user {
         bail!(
-            "Chromium and ChromeDriver are missing; install Debian's packages and run again:\n  \
-             sudo apt-get update && sudo apt-get install -y chromium chromium-driver"
+            "Chromium, ChromeDriver or a Japanese font is missing; install Debian's packages and run again:\n  \
+             sudo apt-get update && sudo apt-get install -y {}",
+            DEBIAN_PACKAGES.join(" ")
         );
     }
-    println!("setup: installing Debian's chromium and chromium-driver");
+    println!("setup: installing Debian's {}", DEBIAN_PACKAGES.join(", "));
     status(cmd("apt-get", &["update"]))?;
-    let mut install = cmd("apt-get", &["install", "-y", "chromium", "chromium-driver"]);
+    let mut install = cmd(
+        "apt-get",
+        &[&["install", "-y"][..], &DEBIAN_PACKAGES[..]].concat(),
+    );
     install.env("DEBIAN_FRONTEND", "noninteractive");
     status(install)
 }

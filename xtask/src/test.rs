@@ -157,6 +157,15 @@ pub fn run() -> Result<()> {
     if built {
         let (ok, passed, failed) = end_to_end(&root)?;
         tally.tests("end-to-end tests", ok, passed, failed);
+        // The accessibility statement shows what this run found.
+        tally.check(
+            "accessibility statement results",
+            crate::accessibility::check(
+                &root,
+                &root.join("target").join("e2e-report.json"),
+                &root.join("data").join("accessibility-results.json"),
+            ),
+        );
     } else {
         tally.tests("end-to-end tests (skipped: no release build)", false, 0, 0);
     }
