@@ -99,13 +99,16 @@ fn below_root(path: &Path) -> Option<PathBuf> {
     Some(out)
 }
 
-/// The relative stylesheet files that `index_html` links (`./` removed).
+/// The relative stylesheet files that `index_html` links for the screen
+/// (`./` removed): a print-only sheet never delays the app's first paint, so
+/// the limit does not load it either.
 pub fn stylesheets(index_html: &str) -> Vec<String> {
     let link = regex::Regex::new(r"<link\b[^>]*>").expect("valid regex");
     let href = regex::Regex::new(r#"\bhref="([^"]+)""#).expect("valid regex");
     link.find_iter(index_html)
         .map(|m| m.as_str())
         .filter(|tag| tag.contains(r#"rel="stylesheet""#))
+        .filter(|tag| !tag.contains(r#"media="print""#))
         .filter_map(|tag| href.captures(tag).map(|c| c[1].to_string()))
         .map(|h| h.trim_start_matches("./").to_string())
         .filter(|h| !h.contains("://") && !h.starts_with('/'))
@@ -189,7 +192,8 @@ mod tests {
         let index = r#"<script type="module" src="./boot.js"></script>
   <link rel="stylesheet" href="./main-38d86a3f04df8486.css" integrity="sha384-x"/>
   <link rel="icon" href="favicon.svg" type="image/svg+xml">
-  <link rel="stylesheet" href="https://example.org/x.css">"#;
+  <link rel="stylesheet" href="https://example.org/x.css">
+  <link rel="stylesheet" href="./print-1a2b.css" media="print"/>"#;
         assert_eq!(stylesheets(index), ["main-38d86a3f04df8486.css"]);
     }
 
