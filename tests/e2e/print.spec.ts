@@ -10,14 +10,6 @@ type Printout = { pages: number; text: string };
 /** The page printed as Chromium prints it (A4, the page's own @page rules). */
 async function print(page: Page): Promise<Printout> {
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-  // pdf.js 6 expects Node 22's Promise.withResolvers; Node 20 lacks it.
-  const promise = Promise as unknown as { withResolvers?: unknown };
-  promise.withResolvers ??= () => {
-    let resolve: unknown;
-    let reject: unknown;
-    const made = new Promise((yes, no) => { resolve = yes; reject = no; });
-    return { promise: made, resolve, reject };
-  };
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // Chromium embeds Japanese as CID fonts: pdf.js maps them back to text with its CMaps.
   const task = pdfjs.getDocument({
