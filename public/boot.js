@@ -12,7 +12,7 @@ const start = async (js, wasm) => {
 // Two bundles: the citizen app, and the same app with the staff tools
 // (drafts, editor, import/export), which only staff mode loads, so citizens
 // never download staff code. Staff mode is a device setting the app keeps in
-// localStorage (model/src/stored.rs, `Settings`: `staff_mode`, `kiosk`);
+// localStorage; this is `Settings::staff_tools_shown` (model/src/stored.rs);
 // switching it on in the citizen app reloads the page into the staff bundle.
 function staffModeOn() {
   try {

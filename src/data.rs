@@ -100,23 +100,6 @@ pub fn accessibility_results() -> model::accessibility::Results {
 static SITE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/site.json"));
 
 /// What the city sets when it publishes the app (`data/site.json`).
-#[derive(serde::Deserialize, Default)]
-pub struct SiteConfig {
-    /// The accessibility statement's contact line, per language; empty: a placeholder.
-    #[serde(default)]
-    pub accessibility_contact: Localized,
-}
-
-/// A text in each interface language.
-#[derive(serde::Deserialize, Default)]
-pub struct Localized {
-    #[serde(default)]
-    pub ja: String,
-    #[serde(default)]
-    pub en: String,
-}
-
-/// The site's configuration.
-pub fn site_config() -> SiteConfig {
-    serde_json::from_str(SITE_JSON).expect("data/site.json is valid JSON")
+pub fn site_config() -> model::site::SiteConfig {
+    model::site::SiteConfig::from_json(SITE_JSON).expect("data/site.json is valid JSON")
 }

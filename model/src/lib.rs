@@ -238,6 +238,7 @@ pub mod indicators;
 pub mod listing;
 pub mod overview;
 pub mod search;
+pub mod site;
 pub mod stored;
 pub mod synthetic;
 pub mod view_state;

@@ -594,6 +594,12 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Whether the staff tools show: staff mode, never on a shared kiosk.
+    /// `public/boot.js` applies the same rule to choose the staff bundle.
+    pub fn staff_tools_shown(&self) -> bool {
+        self.staff_mode && !self.kiosk
+    }
+
     /// Three minutes: long enough to read an item, short enough for the next visitor.
     pub const DEFAULT_KIOSK_IDLE_SECONDS: u32 = 180;
 

@@ -506,3 +506,15 @@ fn settings_of_an_older_build_without_kiosk_fields_load_with_defaults() {
         Settings::DEFAULT_KIOSK_IDLE_SECONDS
     );
 }
+
+#[test]
+fn staff_tools_show_in_staff_mode_but_never_on_a_kiosk() {
+    let settings = |staff_mode, kiosk| Settings {
+        staff_mode,
+        kiosk,
+        ..Settings::default()
+    };
+    assert!(settings(true, false).staff_tools_shown());
+    assert!(!settings(true, true).staff_tools_shown());
+    assert!(!settings(false, false).staff_tools_shown());
+}

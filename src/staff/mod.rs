@@ -13,14 +13,15 @@ mod drafts_screen;
 mod item_edit;
 
 use leptos::prelude::*;
+use model::stored::Settings;
 use model::Item;
 
 use crate::notices::Notices;
 use crate::storage::UserData;
 
-/// Whether staff tools should show: staff mode, never on a shared kiosk.
+/// Whether staff tools should show ([`Settings::staff_tools_shown`]).
 fn staff_active(user: UserData) -> bool {
-    user.settings.with(|s| s.staff_mode && !s.kiosk)
+    user.settings.with(Settings::staff_tools_shown)
 }
 
 /// Starts what staff mode needs. Staff bundle: the draft store. Citizen

@@ -39,7 +39,11 @@ pub fn AccessibilityScreen() -> impl IntoView {
             <TestResults/>
             <section aria-labelledby="a11y-contact">
                 <h3 id="a11y-contact">{t!(t, a11y_contact_heading)}</h3>
-                <p class="a11y-contact">{contact_line(t.lang).unwrap_or(t.a11y_contact_placeholder.to_owned())}</p>
+                <p class="a11y-contact">{site_config()
+                    .accessibility_contact
+                    .get(t.lang)
+                    .unwrap_or(t.a11y_contact_placeholder)
+                    .to_owned()}</p>
             </section>
         </article>
     }
@@ -97,11 +101,4 @@ fn TestResults() -> impl IntoView {
             </div>
         </section>
     }
-}
-
-/// The contact line the city set for this language, if any.
-fn contact_line(lang: &str) -> Option<String> {
-    let contact = site_config().accessibility_contact;
-    let line = if lang == "ja" { contact.ja } else { contact.en };
-    (!line.trim().is_empty()).then_some(line)
 }
