@@ -112,7 +112,7 @@ fn Screens() -> impl IntoView {
         if matches!(
             current,
             Shown::Overview | Shown::About | Shown::Accessibility | Shown::Drafts
-        ) && came_from.is_some()
+        ) && (came_from.is_some() || fragment_named())
         {
             focus_main_heading();
         }
@@ -140,11 +140,32 @@ fn Screens() -> impl IntoView {
 /// and screen-reader users start reading there (and hear its name).
 fn focus_main_heading() {
     request_animation_frame(|| {
-        let heading = document().query_selector("main h2").ok().flatten();
+        // A link to a part of a page (`?view=about#open-data`) lands there:
+        // the browser cannot, as the part did not exist when the page loaded.
+        let heading =
+            fragment_target().or_else(|| document().query_selector("main h2").ok().flatten());
         if let Some(heading) = heading {
             let heading: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(heading);
             let _ = heading.set_attribute("tabindex", "-1");
             let _ = heading.focus();
+            heading.scroll_into_view();
         }
     });
+}
+
+/// Whether the address names a part of the page (`#open-data`).
+fn fragment_named() -> bool {
+    window().location().hash().is_ok_and(|h| h.len() > 1)
+}
+
+/// The heading inside the element the address's fragment names, if any.
+fn fragment_target() -> Option<web_sys::Element> {
+    let hash = window().location().hash().ok()?;
+    let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
+    let target = document().get_element_by_id(id)?;
+    target
+        .query_selector("h2, h3")
+        .ok()
+        .flatten()
+        .or(Some(target))
 }

@@ -11,6 +11,9 @@ use model::Dataset;
 
 // Minified copies made by build.rs from data/.
 static DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/action-program.json"));
+// `word<TAB>reading` lines made by build.rs from data/readings.json: cheaper
+// to read at start than JSON.
+static READINGS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/readings.tsv"));
 
 /// The dataset and what is derived from it once.
 pub struct AppData {
@@ -41,7 +44,8 @@ fn load() -> AppData {
     let dataset = Dataset::from_json(DATASET_JSON).expect("the embedded dataset is valid JSON");
     #[cfg(feature = "bench")]
     let dataset = bench_dataset(dataset);
-    let index = ItemIndex::new(&dataset.items, nfkc);
+    let readings = model::reading::Readings::from_tsv(READINGS_TSV, nfkc);
+    let index = ItemIndex::new(&dataset.items, nfkc).with_readings(std::sync::Arc::new(readings));
     let load_ms = now() - start;
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark("data-load", "data-load-start");

@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod notices;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod site_files;
 pub mod staff;
 pub mod storage;
 #[cfg(not(feature = "ssr"))]

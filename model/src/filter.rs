@@ -278,6 +278,14 @@ impl ItemIndex {
         }
     }
 
+    /// Lets search terms in kana find the words they read.
+    pub fn with_readings(self, readings: std::sync::Arc<crate::reading::Readings>) -> ItemIndex {
+        ItemIndex {
+            text: self.text.with_readings(readings),
+            facets: self.facets,
+        }
+    }
+
     /// The items' text, for search terms alone.
     pub fn text(&self) -> &SearchIndex {
         &self.text

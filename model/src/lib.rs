@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 /// The whole dataset.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Dataset {
     /// About the source document and this extraction.
     pub meta: Meta,
@@ -25,6 +26,8 @@ pub struct Dataset {
     pub pillars: Vec<Pillar>,
     /// The 17 official SDG goals, numbered 1 to 17.
     pub sdg_goals: Vec<SdgGoal>,
+    /// The document's own introduction (「— アクションプログラム —」), before the TOC.
+    pub preface: Preface,
     /// The 61 action items, ordered by `no`.
     pub items: Vec<Item>,
 }
@@ -48,15 +51,22 @@ impl Dataset {
 
 /// About the source document and this extraction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Meta {
     /// Title of the source document.
     pub title: String,
     /// Publisher (上田市).
     pub issuer: String,
-    /// Publication date as printed (令和3年8月).
-    pub published: String,
+    /// The date printed on the cover (令和3年8月): when the programme was
+    /// adopted. Every yearly edition keeps it, so it does not date the edition.
+    pub adopted: String,
     /// The date the reported results refer to (令和4年度末).
     pub status_as_of: String,
+    /// When this edition was published, where the source says so; `null`
+    /// when it does not (see `edition_date_note`).
+    pub edition_published: Option<String>,
+    /// What the source tells about the edition's date (Japanese).
+    pub edition_date_note: String,
     /// File name of the source text this dataset was extracted from.
     pub source_file: String,
     /// Version of the dataset (semantic versioning: bump the major version when
@@ -66,8 +76,19 @@ pub struct Meta {
     pub notes: Vec<String>,
 }
 
+/// The document's introduction: its heading and paragraphs, as printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Preface {
+    /// The heading (アクションプログラム).
+    pub heading: String,
+    /// The paragraphs, in order.
+    pub paragraphs: Vec<String>,
+}
+
 /// A pillar of the reform (e.g. 「(1) 将来を見据えた新たな行政サービスへの改革」).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Pillar {
     /// "1", "2" or "3".
     pub code: String,
@@ -81,6 +102,7 @@ pub struct Pillar {
 
 /// A category inside a pillar (e.g. 「ア ICTの活用による…」).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Category {
     /// Katakana letter: "ア", "イ", "ウ", "エ" or "オ".
     pub code: String,
@@ -92,6 +114,7 @@ pub struct Category {
 
 /// A code and a name, used by items to point at their pillar and category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CodeName {
     /// The code ("1".."3" for pillars, "ア".."オ" for categories).
     pub code: String,
@@ -101,6 +124,7 @@ pub struct CodeName {
 
 /// One of the 17 official Sustainable Development Goals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SdgGoal {
     /// 1..=17.
     pub number: u8,
@@ -114,6 +138,7 @@ pub struct SdgGoal {
 
 /// One action item (取組項目) with its table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Item {
     /// Number 1..=61 (No.).
     pub no: u32,
@@ -164,6 +189,7 @@ pub struct Item {
 
 /// A position in the 第二次上田市総合計画.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlanRef {
     /// Part, chapter and section, e.g. "第1編 第3章 第1節".
     #[serde(rename = "ref")]
@@ -174,6 +200,7 @@ pub struct PlanRef {
 
 /// A measure of the スマートシティ化推進計画.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SmartCityRef {
     /// The circled number the source puts before the measure (① is 1), if any.
     pub number: Option<u32>,
@@ -183,11 +210,15 @@ pub struct SmartCityRef {
 
 /// The SDG goals of an item and how they are known.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Sdgs {
     /// Goal numbers (1..=17), ascending.
     pub goals: Vec<u8>,
     /// Whether the document names the goals or they were estimated.
     pub basis: SdgBasis,
+    /// What the source's SDG cell holds: goal names, the blanks of icons
+    /// whose names were lost, or nothing at all.
+    pub cell: SdgCell,
     /// Why these goals were chosen; present when `basis` is `estimated`.
     pub rationale: Option<String>,
     /// Number of blanks the goal icons left in the source cell: a hint for how
@@ -197,6 +228,7 @@ pub struct Sdgs {
 
 /// How an item's SDG goals are known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum SdgBasis {
     /// The source names the goals in text.
@@ -205,8 +237,24 @@ pub enum SdgBasis {
     Estimated,
 }
 
+/// What an item's SDG cell holds in the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum SdgCell {
+    /// The goals are named in text (`basis` is `document`).
+    Named,
+    /// Only the blanks the goal icons left: there were icons, their goals are
+    /// unreadable (`basis` is `estimated`).
+    Icons,
+    /// Empty, with no trace of icons: the source gives no goals, and any
+    /// goals are estimated from the content alone.
+    Empty,
+}
+
 /// One fiscal year's plan and result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Year {
     /// 令和 year: 3..=7.
     pub year: u8,
@@ -220,6 +268,7 @@ pub struct Year {
 
 /// A disagreement between the TOC and the item table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Difference {
     /// What differs: "title", "sections" or "category".
     pub field: String,
@@ -232,11 +281,15 @@ pub struct Difference {
 }
 
 pub mod accessibility;
+pub mod corrections;
 pub mod drafts;
 pub mod filter;
+pub mod fold;
 pub mod indicators;
 pub mod listing;
+pub mod open_data;
 pub mod overview;
+pub mod reading;
 pub mod search;
 pub mod site;
 pub mod stored;

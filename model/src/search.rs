@@ -6,97 +6,20 @@
 //! lowercase, hiragana to katakana, and whitespace collapsed. So 「ＩＣＴ」
 //! finds 「ICT」, 「ﾏｲﾅﾝﾊﾞｰ」 and 「まいなんばー」 find 「マイナンバー」.
 //!
-//! NFKC needs Unicode tables that would bloat the wasm, while the browser
-//! already has them (`String.prototype.normalize`), so the caller supplies
-//! it as an [`Nfkc`] function.
+//! Folding itself is `crate::fold`; terms in kana also match by reading
+//! (`crate::reading`).
+
+use std::sync::{Arc, OnceLock};
 
 use crate::drafts::FieldPath;
+pub use crate::fold::{fold, Nfkc};
+use crate::fold::{nfkc_stable, push_folded_chars};
+use crate::reading::{reading_matches, wants_reading, Readings};
 use crate::Item;
-
-/// NFKC normalisation, supplied by the caller: the app passes the browser's
-/// `String.prototype.normalize("NFKC")`, tests pass unicode-normalization's.
-pub type Nfkc = fn(&str) -> String;
 
 /// Separates fields in the index. Folded text never contains it (folding
 /// turns every line break into a space), so no term can match across fields.
 const FIELD_SEPARATOR: char = '\n';
-
-/// Whether `c` on its own is unchanged by NFKC and cannot combine with a
-/// neighbour that is also such a character.
-///
-/// Lets [`fold`] and [`highlight`] skip the caller's NFKC (a call into
-/// JavaScript in the app) for the bulk of the text: ASCII, kana and the
-/// common kanji. Combination only happens with combining marks and Hangul
-/// jamo, none of which are in these ranges.
-fn nfkc_stable(c: char) -> bool {
-    matches!(c,
-        '\u{0}'..='\u{7F}'
-        | '\u{3041}'..='\u{3096}'   // hiragana
-        | '\u{309D}'..='\u{309E}'   // ゝゞ
-        | '\u{3001}'..='\u{3002}'   // 、。
-        | '\u{3008}'..='\u{3011}'   // 〈〉《》「」『』【】
-        | '\u{30A1}'..='\u{30FE}'   // katakana, ・ーヽヾ
-        | '\u{4E00}'..='\u{9FFF}') // CJK unified ideographs
-}
-
-/// NFKC through `nfkc`, skipping the call when the text cannot change.
-fn normalize(text: &str, nfkc: Nfkc) -> String {
-    if text.chars().all(nfkc_stable) {
-        text.to_owned()
-    } else {
-        nfkc(text)
-    }
-}
-
-/// Hiragana to katakana (a character that is not hiragana is returned as is).
-fn katakana(c: char) -> char {
-    match c {
-        // ぁ..ゖ and ゝゞ sit exactly 0x60 below their katakana.
-        '\u{3041}'..='\u{3096}' | '\u{309D}'..='\u{309E}' => {
-            char::from_u32(c as u32 + 0x60).unwrap_or(c)
-        }
-        _ => c,
-    }
-}
-
-/// Appends the lowercase katakana-folded form of the already NFKC-normalised
-/// `normalized` to `out`, each whitespace character becoming one space.
-fn push_folded_chars(normalized: &str, out: &mut String) {
-    for c in normalized.chars() {
-        if c.is_whitespace() {
-            out.push(' ');
-        } else if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase().map(katakana));
-        }
-    }
-}
-
-/// Folds text for comparison: NFKC, lowercase, hiragana to katakana, every
-/// run of whitespace (including U+3000) to one ASCII space, trimmed.
-///
-/// # Examples
-///
-/// ```
-/// # fn nfkc(s: &str) -> String { s.replace('Ｉ', "I").replace('Ｃ', "C").replace('Ｔ', "T").replace('\u{3000}', " ") }
-/// use model::search::fold;
-/// assert_eq!(fold("ＩＣＴの　かつよう ", nfkc), "ictノ カツヨウ");
-/// ```
-pub fn fold(text: &str, nfkc: Nfkc) -> String {
-    let mut chars = String::with_capacity(text.len());
-    push_folded_chars(&normalize(text, nfkc), &mut chars);
-    // Collapse and trim spaces in a second pass: NFKC and lowercasing may
-    // themselves produce whitespace (e.g. U+3000 becomes U+0020).
-    let mut out = String::with_capacity(chars.len());
-    for word in chars.split(' ').filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
 
 /// The search terms of a query: folded, split on (half- or full-width)
 /// spaces, without empty strings or duplicates, in order.
@@ -130,6 +53,11 @@ pub struct SearchIndex {
     ends: Vec<usize>,
     /// Position of each item when sorted by folded title, then by number.
     title_rank: Vec<u32>,
+    /// The words' readings, for terms typed in kana ([`crate::reading`]).
+    readings: Option<Arc<Readings>>,
+    /// `text` read aloud (same `ends` layout, offsets of its own), built on
+    /// the first term that asks for reading: most visits never search so.
+    reading_text: OnceLock<(String, Vec<usize>)>,
 }
 
 impl SearchIndex {
@@ -204,7 +132,46 @@ impl SearchIndex {
             text,
             ends,
             title_rank,
+            readings: None,
+            reading_text: OnceLock::new(),
         }
+    }
+
+    /// Lets terms in kana find the words they read (まどぐち finds 窓口).
+    ///
+    /// ```
+    /// # fn nfkc(s: &str) -> String { s.to_owned() }
+    /// # let dataset = model::Dataset::from_json(include_str!("../../data/action-program.json")).unwrap();
+    /// use model::search::{terms, SearchIndex};
+    /// let readings = model::reading::Readings::new([("窓口", "マドグチ")], nfkc);
+    /// let index = SearchIndex::new(&dataset.items, nfkc);
+    /// assert!(!index.matches(2, &terms("まどぐち", nfkc))); // item 3
+    /// let index = index.with_readings(std::sync::Arc::new(readings));
+    /// assert!(index.matches(2, &terms("まどぐち", nfkc)));
+    /// ```
+    pub fn with_readings(mut self, readings: Arc<Readings>) -> SearchIndex {
+        self.readings = Some(readings);
+        self.reading_text = OnceLock::new();
+        self
+    }
+
+    /// The readings given by [`SearchIndex::with_readings`], if any.
+    pub fn readings(&self) -> Option<&Readings> {
+        self.readings.as_deref()
+    }
+
+    fn reading_text(&self, readings: &Readings) -> &(String, Vec<usize>) {
+        self.reading_text.get_or_init(|| {
+            let mut text = String::with_capacity(self.text.len() * 2);
+            let mut ends = Vec::with_capacity(self.ends.len());
+            let mut start = 0;
+            for &end in &self.ends {
+                text.push_str(&readings.read(&self.text[start..end]));
+                ends.push(text.len());
+                start = end;
+            }
+            (text, ends)
+        })
     }
 
     /// Whether item `item_index` contains every term (AND); `true` when
@@ -233,7 +200,26 @@ impl SearchIndex {
             self.ends[item_index - 1]
         };
         let text = &self.text[start..end];
-        terms.iter().all(|term| text.contains(term.as_str()))
+        terms
+            .iter()
+            .all(|term| text.contains(term.as_str()) || self.reads(item_index, term))
+    }
+
+    /// Whether item `item_index`'s reading contains the reading of `term`.
+    fn reads(&self, item_index: usize, term: &str) -> bool {
+        let Some(readings) = self.readings.as_deref() else {
+            return false;
+        };
+        if !wants_reading(term) {
+            return false;
+        }
+        let (text, ends) = self.reading_text(readings);
+        let start = if item_index == 0 {
+            0
+        } else {
+            ends[item_index - 1]
+        };
+        text[start..ends[item_index]].contains(&readings.read(term))
     }
 
     /// Number of items indexed.
@@ -299,14 +285,19 @@ struct Unit {
 /// ```
 /// # fn nfkc(s: &str) -> String { s.to_owned() }
 /// use model::search::{highlight, Segment};
-/// let segments = highlight("ふるさと納税の推進", &["納税".to_owned()], nfkc);
+/// let segments = highlight("ふるさと納税の推進", &["納税".to_owned()], nfkc, None);
 /// assert_eq!(segments, [
 ///     Segment { text: "ふるさと".to_owned(), hit: false },
 ///     Segment { text: "納税".to_owned(), hit: true },
 ///     Segment { text: "の推進".to_owned(), hit: false },
 /// ]);
 /// ```
-pub fn highlight(text: &str, terms: &[String], nfkc: Nfkc) -> Vec<Segment> {
+pub fn highlight(
+    text: &str,
+    terms: &[String],
+    nfkc: Nfkc,
+    readings: Option<&Readings>,
+) -> Vec<Segment> {
     if text.is_empty() {
         return Vec::new();
     }
@@ -353,18 +344,37 @@ pub fn highlight(text: &str, terms: &[String], nfkc: Nfkc) -> Vec<Segment> {
     }
 
     let mut hit = vec![false; units.len()];
+    let mut mark = |s: usize, e: usize| {
+        // Units are in folded order: find the first that ends after `s`.
+        let first = units.partition_point(|u| u.folded_end <= s);
+        for (k, unit) in units.iter().enumerate().skip(first) {
+            if unit.folded_start >= e {
+                break;
+            }
+            hit[k] = true;
+        }
+    };
+    // Terms in kana also mark the words whose reading they match, whole.
+    if let Some(readings) = readings {
+        let reading_terms: Vec<String> = terms
+            .iter()
+            .filter(|t| wants_reading(t))
+            .map(|t| readings.read(t))
+            .collect();
+        if !reading_terms.is_empty() {
+            let (reading_text, steps) = readings.read_steps(&folded);
+            for reading in &reading_terms {
+                for range in reading_matches(&steps, &reading_text, reading) {
+                    mark(range.start, range.end);
+                }
+            }
+        }
+    }
     for term in &terms {
         let mut from = 0;
         while let Some(found) = folded[from..].find(term.as_str()) {
             let (s, e) = (from + found, from + found + term.len());
-            // Units are in folded order: find the first that ends after `s`.
-            let first = units.partition_point(|u| u.folded_end <= s);
-            for (k, unit) in units.iter().enumerate().skip(first) {
-                if unit.folded_start >= e {
-                    break;
-                }
-                hit[k] = true;
-            }
+            mark(s, e);
             // Step one character, so overlapping matches are found too.
             from = s + folded[s..].chars().next().map_or(1, char::len_utf8);
         }
@@ -404,11 +414,17 @@ pub struct Snippet {
 /// # fn nfkc(s: &str) -> String { s.to_string() }
 /// let item = dataset.item(2).unwrap();
 /// let terms = model::search::terms("戸籍証明書", nfkc);
-/// let snippet = model::search::snippet(item, &terms, nfkc, 20).unwrap();
+/// let snippet = model::search::snippet(item, &terms, nfkc, None, 20).unwrap();
 /// assert_eq!(snippet.field, model::drafts::FieldPath::Result(3));
 /// assert!(snippet.text.contains("戸籍証明書"));
 /// ```
-pub fn snippet(item: &Item, terms: &[String], nfkc: Nfkc, radius: usize) -> Option<Snippet> {
+pub fn snippet(
+    item: &Item,
+    terms: &[String],
+    nfkc: Nfkc,
+    readings: Option<&Readings>,
+    radius: usize,
+) -> Option<Snippet> {
     if terms.is_empty() {
         return None;
     }
@@ -427,7 +443,7 @@ pub fn snippet(item: &Item, terms: &[String], nfkc: Nfkc, radius: usize) -> Opti
     fields.push((FieldPath::Bureaus, &item.bureaus));
     for (field, entries) in fields {
         for entry in entries {
-            let segments = highlight(entry, terms, nfkc);
+            let segments = highlight(entry, terms, nfkc, readings);
             let Some(hit) = segments.iter().position(|s| s.hit) else {
                 continue;
             };

@@ -168,6 +168,7 @@ fn generate_item(real: &[Item], index: usize) -> Item {
         sdgs: Sdgs {
             goals: sdg_source.sdgs.goals.clone(),
             basis: sdg_source.sdgs.basis,
+            cell: sdg_source.sdgs.cell,
             rationale: sdg_source.sdgs.rationale.clone(),
             icon_gap: sdg_source.sdgs.icon_gap,
         },

@@ -2,7 +2,7 @@
 //! the schema, against itself, and against the source text it was extracted
 //! from (read here independently of the extractor).
 
-use model::{Dataset, Item, SdgBasis};
+use model::{Dataset, Item, SdgBasis, SdgCell};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -175,7 +175,15 @@ fn there_are_61_items_numbered_1_to_61() {
 fn meta_is_filled_in() {
     let m = &dataset().meta;
     assert_eq!(m.issuer, "上田市");
-    assert_eq!(m.published, "令和3年8月");
+    // The cover's date is the programme's adoption; the edition's own date
+    // is not printed, and the note says what the results tell about it.
+    assert_eq!(m.adopted, "令和3年8月");
+    assert_eq!(m.edition_published, None);
+    assert!(
+        m.edition_date_note.contains("令和5年"),
+        "{}",
+        m.edition_date_note
+    );
     assert_eq!(m.status_as_of, "令和4年度末");
     assert_eq!(m.source_file, "action-program-r4.txt");
     assert_eq!(
@@ -421,7 +429,7 @@ fn values_are_clean_text() {
 }
 
 /// The source's OCR slips and other known errors: none may survive.
-const KNOWN_SLIPS: [&str; 18] = [
+const KNOWN_SLIPS: [&str; 19] = [
     "府内",
     "全府",
     "手續",
@@ -440,6 +448,7 @@ const KNOWN_SLIPS: [&str; 18] = [
     "H 4 ",
     "、 ",
     "電子申請手続き",
+    "検討とともに",
 ];
 
 #[test]
@@ -533,6 +542,7 @@ fn sdg_goals_are_valid() {
             SdgBasis::Document => {
                 documented.push(item.no);
                 assert_eq!(s.rationale, None, "item {}", item.no);
+                assert_eq!(s.cell, SdgCell::Named, "item {}", item.no);
             }
             SdgBasis::Estimated => {
                 assert!(
@@ -545,4 +555,47 @@ fn sdg_goals_are_valid() {
     }
     assert_eq!(documented, [20, 37, 46, 54]);
     assert_eq!(d.item(20).unwrap().sdgs.goals, [9, 11, 13, 16, 17]);
+}
+
+/// The SDG cell's kind follows from the source: names for the four
+/// documented items, icon blanks where the cell has spaces, and nothing for
+/// the 16 items whose cell is empty, whose estimates say so.
+#[test]
+fn sdg_cells_tell_lost_icons_from_no_icons() {
+    let d = dataset();
+    let mut empty = Vec::new();
+    for item in &d.items {
+        let s = &item.sdgs;
+        match s.cell {
+            SdgCell::Named => assert_eq!(s.basis, SdgBasis::Document, "item {}", item.no),
+            SdgCell::Icons => {
+                assert_eq!(s.basis, SdgBasis::Estimated, "item {}", item.no);
+                assert!(s.icon_gap > 0, "item {}", item.no);
+            }
+            SdgCell::Empty => {
+                empty.push(item.no);
+                assert_eq!(s.icon_gap, 0, "item {}", item.no);
+                let rationale = s.rationale.as_deref().unwrap_or_default();
+                assert!(rationale.contains("空欄"), "item {}: {rationale}", item.no);
+            }
+        }
+    }
+    assert_eq!(
+        empty,
+        [25, 27, 28, 29, 31, 33, 36, 41, 43, 47, 48, 49, 50, 51, 52, 59]
+    );
+}
+
+/// The preface is the source's four paragraphs, word for word.
+#[test]
+fn preface_is_the_source_introduction() {
+    let preface = &dataset().preface;
+    assert_eq!(preface.heading, "アクションプログラム");
+    assert_eq!(preface.paragraphs.len(), 4);
+    let source = include_str!("../../data/source/action-program-r4.txt");
+    for paragraph in &preface.paragraphs {
+        assert!(source.contains(paragraph.as_str()), "{paragraph}");
+    }
+    assert!(preface.paragraphs[1].contains("効果額"));
+    assert!(preface.paragraphs[3].contains("中間評価"));
 }

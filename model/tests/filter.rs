@@ -2,7 +2,7 @@
 
 use model::filter::{apply, Facet, FacetOption, ItemIndex, Outcome, Query, Sort};
 use model::search::terms;
-use model::{Category, CodeName, Dataset, Item, Pillar, SdgBasis, Sdgs, Year};
+use model::{Category, CodeName, Dataset, Item, Pillar, SdgBasis, SdgCell, Sdgs, Year};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -512,6 +512,7 @@ fn small_item(
         sdgs: Sdgs {
             goals: sdgs.to_vec(),
             basis: SdgBasis::Estimated,
+            cell: SdgCell::Icons,
             rationale: None,
             icon_gap: 0,
         },

@@ -49,7 +49,7 @@ fn matches_one(item_: Item, query: &str) -> bool {
 
 /// The hit parts of `highlight`.
 fn hits(text: &str, query: &str) -> Vec<String> {
-    highlight(text, &terms(query, nfkc), nfkc)
+    highlight(text, &terms(query, nfkc), nfkc, None)
         .into_iter()
         .filter(|s| s.hit)
         .map(|s| s.text)
@@ -215,6 +215,7 @@ fn highlight_marks_spans() {
         "マイナンバーカードの交付",
         &terms("まいなんばー 交付", nfkc),
         nfkc,
+        None,
     );
     assert_eq!(
         segs,
@@ -240,7 +241,7 @@ fn highlight_marks_spans() {
 #[test]
 fn highlight_half_width_katakana() {
     let text = "新ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞ交付";
-    let segs = highlight(text, &terms("マイナンバー", nfkc), nfkc);
+    let segs = highlight(text, &terms("マイナンバー", nfkc), nfkc, None);
     assert_eq!(concat(&segs), text);
     assert_eq!(
         segs,
@@ -278,16 +279,16 @@ fn highlight_merges_overlaps_and_neighbours() {
 
 #[test]
 fn highlight_edge_cases() {
-    assert!(highlight("", &terms("a", nfkc), nfkc).is_empty());
+    assert!(highlight("", &terms("a", nfkc), nfkc, None).is_empty());
     assert_eq!(
-        highlight("abc", &[], nfkc),
+        highlight("abc", &[], nfkc, None),
         [Segment {
             text: "abc".into(),
             hit: false
         }]
     );
     assert_eq!(
-        highlight("abc", &["".into()], nfkc),
+        highlight("abc", &["".into()], nfkc, None),
         [Segment {
             text: "abc".into(),
             hit: false
@@ -296,7 +297,7 @@ fn highlight_edge_cases() {
     assert_eq!(hits("abc", "x"), Vec::<String>::new());
     assert_eq!(hits("abc", "ABC"), ["abc"]);
     // Raw (unfolded) terms are folded by highlight itself.
-    let segs = highlight("マイナンバー", &["ﾏｲﾅﾝﾊﾞｰ".to_owned()], nfkc);
+    let segs = highlight("マイナンバー", &["ﾏｲﾅﾝﾊﾞｰ".to_owned()], nfkc, None);
     assert_eq!(
         segs,
         [Segment {
@@ -312,7 +313,7 @@ fn highlight_real_items_agree_with_matches() {
         let t = terms(q, nfkc);
         for it in &dataset().items {
             for text in it.overview.iter().chain(&it.measures).chain([&it.title]) {
-                let segs = highlight(text, &t, nfkc);
+                let segs = highlight(text, &t, nfkc, None);
                 assert_eq!(&concat(&segs), text);
                 let any_hit = segs.iter().any(|s| s.hit);
                 let folded = fold(text, nfkc);
@@ -333,7 +334,7 @@ proptest! {
         query in "[a-zａ-ｚあ-んｱ-ﾝﾞ0-9 ]{0,6}",
     ) {
         let t = terms(&query, nfkc);
-        let segs = highlight(&text, &t, nfkc);
+        let segs = highlight(&text, &t, nfkc, None);
         prop_assert_eq!(concat(&segs), text.clone());
         prop_assert!(segs.iter().all(|s| !s.text.is_empty()));
         prop_assert!(segs.windows(2).all(|w| w[0].hit != w[1].hit));
@@ -380,20 +381,20 @@ fn fast_path_characters_are_nfkc_stable() {
 #[test]
 fn snippet_shows_where_a_body_match_is_and_cuts_around_it() {
     let item = dataset().item(2).unwrap();
-    let found = model::search::snippet(item, &terms("ｺﾝﾋﾞﾆ", nfkc), nfkc, 5).unwrap();
+    let found = model::search::snippet(item, &terms("ｺﾝﾋﾞﾆ", nfkc), nfkc, None, 5).unwrap();
     assert_eq!(found.field, model::drafts::FieldPath::CurrentStatus);
     // The hit opens the entry, so only the end is cut.
     assert_eq!(found.text, "コンビニ交付：平成…");
-    let later = model::search::snippet(item, &terms("住民票", nfkc), nfkc, 3).unwrap();
+    let later = model::search::snippet(item, &terms("住民票", nfkc), nfkc, None, 3).unwrap();
     assert_eq!(later.text, "…から「住民票の写し…");
 }
 
 #[test]
 fn snippet_is_none_without_terms_or_without_a_body_match() {
     let item = dataset().item(2).unwrap();
-    assert_eq!(model::search::snippet(item, &[], nfkc, 10), None);
+    assert_eq!(model::search::snippet(item, &[], nfkc, None, 10), None);
     assert_eq!(
-        model::search::snippet(item, &terms("存在しない語", nfkc), nfkc, 10),
+        model::search::snippet(item, &terms("存在しない語", nfkc), nfkc, None, 10),
         None
     );
 }

@@ -170,7 +170,10 @@ pub struct Texts {
     /// Foreign Affairs' in Japanese), goal 1 first.
     pub sdg_goal_names: [&'static str; 17],
     pub sdg_documented_note: &'static str,
+    /// Estimated goals where the source's cell kept only the icons' blanks.
     pub sdg_estimated_note: &'static str,
+    /// Estimated goals where the source's cell is empty.
+    pub sdg_empty_note: &'static str,
     pub no_entry: &'static str,
     // Item detail
     pub not_found: fn(u32) -> String,
@@ -262,16 +265,38 @@ pub struct Texts {
     pub about_source: &'static str,
     pub about_data_heading: &'static str,
     pub about_data: &'static str,
-    pub about_download_corrections: &'static str,
     pub about_sdg_heading: &'static str,
-    pub about_sdg: fn(usize) -> String,
+    /// Items estimated from lost icons, and from content alone (empty cell).
+    pub about_sdg: fn(usize, usize) -> String,
+    /// The source's introduction (its text stays Japanese).
+    pub preface_heading: &'static str,
+    pub preface_language_note: &'static str,
+    pub edition_adopted: &'static str,
+    pub edition_status: &'static str,
+    pub edition_published: &'static str,
+    pub edition_published_unknown: &'static str,
     pub about_storage_heading: &'static str,
     pub about_storage: &'static str,
     pub about_errors_heading: &'static str,
     pub about_errors: &'static str,
     pub corrections_show: fn(usize) -> String,
     pub corrections_caption: &'static str,
-    pub corrections_columns: [&'static str; 5],
+    pub corrections_loading: &'static str,
+    pub corrections_unavailable: &'static str,
+    pub corrections_columns: [&'static str; 7],
+    /// In `model::corrections::CorrectionKind::ALL` order.
+    pub correction_kinds: [&'static str; 3],
+    pub certainty_certain: &'static str,
+    pub certainty_guess: &'static str,
+    /// Counts by kind (in `CorrectionKind::ALL` order), then the guesses.
+    pub corrections_summary: fn([usize; 3], usize) -> String,
+    // Open data
+    pub nav_open_data: &'static str,
+    pub open_data_heading: &'static str,
+    pub open_data_lead: &'static str,
+    /// Name and description of each file, in `model::open_data::OpenFile::ALL` order.
+    pub open_data_files: [(&'static str, &'static str); 8],
+    pub open_data_csv_note: &'static str,
     // Overview and indicators
     pub overview_heading: &'static str,
     pub overview_lead: fn(usize) -> String,

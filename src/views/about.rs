@@ -1,43 +1,31 @@
 //! 「このサイトについて」: the source, how the data was made, and its limits.
 
 use leptos::prelude::*;
-use serde::Deserialize;
+use model::corrections::{Certainty, Correction, CorrectionKind, CorrectionList};
+use model::open_data::OpenFile;
+use model::SdgCell;
 
 use crate::components::mixed_language::MixedLanguage;
 use crate::data::app_data;
 use crate::i18n::use_texts;
+use crate::site_files::fetch_text;
 use crate::t;
 use crate::url::{href, use_view_state};
 use model::view_state::{Screen, ViewState};
-
-// A minified copy made by build.rs from data/corrections.json.
-static CORRECTIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corrections.json"));
-
-/// One recorded fix to the extracted text (see data/corrections.json).
-#[derive(Deserialize)]
-struct Correction {
-    item: u32,
-    field: String,
-    before: String,
-    after: String,
-    reason: String,
-}
-
-#[derive(Deserialize)]
-struct Corrections {
-    corrections: Vec<Correction>,
-}
 
 /// The about page.
 #[component]
 pub fn AboutScreen() -> impl IntoView {
     let t = use_texts();
-    let estimated = app_data()
-        .dataset
-        .items
-        .iter()
-        .filter(|i| i.sdgs.basis == model::SdgBasis::Estimated)
-        .count();
+    let count_cells = |cell: SdgCell| {
+        app_data()
+            .dataset
+            .items
+            .iter()
+            .filter(|i| i.sdgs.cell == cell)
+            .count()
+    };
+    let (icons, empty) = (count_cells(SdgCell::Icons), count_cells(SdgCell::Empty));
     let state = use_view_state();
     let statement = move || {
         href(&ViewState {
@@ -48,25 +36,23 @@ pub fn AboutScreen() -> impl IntoView {
     view! {
         <article class="about" aria-labelledby="about-heading">
             <h2 id="about-heading" tabindex="-1">{t!(t, about_title)}</h2>
+            <Preface/>
             <section>
                 <h3>{t!(t, about_source_heading)}</h3>
                 <p>{t!(t, about_source)}</p>
+                <EditionFacts/>
             </section>
             <section>
                 <h3>{t!(t, about_data_heading)}</h3>
                 // The English text quotes misread characters in Japanese.
                 <p><MixedLanguage text=t.about_data.to_owned()/></p>
-                <CorrectionList/>
-                <p>
-                    <a href="corrections.json" download="corrections.json">
-                        {t!(t, about_download_corrections)}
-                    </a>
-                </p>
+                <Corrections/>
             </section>
             <section>
                 <h3>{t!(t, about_sdg_heading)}</h3>
-                <p>{move || (t.about_sdg)(estimated)}</p>
+                <p>{move || (t.about_sdg)(icons, empty)}</p>
             </section>
+            <OpenData/>
             <section>
                 <h3>{t!(t, about_storage_heading)}</h3>
                 <p>{t!(t, about_storage)}</p>
@@ -83,23 +69,116 @@ pub fn AboutScreen() -> impl IntoView {
     }
 }
 
-/// Every recorded correction, in a table behind a disclosure (111 rows).
+/// The document's own introduction, quoted as printed.
 #[component]
-fn CorrectionList() -> impl IntoView {
+fn Preface() -> impl IntoView {
     let t = use_texts();
-    let corrections = serde_json::from_str::<Corrections>(CORRECTIONS_JSON)
-        .map(|c| c.corrections)
-        .unwrap_or_default();
+    let preface = &app_data().dataset.preface;
+    let paragraphs = preface
+        .paragraphs
+        .iter()
+        .map(|p| view! { <p>{p.clone()}</p> })
+        .collect_view();
+    view! {
+        <section class="preface">
+            <h3>{t!(t, preface_heading)}</h3>
+            <p class="preface-note">{t!(t, preface_language_note)}</p>
+            <blockquote lang="ja">
+                <p class="preface-heading">{preface.heading.clone()}</p>
+                {paragraphs}
+            </blockquote>
+        </section>
+    }
+}
+
+/// When the programme was adopted, what the edition reports, and what is
+/// known about the edition's own date.
+#[component]
+fn EditionFacts() -> impl IntoView {
+    let t = use_texts();
+    let meta = &app_data().dataset.meta;
+    let published = meta.edition_published.clone();
+    let published_text = move || {
+        published
+            .clone()
+            .unwrap_or_else(|| t.edition_published_unknown.to_owned())
+    };
+    view! {
+        <dl class="edition-facts">
+            <div>
+                <dt>{t!(t, edition_adopted)}</dt>
+                <dd lang="ja">{meta.adopted.clone()}</dd>
+            </div>
+            <div>
+                <dt>{t!(t, edition_status)}</dt>
+                <dd lang="ja">{meta.status_as_of.clone()}</dd>
+            </div>
+            <div>
+                <dt>{t!(t, edition_published)}</dt>
+                <dd>
+                    {published_text}
+                    <span class="edition-note" lang="ja">{meta.edition_date_note.clone()}</span>
+                </dd>
+            </div>
+        </dl>
+    }
+}
+
+/// Every recorded correction: read from the open-data file when the page
+/// opens (offline from the service worker's cache), so the 112 rows do not
+/// travel in every visitor's wasm.
+#[component]
+fn Corrections() -> impl IntoView {
+    let t = use_texts();
+    let path = OpenFile::CorrectionsJson.path(&app_data().dataset.meta);
+    let corrections = LocalResource::new(move || {
+        let path = path.clone();
+        async move {
+            let text = fetch_text(&path).await.ok()?;
+            CorrectionList::from_json(&text)
+                .ok()
+                .map(|list| list.corrections)
+        }
+    });
+    move || match corrections.get() {
+        None => view! { <p class="loading">{t!(t, corrections_loading)}</p> }.into_any(),
+        Some(None) => view! { <p role="alert">{t!(t, corrections_unavailable)}</p> }.into_any(),
+        Some(Some(list)) => view! { <CorrectionTable corrections=list/> }.into_any(),
+    }
+}
+
+/// The corrections counted by kind, and in a table behind a disclosure.
+#[component]
+fn CorrectionTable(corrections: Vec<Correction>) -> impl IntoView {
+    let t = use_texts();
     let count = corrections.len();
+    let by_kind =
+        CorrectionKind::ALL.map(|kind| corrections.iter().filter(|c| c.kind == kind).count());
+    let guesses = corrections
+        .iter()
+        .filter(|c| c.certainty == Certainty::Guess)
+        .count();
     let rows = corrections
         .into_iter()
         .map(|c| {
+            let kind = CorrectionKind::ALL
+                .iter()
+                .position(|k| *k == c.kind)
+                .unwrap_or(0);
+            let certainty = c.certainty;
             view! {
                 <tr>
                     <td>{format!("No.{}", c.item)}</td>
                     <td>{c.field}</td>
                     <td lang="ja">{c.before}</td>
                     <td lang="ja">{c.after}</td>
+                    <td>{move || t.correction_kinds[kind]}</td>
+                    <td class:guess=certainty == Certainty::Guess>
+                        {move || match certainty {
+                            Certainty::Certain => t.certainty_certain,
+                            Certainty::Guess => t.certainty_guess,
+                        }}
+                    </td>
                     <td lang="en"><MixedLanguage text=c.reason/></td>
                 </tr>
             }
@@ -110,6 +189,7 @@ fn CorrectionList() -> impl IntoView {
             .map(|name| view! { <th scope="col">{name}</th> })
     };
     view! {
+        <p>{move || (t.corrections_summary)(by_kind, guesses)}</p>
         <details class="corrections">
             <summary>{move || (t.corrections_show)(count)}</summary>
             <div class="table-scroll" role="region" aria-label=move || (t.corrections_show)(count) tabindex="0">
@@ -122,5 +202,35 @@ fn CorrectionList() -> impl IntoView {
                 </table>
             </div>
         </details>
+    }
+}
+
+/// The open-data files, which the build writes beside the pages.
+#[component]
+fn OpenData() -> impl IntoView {
+    let t = use_texts();
+    let meta = &app_data().dataset.meta;
+    let files = OpenFile::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, file)| {
+            let path = file.path(meta);
+            let name = file.file_name(meta);
+            view! {
+                <li>
+                    <a href=path download=name.clone()>{move || t.open_data_files[i].0}</a>
+                    <span class="open-data-file" translate="no">{name}</span>
+                    <p>{move || t.open_data_files[i].1}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section id="open-data" class="open-data">
+            <h3>{t!(t, open_data_heading)}</h3>
+            <p>{t!(t, open_data_lead)}</p>
+            <ul class="open-data-files">{files}</ul>
+            <p>{t!(t, open_data_csv_note)}</p>
+        </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::i18n::use_texts;
 use crate::t;
 use model::search;
 use model::view_state::{Screen, ViewState};
-use model::{Item, SdgBasis};
+use model::{Item, SdgCell};
 
 use crate::components::bookmark::BookmarkButton;
 use crate::components::highlight::Highlighted;
@@ -116,10 +116,11 @@ fn Field(
 #[component]
 fn ItemFacts(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
     let t = use_texts();
-    let basis = item.sdgs.basis;
-    let sdg_note = move || match basis {
-        SdgBasis::Document => t.sdg_documented_note,
-        SdgBasis::Estimated => t.sdg_estimated_note,
+    let cell = item.sdgs.cell;
+    let sdg_note = move || match cell {
+        SdgCell::Named => t.sdg_documented_note,
+        SdgCell::Icons => t.sdg_estimated_note,
+        SdgCell::Empty => t.sdg_empty_note,
     };
     let rationale = item.sdgs.rationale.clone().unwrap_or_default();
     view! {

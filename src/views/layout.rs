@@ -74,10 +74,22 @@ pub fn SiteFooter(children: Children) -> impl IntoView {
             shared_bookmarks: None,
         })
     };
+    // The downloads are a part of the about page.
+    let open_data = move || {
+        let about = href(&ViewState {
+            screen: Screen::About,
+            query: state.with(|s| s.query.clone()),
+            shared_bookmarks: None,
+        });
+        format!("{about}#open-data")
+    };
     view! {
         <footer class="site-footer">
             {children()}
-            <p class="footer-links"><a href=statement>{t!(t, nav_accessibility)}</a></p>
+            <p class="footer-links">
+                <a href=open_data>{t!(t, nav_open_data)}</a>
+                <a href=statement>{t!(t, nav_accessibility)}</a>
+            </p>
             <p>
                 {t!(t, source_note)}
                 {t!(t, extraction_note)}

@@ -471,7 +471,7 @@ fn ItemRow(
                         return None;
                     }
                     terms
-                        .with(|terms| search::snippet(item, terms, nfkc, 30))
+                        .with(|terms| search::snippet(item, terms, nfkc, app_data().index.text().readings(), 30))
                         .map(|found| view! {
                             <p class="item-snippet">
                                 <span class="snippet-field">{(t.snippet_field)(&(t.field_label)(found.field))}</span>

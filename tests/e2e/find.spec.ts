@@ -102,6 +102,22 @@ test('search folds half-width, full-width, hiragana and katakana, and highlights
   await expect(search(page)).toHaveValue('');
 });
 
+test('hiragana typed without converting finds the kanji, highlighted whole', async ({ page }) => {
+  // 職員研修 is written in kanji only; its reading comes from the build's analyser.
+  await search(page).fill('しょくいんけんしゅう');
+  await expect(count(page)).not.toHaveText('0件');
+  await expect(count(page)).not.toHaveText('61件');
+  await expect(page.locator('.item-row:not([hidden]) mark').filter({ hasText: '職員研修' }).first()).toBeVisible();
+  // A place name read as the city reads it (武石 is たけし, not ぶせき).
+  await search(page).fill('たけし');
+  await expect(rows(page).filter({ hasText: 'No.44' })).toHaveCount(1);
+  await expect(rows(page).filter({ hasText: 'No.44' }).locator('mark').first()).toHaveText('武石');
+  // The item page marks the kanji too.
+  await search(page).fill('こうみんかん');
+  await rows(page).filter({ hasText: 'No.13' }).getByRole('link').click();
+  await expect(page.locator('.item-detail mark').first()).toHaveText('公民館');
+});
+
 test('nothing is searched while an IME is composing', async ({ page }) => {
   const box = search(page);
   await box.focus();

@@ -13,8 +13,8 @@ mod text;
 
 use anyhow::{bail, ensure, Context, Result};
 use model::{
-    Category, CodeName, Dataset, Difference, Item, Meta, Pillar, PlanRef, SdgBasis, SdgGoal, Sdgs,
-    SmartCityRef, Year,
+    Category, CodeName, Dataset, Difference, Item, Meta, Pillar, PlanRef, SdgBasis, SdgCell,
+    SdgGoal, Sdgs, SmartCityRef, Year,
 };
 use regex::Regex;
 use serde::Deserialize;
@@ -35,11 +35,17 @@ const SDG_GOALS: &str = "data/sdg-goals.json";
 const SDG_ESTIMATES: &str = "data/sdg-estimates.json";
 
 /// Bump with every change to the data or the schema (major: incompatible schema).
-const VERSION: &str = "1.0.0";
+const VERSION: &str = "2.0.0";
 
 /// Extracts the dataset and writes it, or with `check` verifies that the
 /// committed file is up to date.
 pub fn run(root: &Path, check: bool) -> Result<()> {
+    dataset(root, check)?;
+    readings(root, check)
+}
+
+/// Extracts the dataset and writes it, or with `check` verifies it.
+fn dataset(root: &Path, check: bool) -> Result<()> {
     let json = render(&build(root)?)?;
     let out = root.join(OUTPUT);
     if check {
@@ -53,6 +59,22 @@ pub fn run(root: &Path, check: bool) -> Result<()> {
         println!("wrote {OUTPUT} ({} bytes)", json.len());
     }
     Ok(())
+}
+
+/// The readings of the dataset's words (`data/readings.json`), made by
+/// `xtask/readings.mjs` with the morphological analyser and dictionary of
+/// npm's `kuromoji` (installed from the lockfile, so it runs offline). With
+/// `check`, a stale committed file is an error.
+pub fn readings(root: &Path, check: bool) -> Result<()> {
+    crate::setup::ensure_npm_packages(root)?;
+    let script = root.join("xtask").join("readings.mjs");
+    let root_arg = root.to_str().context("the project's path is not UTF-8")?;
+    let script_arg = script.to_str().context("the project's path is not UTF-8")?;
+    let mut args = vec![script_arg, root_arg];
+    if check {
+        args.push("--check");
+    }
+    crate::run::status(crate::run::cmd("node", &args)).context("data/readings.json")
 }
 
 /// The dataset as written: pretty JSON with a trailing newline.
@@ -123,6 +145,12 @@ fn extract(
             "the source does not say {needle:?}: is it the right file?"
         );
     }
+    for evidence in EDITION_DATE_EVIDENCE {
+        ensure!(
+            source_text.contains(evidence),
+            "the edition's date note cites {evidence:?}, which the source does not say"
+        );
+    }
     let (toc, raw_items) = source::parse(source_text)?;
     ensure!(
         toc.entries.len() == 61,
@@ -175,6 +203,7 @@ fn extract(
         meta: meta(),
         pillars,
         sdg_goals,
+        preface: source::preface(source_text)?,
         items,
     })
 }
@@ -183,8 +212,10 @@ fn meta() -> Meta {
     Meta {
         title: "第四次上田市行財政改革大綱 アクションプログラム 令和4年度末取組状況".into(),
         issuer: "上田市".into(),
-        published: "令和3年8月".into(),
+        adopted: "令和3年8月".into(),
         status_as_of: "令和4年度末".into(),
+        edition_published: None,
+        edition_date_note: EDITION_DATE_NOTE.into(),
         source_file: Path::new(SOURCE)
             .file_name()
             .and_then(|f| f.to_str())
@@ -192,7 +223,7 @@ fn meta() -> Meta {
             .into(),
         version: VERSION.into(),
         notes: vec![
-            "上田市「第四次上田市行財政改革大綱 アクションプログラム 令和4年度末取組状況」（令和3年8月）の本文から抽出したデータです。".into(),
+            "上田市「第四次上田市行財政改革大綱 アクションプログラム 令和4年度末取組状況」の本文から抽出したデータです。表紙の「令和3年8月」はアクションプログラムの策定時期で、この版（令和4年度末の取組状況）の公表日は原文に記載がありません（edition_date_note）。".into(),
             "表の体裁（改行・箇条書き）は文や項目の区切りとして復元しています。文字の読み取り誤りと思われる箇所は修正しています（修正の一覧は corrections.json）。".into(),
             "目次と各項目の表とで記載が異なる箇所は、両方の表記を残しています（toc_title、toc_sections、differences）。".into(),
             "SDGsの目標は、本文に目標名が記載されている4項目（No.20、37、46、54）以外はアイコンのみで目標名が読み取れないため、取組内容から推定しています（basis: estimated）。".into(),
@@ -200,6 +231,14 @@ fn meta() -> Meta {
         ],
     }
 }
+
+/// What the source tells about this edition's date: the cover keeps the
+/// programme's adoption date, and the results cite dates up to the end of
+/// fiscal Reiwa 4. Checked against the source in `extract`.
+const EDITION_DATE_NOTE: &str = "原文にこの版の公表日の記載はありません。表紙の「令和3年8月」はアクションプログラムの策定時期です。令和4年度の実績に「令和5年3月31日現在」の数値と「令和5年4月1日から窓口業務等、長野県住宅供給公社へ委託した」との記載があるため、令和5年4月以降に公表されたと考えられます。";
+
+/// The phrases of the source that `EDITION_DATE_NOTE` relies on.
+const EDITION_DATE_EVIDENCE: [&str; 2] = ["令和5年3月31日現在", "令和5年4月1日から窓口業務等"];
 
 /// Each pillar and category has as many items as the TOC says.
 fn check_toc_counts(toc: &Toc) -> Result<()> {
@@ -603,9 +642,20 @@ fn sdgs(
         );
         let rationale = estimate.rationale.trim().to_string();
         ensure!(!rationale.is_empty(), "estimated goals without a rationale");
+        // A reader must learn that the source gives no goals at all here.
+        ensure!(
+            icon_gap > 0 || rationale.contains("空欄"),
+            "the SDG cell is empty: the rationale must say so (空欄)"
+        );
         return Ok(Sdgs {
             goals,
             basis: SdgBasis::Estimated,
+            // Blanks mean the page had icons; none means no trace of any.
+            cell: if icon_gap > 0 {
+                SdgCell::Icons
+            } else {
+                SdgCell::Empty
+            },
             rationale: Some(rationale),
             icon_gap,
         });
@@ -638,6 +688,7 @@ fn sdgs(
     Ok(Sdgs {
         goals,
         basis: SdgBasis::Document,
+        cell: SdgCell::Named,
         rationale: None,
         icon_gap,
     })
@@ -657,7 +708,7 @@ mod tests {
     /// `cargo test -p xtask` fails when the committed dataset is stale.
     #[test]
     fn committed_dataset_is_up_to_date() {
-        run(&root(), true).unwrap();
+        dataset(&root(), true).unwrap();
     }
 
     #[test]

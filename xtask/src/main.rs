@@ -8,6 +8,7 @@ mod bench;
 mod data;
 mod files;
 mod imports;
+mod open_data;
 mod postbuild;
 mod pwa;
 mod run;

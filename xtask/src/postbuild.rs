@@ -3,10 +3,11 @@
 //! command, since hooks of one stage run concurrently):
 //!
 //! 1. the staff bundle: content-hashed and named on the page (`staff_bundle`);
-//! 2. prerender: the list and every item page as static HTML, rendered from
+//! 2. the open-data files (`open_data`);
+//! 3. prerender: the list and every item page as static HTML, rendered from
 //!    the app's components by the `prerender` binary (native, `ssr` feature);
-//! 3. release builds only: the service worker's precache list (`pwa`);
-//! 4. release builds only: `.br` and `.gz` beside every compressible file, for
+//! 4. release builds only: the service worker's precache list (`pwa`);
+//! 5. release builds only: `.br` and `.gz` beside every compressible file, for
 //!    hosts that serve precompressed files (nginx `gzip_static`, GitLab Pages).
 
 use std::io::Write;
@@ -29,6 +30,7 @@ pub fn run(args: &[String]) -> Result<()> {
         ),
     };
     crate::staff_bundle::name_in_page(&dir)?;
+    crate::open_data::write(&crate::project_root(), &dir)?;
     prerender(&dir)?;
     // A debug build (`trunk serve`) keeps the template's do-nothing worker,
     // so development is never served stale files.
@@ -73,7 +75,16 @@ pub fn prerender(dir: &Path) -> Result<()> {
 }
 
 /// Files worth compressing (everything but images already compressed).
-const COMPRESSIBLE: [&str; 7] = ["html", "js", "wasm", "css", "json", "svg", "webmanifest"];
+const COMPRESSIBLE: [&str; 8] = [
+    "html",
+    "js",
+    "wasm",
+    "css",
+    "json",
+    "svg",
+    "webmanifest",
+    "csv",
+];
 
 /// Writes `NAME.br` (quality 11) and `NAME.gz` (level 9) beside each compressible file.
 pub fn compress(dir: &Path) -> Result<()> {

@@ -29,7 +29,7 @@ impl Toolchain {
         // The CLI must equal the library version in Cargo.lock. Its own lock file
         // pins a stale dependency, so it is installed without `--locked`.
         ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &wasm_bindgen, false)?;
-        ensure_chromium()?;
+        ensure_debian_packages()?;
         ensure_npm_packages(&root)?;
         Ok(())
     }
@@ -91,23 +91,32 @@ fn ensure_cargo_tool(binary: &str, krate: &str, version: &str, locked: bool) -> 
     status(cmd("cargo", &args))
 }
 
-/// Debian packages the browser tests need: the browser and its driver, and a
+/// Debian packages the browser tests need: the browser and its driver, a
 /// Japanese font, without which Chromium draws every kanji as a box (the
-/// print tests read the printed text back and count pages).
-const DEBIAN_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-ipafont-gothic"];
+/// print tests read the printed text back and count pages), and a real
+/// spreadsheet, which opens the open-data CSV as a citizen's would.
+const DEBIAN_PACKAGES: [&str; 4] = [
+    "chromium",
+    "chromium-driver",
+    "fonts-ipafont-gothic",
+    "libreoffice-calc-nogui",
+];
 const JAPANESE_FONT: &str = "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf";
+/// LibreOffice's command, as the tests call it.
+const SOFFICE: &str = "/usr/bin/soffice";
 
-fn ensure_chromium() -> Result<()> {
+fn ensure_debian_packages() -> Result<()> {
     if Path::new(CHROMIUM).exists()
         && Path::new(CHROMEDRIVER).exists()
         && Path::new(JAPANESE_FONT).exists()
+        && Path::new(SOFFICE).exists()
     {
         return Ok(());
     }
     let root_user = output("id", &["-u"]).as_deref() == Some("0");
     if !root_user {
         bail!(
-            "Chromium, ChromeDriver or a Japanese font is missing; install Debian's packages and run again:\n  \
+            "Chromium, ChromeDriver, a Japanese font or LibreOffice is missing; install Debian's packages and run again:\n  \
              sudo apt-get update && sudo apt-get install -y {}",
             DEBIAN_PACKAGES.join(" ")
         );
@@ -123,7 +132,7 @@ fn ensure_chromium() -> Result<()> {
 }
 
 /// `npm ci` when node_modules is missing or older than the lockfile.
-fn ensure_npm_packages(root: &Path) -> Result<()> {
+pub fn ensure_npm_packages(root: &Path) -> Result<()> {
     let marker = root.join("node_modules").join(".package-lock.json");
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let fresh = match (modified(&marker), modified(&root.join("package-lock.json"))) {

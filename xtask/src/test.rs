@@ -126,6 +126,11 @@ pub fn run() -> Result<()> {
             .and_then(|()| crate::imports::check_no_cycles(&root.join("model").join("src"))),
     );
 
+    tally.check(
+        "readings up to date (data/readings.json)",
+        crate::data::readings(&root, true),
+    );
+
     let (ok, out) = tee(cmd("cargo", &["test", "-p", "model", "-p", "xtask"]))?;
     let (passed, failed) = libtest_counts(&out);
     tally.tests("native unit tests", ok, passed, failed);

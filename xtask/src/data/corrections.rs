@@ -15,17 +15,7 @@ pub struct File {
     pub difference_notes: Vec<DifferenceNote>,
 }
 
-/// One fix: in item `item`'s `field`, replace `before` (which must occur
-/// exactly once) with `after`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Correction {
-    pub item: u32,
-    pub field: String,
-    pub before: String,
-    pub after: String,
-    pub reason: String,
-}
+pub use model::corrections::Correction;
 
 /// Explains one difference between the TOC and the item table.
 #[derive(Debug, Deserialize)]
@@ -176,7 +166,7 @@ mod tests {
 
     fn one(before: &str) -> Corrections {
         let json = format!(
-            r#"{{"corrections": [{{"item": 1, "field": "title", "before": "{before}", "after": "X", "reason": "test"}}], "difference_notes": []}}"#
+            r#"{{"corrections": [{{"item": 1, "field": "title", "before": "{before}", "after": "X", "kind": "extraction_slip", "certainty": "certain", "reason": "test"}}], "difference_notes": []}}"#
         );
         Corrections::parse(&json).unwrap()
     }
@@ -195,6 +185,12 @@ mod tests {
         let c = one("b");
         c.apply(2, "title", "abc").unwrap();
         assert!(c.finish().is_err());
+    }
+
+    #[test]
+    fn a_correction_needs_a_kind_and_certainty() {
+        let json = r#"{"corrections": [{"item": 1, "field": "title", "before": "b", "after": "X", "reason": "test"}], "difference_notes": []}"#;
+        assert!(Corrections::parse(json).is_err());
     }
 
     #[test]

@@ -150,6 +150,34 @@ pub fn parse(text: &str) -> Result<(Toc, Vec<RawItem>)> {
     Ok((toc, items))
 }
 
+/// The introduction between the cover and the TOC: a heading set between
+/// dashes (「— アクションプログラム —」), then one paragraph per line.
+pub fn preface(text: &str) -> Result<model::Preface> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with('—') && l.ends_with('—') && l.chars().count() > 2)
+        .context("the source has no introduction (— アクションプログラム —)")?;
+    let end = lines[start..]
+        .iter()
+        .position(|l| *l == "アクションプログラム 目次")
+        .context("the introduction does not end at the TOC")?;
+    let heading = lines[start].trim_matches(['—', ' ']).to_string();
+    let paragraphs: Vec<String> = lines[start + 1..start + end]
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.to_string())
+        .collect();
+    ensure!(
+        !heading.is_empty() && !paragraphs.is_empty(),
+        "the introduction is empty"
+    );
+    Ok(model::Preface {
+        heading,
+        paragraphs,
+    })
+}
+
 fn parse_toc(lines: &[&str]) -> Result<Toc> {
     let mut pillars: Vec<TocPillar> = Vec::new();
     let mut entries = Vec::new();

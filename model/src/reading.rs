@@ -1,0 +1,174 @@
+//! Search by reading: a citizen who types hiragana and does not convert it
+//! (まどぐち) finds the kanji (窓口).
+//!
+//! `data/readings.json` maps each word of the dataset that contains kanji to
+//! its reading in katakana. `cargo xtask data` makes it with a morphological
+//! analyser and its dictionary at build time; only the words the data uses
+//! ship, never the dictionary. Here a text is *read* by replacing, from left
+//! to right, the longest known word at each position by its reading, so
+//! 「職員研修を実施」 reads 「ショクインケンシュウヲジッシ」. A query term
+//! that contains kana matches when its own reading occurs in the text's, so
+//! 「しょくいんけんしゅう」 and 「職員けんしゅう」 both find 職員研修.
+//!
+//! Everything works on folded text (`crate::fold`): the words are
+//! folded when loaded, the readings are katakana already.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::fold::{fold, Nfkc};
+
+/// The readings of the dataset's words.
+#[derive(Debug, Clone, Default)]
+pub struct Readings {
+    /// Folded words by their first character, longest first (so the first
+    /// that matches is the longest), each with its reading.
+    by_first: HashMap<char, Vec<(String, String)>>,
+}
+
+/// The file's content (`data/readings.json`).
+#[derive(serde::Deserialize)]
+struct File {
+    words: std::collections::BTreeMap<String, String>,
+}
+
+/// One step of reading a text: a known word or a single character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// Where the step is in the folded text.
+    pub folded: Range<usize>,
+    /// Where its reading is in the reading text.
+    pub reading: Range<usize>,
+}
+
+impl Readings {
+    /// Loads `(word, reading)` pairs; words are folded with `nfkc`.
+    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, nfkc: Nfkc) -> Readings {
+        let mut by_first: HashMap<char, Vec<(String, String)>> = HashMap::new();
+        for (word, reading) in pairs {
+            let word = fold(word, nfkc);
+            let reading = fold(reading, nfkc);
+            if let Some(first) = word.chars().next() {
+                by_first.entry(first).or_default().push((word, reading));
+            }
+        }
+        for words in by_first.values_mut() {
+            words.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+            words.dedup_by(|a, b| a.0 == b.0);
+        }
+        Readings { by_first }
+    }
+
+    /// Parses `data/readings.json`.
+    pub fn from_json(json: &str, nfkc: Nfkc) -> Result<Readings, serde_json::Error> {
+        let file: File = serde_json::from_str(json)?;
+        Ok(Readings::new(
+            file.words.iter().map(|(w, r)| (w.as_str(), r.as_str())),
+            nfkc,
+        ))
+    }
+
+    /// Parses the compact form the app embeds: one `word<TAB>reading` per line.
+    pub fn from_tsv(tsv: &str, nfkc: Nfkc) -> Readings {
+        Readings::new(tsv.lines().filter_map(|line| line.split_once('\t')), nfkc)
+    }
+
+    /// Number of words known.
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    /// Whether no word is known.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// The reading of folded text, with the steps that map it back.
+    pub fn read_steps(&self, folded: &str) -> (String, Vec<Step>) {
+        let mut out = String::with_capacity(folded.len() * 2);
+        let mut steps = Vec::new();
+        let mut at = 0;
+        while let Some(c) = folded[at..].chars().next() {
+            let rest = &folded[at..];
+            let word = self
+                .by_first
+                .get(&c)
+                .and_then(|words| words.iter().find(|(w, _)| rest.starts_with(w.as_str())));
+            let start = out.len();
+            let len = match word {
+                Some((w, reading)) => {
+                    out.push_str(reading);
+                    w.len()
+                }
+                None => {
+                    out.push(c);
+                    c.len_utf8()
+                }
+            };
+            steps.push(Step {
+                folded: at..at + len,
+                reading: start..out.len(),
+            });
+            at += len;
+        }
+        (out, steps)
+    }
+
+    /// The reading of folded text.
+    ///
+    /// ```
+    /// # fn nfkc(s: &str) -> String { s.to_owned() }
+    /// let readings = model::reading::Readings::new([("職員", "ショクイン"), ("研修", "ケンシュウ")], nfkc);
+    /// assert_eq!(readings.read("職員研修ヲ行ウ"), "ショクインケンシュウヲ行ウ");
+    /// ```
+    pub fn read(&self, folded: &str) -> String {
+        let mut out = String::with_capacity(folded.len() * 2);
+        let mut at = 0;
+        while let Some(c) = folded[at..].chars().next() {
+            let rest = &folded[at..];
+            match self
+                .by_first
+                .get(&c)
+                .and_then(|words| words.iter().find(|(w, _)| rest.starts_with(w.as_str())))
+            {
+                Some((w, reading)) => {
+                    out.push_str(reading);
+                    at += w.len();
+                }
+                None => {
+                    out.push(c);
+                    at += c.len_utf8();
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether a folded term asks for reading: it contains kana (folding has
+/// made all of it katakana). A term of kanji or Latin letters alone is
+/// matched as written, so 「市」 does not find every 「シ」 sound.
+pub fn wants_reading(term: &str) -> bool {
+    term.chars()
+        .any(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー'))
+}
+
+/// The folded ranges of `folded` whose reading contains `reading`: each
+/// match covers whole steps, so a word matched in part is marked whole.
+pub fn reading_matches(steps: &[Step], reading_text: &str, reading: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if reading.is_empty() {
+        return out;
+    }
+    let mut from = 0;
+    while let Some(found) = reading_text[from..].find(reading) {
+        let (s, e) = (from + found, from + found + reading.len());
+        let first = steps.partition_point(|step| step.reading.end <= s);
+        let last = steps.partition_point(|step| step.reading.start < e);
+        if first < last {
+            out.push(steps[first].folded.start..steps[last - 1].folded.end);
+        }
+        from = s + reading_text[s..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
