@@ -131,14 +131,20 @@ fn EditionFacts() -> impl IntoView {
 fn Corrections() -> impl IntoView {
     let t = use_texts();
     let path = OpenFile::CorrectionsJson.path(&app_data().dataset.meta);
-    let corrections = LocalResource::new(move || {
+    // `None` while loading; then the list, or `None` if it could not be read.
+    let (corrections, set_corrections) = signal(None::<Option<Vec<Correction>>>);
+    // An effect, so the fetch runs in the browser only, once, after mounting.
+    Effect::new(move |_| {
         let path = path.clone();
-        async move {
-            let text = fetch_text(&path).await.ok()?;
-            CorrectionList::from_json(&text)
-                .ok()
-                .map(|list| list.corrections)
-        }
+        leptos::task::spawn_local(async move {
+            let list = match fetch_text(&path).await {
+                Ok(text) => CorrectionList::from_json(&text)
+                    .ok()
+                    .map(|list| list.corrections),
+                Err(_) => None,
+            };
+            set_corrections.set(Some(list));
+        });
     });
     move || match corrections.get() {
         None => view! { <p class="loading">{t!(t, corrections_loading)}</p> }.into_any(),
