@@ -1,0 +1,443 @@
+//! Import: an exported file read and compared with this device's drafts,
+//! then applied once its conflicts are decided.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde_json::Value;
+
+use super::{EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES, MAX_IMPORT_CHANGES};
+use crate::drafts::path::{FieldPath, FieldPathError, ValueKind};
+use crate::drafts::record::{DraftField, Drafts};
+use crate::drafts::value::{normalize, published, same_as, DraftError, FieldValue};
+use crate::Dataset;
+
+/// Why a file cannot be imported, naming the change (its position, item
+/// number and field) when one is at fault. The app words it for the user,
+/// in the interface language; `Display` is for logs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Larger than [`MAX_IMPORT_BYTES`] (its size in bytes).
+    TooLarge(usize),
+    /// Not JSON (the parser's message, for the console).
+    NotJson(String),
+    /// JSON, but not a drafts export (`"format"` missing or different).
+    NotDraftsFile,
+    /// A `format_version` newer than this build reads.
+    NewerFormat(u64),
+    /// A `format_version` that is missing, 0 or not a whole number (as written).
+    UnknownFormatVersion(String),
+    /// More changes than [`MAX_IMPORT_CHANGES`] (how many).
+    TooManyChanges(usize),
+    /// A required part is missing or of the wrong type.
+    BadShape {
+        /// Where.
+        at: ShapeAt,
+        /// What is expected there.
+        expected: Expected,
+    },
+    /// A change for an item the dataset does not have.
+    UnknownItem {
+        /// Position of the change, from 1.
+        index: usize,
+        /// The item number.
+        item: u32,
+    },
+    /// A change for a field that is not editable or that the item lacks.
+    UnknownField {
+        /// Position of the change, from 1.
+        index: usize,
+        /// The item number.
+        item: u32,
+        /// The field as written.
+        field: String,
+        /// Why.
+        reason: FieldPathError,
+    },
+    /// A change whose draft value is not valid.
+    InvalidValue {
+        /// Position of the change, from 1.
+        index: usize,
+        /// The item number.
+        item: u32,
+        /// The field.
+        path: FieldPath,
+        /// What is wrong.
+        error: DraftError,
+    },
+    /// Two changes for the same field.
+    Duplicate {
+        /// Position of the second change, from 1.
+        index: usize,
+        /// The item number.
+        item: u32,
+        /// The field.
+        path: FieldPath,
+    },
+}
+
+impl fmt::Display for ImportError {
+    /// For logs; users read the app's own sentence, in their language.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+/// Where in an import file a part is missing or of the wrong type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShapeAt {
+    /// A key of the file's top-level object.
+    Key(&'static str),
+    /// The change at this position (from 1), as a whole.
+    Change(usize),
+    /// A key of the change at this position (from 1).
+    ChangeKey(usize, &'static str),
+}
+
+/// What a part of an import file must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A string (the dataset version).
+    Text,
+    /// The array of changes.
+    ChangeList,
+    /// A change: a JSON object.
+    Change,
+    /// An item number (a whole number).
+    ItemNumber,
+    /// A field name (a string).
+    FieldName,
+    /// A draft value.
+    DraftValue,
+    /// When it was edited (unix milliseconds, a whole number).
+    EditedAt,
+    /// A value of this kind.
+    Value(ValueKind),
+}
+
+impl std::error::Error for ImportError {}
+
+/// One change of an imported file, compared with this device.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportChange {
+    /// The item number.
+    pub item: u32,
+    /// The field.
+    pub path: FieldPath,
+    /// The file's draft value (normalized).
+    pub incoming: FieldValue,
+    /// When the file's draft was edited (kept when imported).
+    pub edited_at: u64,
+    /// This device's draft of the field, if any.
+    pub current_draft: Option<FieldValue>,
+    /// The value published in this device's dataset.
+    pub published: FieldValue,
+    /// Whether the file's `published` differs from this dataset's: the
+    /// change was written against other text.
+    pub published_differs: bool,
+    /// Whether this device has a draft of the field that differs from the
+    /// incoming one: [`apply_import`] needs a [`Choice`] for it.
+    pub conflict: bool,
+}
+
+/// What an imported file would do, for the user to review before [`apply_import`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// The changes that differ from the published value, by item then field.
+    pub changes: Vec<ImportChange>,
+    /// How many changes of the file equal the published value here (skipped:
+    /// there is nothing to draft; an existing draft is left alone).
+    pub already_published: usize,
+    /// The file's `dataset_version`.
+    pub file_dataset_version: String,
+    /// This device's dataset version.
+    pub dataset_version: String,
+    /// Whether the file was written against another dataset version.
+    pub dataset_version_differs: bool,
+}
+
+impl ImportPreview {
+    /// The changes that need a [`Choice`].
+    pub fn conflicts(&self) -> impl Iterator<Item = &ImportChange> + '_ {
+        self.changes.iter().filter(|change| change.conflict)
+    }
+
+    /// The conflicts that `choices` does not decide yet, as (item, path).
+    pub fn unresolved(&self, choices: &ImportChoices) -> Vec<(u32, FieldPath)> {
+        self.conflicts()
+            .filter(|c| choices.get(c.item, c.path).is_none())
+            .map(|c| (c.item, c.path))
+            .collect()
+    }
+}
+
+/// The decision for one conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Choice {
+    /// Keep this device's draft.
+    KeepMine,
+    /// Take the file's draft.
+    TakeTheirs,
+}
+
+/// The user's decisions for the conflicts of an [`ImportPreview`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportChoices {
+    choices: BTreeMap<(u32, FieldPath), Choice>,
+}
+
+impl ImportChoices {
+    /// No decisions yet.
+    pub fn new() -> ImportChoices {
+        ImportChoices::default()
+    }
+
+    /// The same decision for every conflict of `preview` (「すべて自分の下書きを残す」…).
+    pub fn all(preview: &ImportPreview, choice: Choice) -> ImportChoices {
+        let mut choices = ImportChoices::new();
+        for conflict in preview.conflicts() {
+            choices.choose(conflict.item, conflict.path, choice);
+        }
+        choices
+    }
+
+    /// Decides one conflict (replacing an earlier decision).
+    pub fn choose(&mut self, item: u32, path: FieldPath, choice: Choice) {
+        self.choices.insert((item, path), choice);
+    }
+
+    /// The decision for a conflict, if made.
+    pub fn get(&self, item: u32, path: FieldPath) -> Option<Choice> {
+        self.choices.get(&(item, path)).copied()
+    }
+}
+
+/// Conflicts left undecided; [`apply_import`] changed nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnresolvedConflicts(pub Vec<(u32, FieldPath)>);
+
+impl fmt::Display for UnresolvedConflicts {
+    /// For logs; the app asks the user in the interface language.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list: Vec<String> = self
+            .0
+            .iter()
+            .map(|(item, path)| format!("{item} {path}"))
+            .collect();
+        write!(f, "undecided conflicts: {}", list.join(", "))
+    }
+}
+
+impl std::error::Error for UnresolvedConflicts {}
+
+/// What [`apply_import`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Fields drafted that had no draft here.
+    pub added: usize,
+    /// Drafts replaced by the file's (「取り込む」 chosen).
+    pub replaced: usize,
+    /// Drafts kept against the file's (「自分の下書きを残す」 chosen).
+    pub kept: usize,
+    /// Changes equal to the draft already here.
+    pub unchanged: usize,
+}
+
+/// Reads an exported JSON file and compares it with `dataset` and `existing`.
+///
+/// Changes nothing: the user reviews the [`ImportPreview`], decides the
+/// conflicts, then calls [`apply_import`]. Never panics, whatever `json`
+/// holds. A leading BOM is ignored. Unknown extra fields are ignored;
+/// `title` and `field_label` are informational and not checked; `published`
+/// is optional (used for [`ImportChange::published_differs`]).
+pub fn import(
+    json: &str,
+    dataset: &Dataset,
+    existing: &Drafts,
+) -> Result<ImportPreview, ImportError> {
+    if json.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge(json.len()));
+    }
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    // serde_json's recursion limit keeps deeply nested input from overflowing the stack.
+    let root: Value =
+        serde_json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let Value::Object(root) = root else {
+        return Err(ImportError::NotDraftsFile);
+    };
+    if root.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+        return Err(ImportError::NotDraftsFile);
+    }
+    let version = match root.get("format_version") {
+        None => return Err(ImportError::UnknownFormatVersion("なし".into())),
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| ImportError::UnknownFormatVersion(v.to_string()))?,
+    };
+    if version > EXPORT_FORMAT_VERSION {
+        return Err(ImportError::NewerFormat(version));
+    }
+    if version == 0 {
+        return Err(ImportError::UnknownFormatVersion(version.to_string()));
+    }
+    let shape = |at: ShapeAt, expected: Expected| ImportError::BadShape { at, expected };
+    let file_dataset_version = root
+        .get("dataset_version")
+        .and_then(Value::as_str)
+        .ok_or_else(|| shape(ShapeAt::Key("dataset_version"), Expected::Text))?;
+    let list = root
+        .get("changes")
+        .and_then(Value::as_array)
+        .ok_or_else(|| shape(ShapeAt::Key("changes"), Expected::ChangeList))?;
+    if list.len() > MAX_IMPORT_CHANGES {
+        return Err(ImportError::TooManyChanges(list.len()));
+    }
+
+    let mut seen = BTreeSet::new();
+    let mut changes = Vec::new();
+    let mut already_published = 0;
+    for (i, entry) in list.iter().enumerate() {
+        let index = i + 1;
+        let at = |name: &'static str| ShapeAt::ChangeKey(index, name);
+        let change = entry
+            .as_object()
+            .ok_or_else(|| shape(ShapeAt::Change(index), Expected::Change))?;
+        let item_no = change
+            .get("item")
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| shape(at("item"), Expected::ItemNumber))?;
+        let item = dataset.item(item_no).ok_or(ImportError::UnknownItem {
+            index,
+            item: item_no,
+        })?;
+        let field = change
+            .get("field")
+            .and_then(Value::as_str)
+            .ok_or_else(|| shape(at("field"), Expected::FieldName))?;
+        let unknown_field = |reason| ImportError::UnknownField {
+            index,
+            item: item_no,
+            field: field.to_string(),
+            reason,
+        };
+        let path: FieldPath = field.parse().map_err(unknown_field)?;
+        let published_here =
+            published(item, path).ok_or_else(|| unknown_field(FieldPathError::NotInItem))?;
+        if !seen.insert((item_no, path)) {
+            return Err(ImportError::Duplicate {
+                index,
+                item: item_no,
+                path,
+            });
+        }
+        let draft = change
+            .get("draft")
+            .ok_or_else(|| shape(at("draft"), Expected::DraftValue))?;
+        let incoming = FieldValue::from_json(path, draft)
+            .and_then(|value| normalize(path, value))
+            .map_err(|error| ImportError::InvalidValue {
+                index,
+                item: item_no,
+                path,
+                error,
+            })?;
+        let edited_at = change
+            .get("edited_at")
+            .and_then(Value::as_u64)
+            .ok_or_else(|| shape(at("edited_at"), Expected::EditedAt))?;
+        let published_differs = match change.get("published") {
+            None => false,
+            Some(theirs) => {
+                let theirs = FieldValue::from_json(path, theirs)
+                    .map_err(|_| shape(at("published"), Expected::Value(path.kind())))?;
+                !(theirs == published_here
+                    || normalize(path, theirs).ok() == normalize(path, published_here.clone()).ok())
+            }
+        };
+        if same_as(path, &incoming, &published_here) {
+            already_published += 1;
+            continue;
+        }
+        let current_draft = existing.get(item_no, path).map(|f| f.value.clone());
+        let conflict = current_draft.as_ref().is_some_and(|mine| *mine != incoming);
+        changes.push(ImportChange {
+            item: item_no,
+            path,
+            incoming,
+            edited_at,
+            current_draft,
+            published: published_here,
+            published_differs,
+            conflict,
+        });
+    }
+    changes.sort_by_key(|c| (c.item, c.path));
+    Ok(ImportPreview {
+        changes,
+        already_published,
+        file_dataset_version: file_dataset_version.to_string(),
+        dataset_version: dataset.meta.version.clone(),
+        dataset_version_differs: file_dataset_version != dataset.meta.version,
+    })
+}
+
+/// Applies a reviewed import to `existing`.
+///
+/// A field with no draft here gets the file's value (with its `edited_at`
+/// and the published value as base). A field whose draft here differs from
+/// the file's needs a [`Choice`] in `choices`; if any such field (judged
+/// against `existing` as it is now, which may have changed since the
+/// preview) is undecided, nothing is changed and the undecided fields are
+/// returned.
+pub fn apply_import(
+    existing: &mut Drafts,
+    preview: &ImportPreview,
+    choices: &ImportChoices,
+) -> Result<ImportSummary, UnresolvedConflicts> {
+    let differs = |c: &ImportChange| {
+        existing
+            .get(c.item, c.path)
+            .is_some_and(|mine| mine.value != c.incoming)
+    };
+    let unresolved: Vec<(u32, FieldPath)> = preview
+        .changes
+        .iter()
+        .filter(|c| differs(c) && choices.get(c.item, c.path).is_none())
+        .map(|c| (c.item, c.path))
+        .collect();
+    if !unresolved.is_empty() {
+        return Err(UnresolvedConflicts(unresolved));
+    }
+
+    let mut summary = ImportSummary::default();
+    for change in &preview.changes {
+        let fields = existing.items.entry(change.item).or_default();
+        match fields.get_mut(&change.path) {
+            None => {
+                fields.insert(
+                    change.path,
+                    DraftField {
+                        base: change.published.clone(),
+                        value: change.incoming.clone(),
+                        edited_at: change.edited_at,
+                    },
+                );
+                summary.added += 1;
+            }
+            Some(mine) if mine.value == change.incoming => summary.unchanged += 1,
+            Some(mine) => match choices.get(change.item, change.path) {
+                Some(Choice::TakeTheirs) => {
+                    mine.value = change.incoming.clone();
+                    mine.edited_at = change.edited_at;
+                    summary.replaced += 1;
+                }
+                _ => summary.kept += 1,
+            },
+        }
+    }
+    if summary.added + summary.replaced > 0 {
+        existing.dataset_version = preview.dataset_version.clone();
+    }
+    Ok(summary)
+}

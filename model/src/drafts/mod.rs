@@ -1,0 +1,99 @@
+//! Staff drafts: edits to items kept on the device, reviewed, exported and imported.
+//!
+//! City staff edit an item's values in the browser (above all the next year's
+//! results). Each edit is a *draft field*: the value as the staff member wants
+//! it, the published value it was started from, and when it was last edited.
+//! The drafts live in `localStorage` under [`DRAFTS_KEY`] as a [`Drafts`]
+//! record; they are exported as JSON (for submission and for import on
+//! another device) and as CSV (for Excel). `data/README.md`, section
+//! *Draft export format*, documents both files.
+//!
+//! # API summary
+//!
+//! Addressing and values:
+//! - [`FieldPath`]: one editable value of an item (`Title`, `Bureaus`,
+//!   `Sections`, `Overview`, `CurrentStatus`, `Measures`, `TargetState`,
+//!   `GeneralPlan`, `SmartCity`, `SdgGoals`, `Plan(year)`, `Result(year)`).
+//!   Stable string form via `Display`/`FromStr` (`"title"`, `"sdgs.goals"`,
+//!   `"years.5.result"`…), [`FieldPath::label_ja`] (「令和5年度の実績」),
+//!   [`FieldPath::all_for`] (every path of an item, in display order),
+//!   [`FieldPath::kind`].
+//! - [`FieldValue`]: `Text` (title), `Lines` (lists, one entry per bullet),
+//!   `Goals` (SDG numbers), `OptionalLines` (a year's result; `None` = no
+//!   result). [`FieldValue::from_text`] / [`FieldValue::to_text`] convert
+//!   to and from a textarea's text (one entry per line).
+//! - [`published`]`(item, path)`, [`apply`]`(&mut item, path, value)`,
+//!   [`normalize`]`(path, value)` (cleans and validates; [`DraftError`] has
+//!   Japanese messages).
+//!
+//! The record:
+//! - [`Drafts`] (implements [`Record`]): [`Drafts::set`]`(dataset, item_no,
+//!   path, value, now) -> Result<bool, DraftError>` (normalizes; a value equal
+//!   to the published one removes the draft), [`Drafts::get`], [`Drafts::fields`],
+//!   [`Drafts::iter`], [`Drafts::discard_field`], [`Drafts::discard_item`],
+//!   [`Drafts::rebase`], [`Drafts::count_items`], [`Drafts::count_fields`],
+//!   [`Drafts::apply_to`] (the item as the drafts would make it).
+//! - [`staleness`]`(drafts, dataset) -> Vec<`[`Stale`]`>`: drafts whose
+//!   published value changed since they were started (they are kept;
+//!   [`Stale::is_published`] tells when the change itself was adopted).
+//!
+//! Review:
+//! - [`diff_text`] (character-level, for Japanese), [`diff_entries`] (per list
+//!   entry, with a character diff inside changed entries), [`diff_values`].
+//!
+//! Export and import:
+//! - [`export_json`]`(drafts, dataset, now)`, [`export_csv`]`(drafts, dataset)`,
+//!   [`csv_cell`], [`export_file_name`]`(now, "json")`, [`format_jst`].
+//! - [`import`]`(json, dataset, existing) -> `[`ImportPreview`] or
+//!   [`ImportError`]; then [`apply_import`]`(&mut drafts, &preview, &choices)`
+//!   with an [`ImportChoices`] holding a [`Choice`] for every conflict.
+//!
+//! Invariant: every `value` held by [`Drafts`] has been through [`normalize`],
+//! so it is valid, and it differs from the published value it was compared
+//! with when it was set.
+
+mod diff;
+mod export;
+mod import;
+mod path;
+mod record;
+mod value;
+
+pub use diff::{diff_entries, diff_text, diff_values, DiffKind, DiffPart, EntryDiff};
+pub use export::{csv_cell, export_csv, export_file_name, export_json, format_jst, CSV_HEADERS};
+pub use import::{
+    apply_import, import, Choice, Expected, ImportChange, ImportChoices, ImportError,
+    ImportPreview, ImportSummary, ShapeAt, UnresolvedConflicts,
+};
+pub use path::{FieldPath, FieldPathError, ValueKind};
+pub use record::{count_stored_fields, staleness, DraftField, Drafts, Stale};
+pub use value::{apply, normalize, published, DraftError, FieldValue};
+
+// For the links of the docs above only.
+#[cfg(doc)]
+use crate::stored::{Record, DRAFTS_KEY};
+
+/// The first 令和 year an item has (令和3年度).
+pub const FIRST_YEAR: u8 = 3;
+/// The last 令和 year an item has (令和7年度).
+pub const LAST_YEAR: u8 = 7;
+/// The most characters one draft value may hold (all entries together).
+///
+/// The longest published entry has under 200 characters; the cap keeps one
+/// pasted document from filling `localStorage` or slowing the diff.
+pub const MAX_VALUE_CHARS: usize = 20_000;
+/// The largest file [`import`] reads, in bytes (2 MiB).
+pub const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
+/// The most changes one imported file may hold.
+pub const MAX_IMPORT_CHANGES: usize = 10_000;
+/// The `"format"` of an exported JSON file.
+pub const EXPORT_FORMAT: &str = "ueda-reform-drafts";
+/// The `"format_version"` [`export_json`] writes and the newest [`import`] reads.
+pub const EXPORT_FORMAT_VERSION: u64 = 1;
+/// The largest diff computed exactly, in cells: (length + 1) × (length + 1)
+/// of the two texts (for lists, of their shared entries) once their common
+/// prefix and suffix are removed. Above it the middle is shown as removed and
+/// added whole.
+pub const MAX_DIFF_CELLS: usize = 1_000_000;
+/// The markers the source uses for "no position in the smart city plan".
+pub const SMART_CITY_NONE_MARKERS: [&str; 3] = ["—", "-", "なし"];
