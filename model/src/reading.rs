@@ -25,6 +25,9 @@ pub struct Readings {
     /// longest). A sorted list rather than a hash map: a binary search is as
     /// quick for 1,300 words and adds less code to the wasm.
     words: Vec<(String, String)>,
+    /// Each first character with the range of `words` that start with it:
+    /// the lookup at every position of a text compares characters only.
+    firsts: Vec<(char, std::ops::Range<usize>)>,
 }
 
 fn first_char(word: &str) -> char {
@@ -62,15 +65,25 @@ impl Readings {
             ))
         });
         words.dedup_by(|a, b| a.0 == b.0);
-        Readings { words }
+        let mut firsts: Vec<(char, std::ops::Range<usize>)> = Vec::new();
+        for (i, (word, _)) in words.iter().enumerate() {
+            let c = first_char(word);
+            match firsts.last_mut() {
+                Some((last, range)) if *last == c => range.end = i + 1,
+                _ => firsts.push((c, i..i + 1)),
+            }
+        }
+        Readings { words, firsts }
     }
 
     /// The longest known word at the start of `rest` (whose first character is `c`).
     fn word_at(&self, c: char, rest: &str) -> Option<&(String, String)> {
-        let start = self.words.partition_point(|(w, _)| first_char(w) < c);
-        self.words[start..]
+        let found = self
+            .firsts
+            .binary_search_by(|(first, _)| first.cmp(&c))
+            .ok()?;
+        self.words[self.firsts[found].1.clone()]
             .iter()
-            .take_while(|(w, _)| first_char(w) == c)
             .find(|(w, _)| rest.starts_with(w.as_str()))
     }
 
