@@ -62,6 +62,32 @@ pub enum Certainty {
     Guess,
 }
 
+/// How many corrections there are of each kind (in [`CorrectionKind::ALL`]
+/// order), and how many are guesses.
+///
+/// ```
+/// use model::corrections::{tally, Certainty, Correction, CorrectionKind};
+/// let fix = |kind, certainty| Correction {
+///     item: 1, field: "title".into(), before: "a".into(), after: "b".into(),
+///     kind, certainty, reason: "r".into(),
+/// };
+/// let list = [
+///     fix(CorrectionKind::ExtractionSlip, Certainty::Certain),
+///     fix(CorrectionKind::AuthorTypo, Certainty::Guess),
+///     fix(CorrectionKind::ExtractionSlip, Certainty::Guess),
+/// ];
+/// assert_eq!(tally(&list), ([2, 1, 0], 2));
+/// ```
+pub fn tally(corrections: &[Correction]) -> ([usize; 3], usize) {
+    let by_kind =
+        CorrectionKind::ALL.map(|kind| corrections.iter().filter(|c| c.kind == kind).count());
+    let guesses = corrections
+        .iter()
+        .filter(|c| c.certainty == Certainty::Guess)
+        .count();
+    (by_kind, guesses)
+}
+
 impl CorrectionKind {
     /// Every kind, in the order the about page counts them.
     pub const ALL: [CorrectionKind; 3] = [

@@ -111,31 +111,40 @@ impl Readings {
         self.words.is_empty()
     }
 
+    /// Walks `folded`, longest known word first, calling `emit` with each
+    /// step's reading and the length of folded text it stands for.
+    fn walk(&self, folded: &str, mut emit: impl FnMut(&str, usize)) {
+        let mut at = 0;
+        let mut buffer = [0u8; 4];
+        while let Some(c) = folded[at..].chars().next() {
+            let len = match self.word_at(c, &folded[at..]) {
+                Some((word, reading)) => {
+                    emit(reading, word.len());
+                    word.len()
+                }
+                None => {
+                    emit(c.encode_utf8(&mut buffer), c.len_utf8());
+                    c.len_utf8()
+                }
+            };
+            at += len;
+        }
+    }
+
     /// The reading of folded text, with the steps that map it back.
     pub fn read_steps(&self, folded: &str) -> (String, Vec<Step>) {
         let mut out = String::with_capacity(folded.len() * 2);
         let mut steps = Vec::new();
         let mut at = 0;
-        while let Some(c) = folded[at..].chars().next() {
-            let rest = &folded[at..];
-            let word = self.word_at(c, rest);
+        self.walk(folded, |reading, len| {
             let start = out.len();
-            let len = match word {
-                Some((w, reading)) => {
-                    out.push_str(reading);
-                    w.len()
-                }
-                None => {
-                    out.push(c);
-                    c.len_utf8()
-                }
-            };
+            out.push_str(reading);
             steps.push(Step {
                 folded: at..at + len,
                 reading: start..out.len(),
             });
             at += len;
-        }
+        });
         (out, steps)
     }
 
@@ -148,20 +157,7 @@ impl Readings {
     /// ```
     pub fn read(&self, folded: &str) -> String {
         let mut out = String::with_capacity(folded.len() * 2);
-        let mut at = 0;
-        while let Some(c) = folded[at..].chars().next() {
-            let rest = &folded[at..];
-            match self.word_at(c, rest) {
-                Some((w, reading)) => {
-                    out.push_str(reading);
-                    at += w.len();
-                }
-                None => {
-                    out.push(c);
-                    at += c.len_utf8();
-                }
-            }
-        }
+        self.walk(folded, |reading, _| out.push_str(reading));
         out
     }
 }

@@ -1,7 +1,7 @@
 //! 「このサイトについて」: the source, how the data was made, and its limits.
 
 use leptos::prelude::*;
-use model::corrections::{Certainty, Correction, CorrectionKind, CorrectionList};
+use model::corrections::{tally, Certainty, Correction, CorrectionKind, CorrectionList};
 use model::open_data::OpenFile;
 use model::SdgCell;
 
@@ -158,12 +158,7 @@ fn Corrections() -> impl IntoView {
 fn CorrectionTable(corrections: Vec<Correction>) -> impl IntoView {
     let t = use_texts();
     let count = corrections.len();
-    let by_kind =
-        CorrectionKind::ALL.map(|kind| corrections.iter().filter(|c| c.kind == kind).count());
-    let guesses = corrections
-        .iter()
-        .filter(|c| c.certainty == Certainty::Guess)
-        .count();
+    let (by_kind, guesses) = tally(&corrections);
     let rows = corrections
         .into_iter()
         .map(|c| {
