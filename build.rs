@@ -1,16 +1,23 @@
 //! Minifies the embedded JSON files: the app ships them inside the wasm, and
 //! the committed files are pretty-printed for people to read and diff.
+//!
+//! The dataset embedded is the current edition: the newest of
+//! `data/action-program.json` (the first, extracted from the source) and
+//! `data/editions/*.json` (added by `cargo xtask edition add`), by the year
+//! its results run to.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for name in [
-        "action-program.json",
-        "indicators.json",
-        "accessibility-results.json",
-        "site.json",
-    ] {
+    let current = current_edition();
+    println!("cargo::rerun-if-changed=data/editions");
+    let text = std::fs::read_to_string(&current).expect("the edition is readable");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("the edition is JSON");
+    let minified = serde_json::to_string(&value).expect("JSON serialises");
+    std::fs::write(Path::new(&out).join("action-program.json"), minified)
+        .expect("OUT_DIR is writable");
+    for name in ["indicators.json", "accessibility-results.json", "site.json"] {
         let source = Path::new("data").join(name);
         println!("cargo::rerun-if-changed={}", source.display());
         let text = std::fs::read_to_string(&source).expect("data file is readable");
@@ -19,6 +26,35 @@ fn main() {
         std::fs::write(Path::new(&out).join(name), minified).expect("OUT_DIR is writable");
     }
     readings_tsv(Path::new(&out));
+}
+
+/// The edition whose results run furthest (「令和5年度末」 beats 「令和4年度末」).
+fn current_edition() -> PathBuf {
+    let first = Path::new("data").join("action-program.json");
+    println!("cargo::rerun-if-changed={}", first.display());
+    let mut editions = vec![first];
+    if let Ok(entries) = std::fs::read_dir(Path::new("data").join("editions")) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|x| x == "json") {
+                println!("cargo::rerun-if-changed={}", path.display());
+                editions.push(path);
+            }
+        }
+    }
+    editions
+        .into_iter()
+        .max_by_key(|path| {
+            let text = std::fs::read_to_string(path).expect("an edition is readable");
+            let value: serde_json::Value = serde_json::from_str(&text).expect("an edition is JSON");
+            let status = value["meta"]["status_as_of"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            let year: String = status.chars().filter(char::is_ascii_digit).collect();
+            year.parse::<u32>().unwrap_or(0)
+        })
+        .expect("data/action-program.json exists")
 }
 
 /// The words' readings as `word<TAB>reading` lines: the app reads them at

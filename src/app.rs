@@ -8,7 +8,9 @@ use crate::components::kiosk::Kiosk;
 use crate::components::print_note::PrintNote;
 use crate::i18n::{provide_language, use_language};
 use crate::notices::{NoticeArea, Notices};
-use crate::staff::{provide_staff_services, DraftsScreenSlot, StaffBanner};
+use crate::staff::{
+    provide_staff_services, CompileScreenSlot, DraftsScreenSlot, StaffBanner, WorkbenchSlot,
+};
 use crate::storage::provide_user_data;
 use crate::url::{provide_view_state, use_view_state};
 use crate::views::about::AboutScreen;
@@ -74,6 +76,8 @@ enum Shown {
     About,
     Accessibility,
     Drafts,
+    Workbench,
+    Compile,
 }
 
 /// Shows the screen named by the URL. Only a change of screen re-renders it;
@@ -90,6 +94,8 @@ fn Screens() -> impl IntoView {
             (None, Screen::About) => Shown::About,
             (None, Screen::Accessibility) => Shown::Accessibility,
             (None, Screen::Drafts) => Shown::Drafts,
+            (None, Screen::Workbench) => Shown::Workbench,
+            (None, Screen::Compile) => Shown::Compile,
             (None, _) => Shown::List(ListMode::All),
         })
     });
@@ -111,7 +117,12 @@ fn Screens() -> impl IntoView {
         previous.set_value(Some(current.clone()));
         if matches!(
             current,
-            Shown::Overview | Shown::About | Shown::Accessibility | Shown::Drafts
+            Shown::Overview
+                | Shown::About
+                | Shown::Accessibility
+                | Shown::Drafts
+                | Shown::Workbench
+                | Shown::Compile
         ) && (came_from.is_some() || fragment_named())
         {
             focus_main_heading();
@@ -124,6 +135,8 @@ fn Screens() -> impl IntoView {
             Shown::About => view! { <AboutScreen/> }.into_any(),
             Shown::Accessibility => view! { <AccessibilityScreen/> }.into_any(),
             Shown::Drafts => view! { <DraftsScreenSlot/> }.into_any(),
+            Shown::Workbench => view! { <WorkbenchSlot/> }.into_any(),
+            Shown::Compile => view! { <CompileScreenSlot/> }.into_any(),
             Shown::List(mode) => {
                 // Back from an item: land on that item's row, not at the top.
                 let return_to = match came_from {

@@ -283,6 +283,7 @@ pub struct Difference {
 pub mod accessibility;
 pub mod corrections;
 pub mod drafts;
+pub mod edition;
 pub mod filter;
 pub mod fold;
 pub mod indicators;

@@ -591,6 +591,14 @@ pub struct Settings {
     /// The interface language.
     #[serde(default)]
     pub language: Language,
+    /// Staff: the section whose report this device drafts (「行政管理課」),
+    /// chosen once on the report screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_section: Option<String>,
+    /// Staff: the 令和 year being reported; `None` means the year after the
+    /// edition's results ([`crate::drafts::next_reporting_year`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporting_year: Option<u8>,
 }
 
 impl Settings {

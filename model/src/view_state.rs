@@ -27,6 +27,10 @@ pub enum Screen {
     Overview,
     /// The reader's drafts.
     Drafts,
+    /// A section's yearly report (staff).
+    Workbench,
+    /// The coordinating section's compilation of the reports (staff).
+    Compile,
     /// About the data and the app.
     About,
     /// The accessibility statement and the results behind it.
@@ -40,6 +44,8 @@ impl Screen {
             Screen::Bookmarks => Some("bookmarks"),
             Screen::Overview => Some("overview"),
             Screen::Drafts => Some("drafts"),
+            Screen::Workbench => Some("workbench"),
+            Screen::Compile => Some("compile"),
             Screen::About => Some("about"),
             Screen::Accessibility => Some("accessibility"),
             Screen::List | Screen::Item(_) => None,
@@ -51,6 +57,8 @@ impl Screen {
             Screen::Bookmarks,
             Screen::Overview,
             Screen::Drafts,
+            Screen::Workbench,
+            Screen::Compile,
             Screen::About,
             Screen::Accessibility,
         ]

@@ -3,10 +3,11 @@
 
 use model::drafts::{
     apply, apply_import, count_stored_fields, csv_cell, diff_entries, diff_text, diff_values,
-    export_csv, export_file_name, export_json, format_jst, import, normalize, published, staleness,
-    Choice, DiffKind, DiffPart, DraftError, Drafts, EntryDiff, FieldPath, FieldPathError,
-    FieldValue, ImportChoices, ImportError, ImportSummary, ValueKind, CSV_HEADERS, EXPORT_FORMAT,
-    MAX_DIFF_CELLS, MAX_IMPORT_BYTES, MAX_IMPORT_CHANGES, MAX_VALUE_CHARS,
+    export_csv, export_file_name, export_json, format_jst, import, import_sheet, normalize,
+    parse_csv, published, staleness, Choice, DiffKind, DiffPart, DraftError, Drafts, Entry,
+    EntryDiff, FieldPath, FieldPathError, FieldValue, ImportChoices, ImportError, ImportSummary,
+    ValueKind, CSV_HEADERS, EXPORT_FORMAT, MAX_DIFF_CELLS, MAX_IMPORT_BYTES, MAX_IMPORT_CHANGES,
+    MAX_VALUE_CHARS,
 };
 use model::stored::{decode, encode, DecodeError, Decoded, Record, DRAFTS_KEY};
 use model::Dataset;
@@ -816,22 +817,22 @@ fn export_csv_for_excel() {
     assert_eq!(header, CSV_HEADERS.join(","));
     assert_eq!(
         header,
-        "項目番号,取組項目名,項目,公表されている内容,下書き,編集日時"
+        "項目番号,欄,対象版,取組項目名,欄の名称,公表されている内容,報告内容,編集日時"
     );
     // Rows end with CRLF; line breaks inside cells are LF within quotes.
     let rows: Vec<&str> = body.trim_end_matches("\r\n").split("\r\n").collect();
     assert_eq!(rows.len(), 1 + 4);
     assert_eq!(
         rows[1],
-        "1,電子申請手続の利用促進,取組項目名,電子申請手続の利用促進,電子申請手続の利用促進（改）,2026-11-25 18:30"
+        "1,title,令和4年度末,電子申請手続の利用促進,取組項目名,電子申請手続の利用促進,電子申請手続の利用促進（改）,2026-11-25 18:30"
     );
     assert_eq!(
         rows[2],
-        "25,水道料金・下水道使用料の収納率の維持向上,SDGsの目標,6、11,6、11、12,2026-11-25 18:30"
+        "25,sdgs.goals,令和4年度末,水道料金・下水道使用料の収納率の維持向上,SDGsの目標,6、11,6、11、12,2026-11-25 18:30"
     );
     assert_eq!(
         rows[3],
-        "25,水道料金・下水道使用料の収納率の維持向上,令和5年度の実績,,\"水道料金 99.60%\n下水道使用料 99.55%\",2026-11-25 18:30"
+        "25,years.5.result,令和4年度末,水道料金・下水道使用料の収納率の維持向上,令和5年度の実績,,\"水道料金 99.60%\n下水道使用料 99.55%\",2026-11-25 18:30"
     );
     // The draft starting with = is neutralised (and quoted for its newline).
     assert!(
@@ -839,6 +840,18 @@ fn export_csv_for_excel() {
         "{}",
         rows[4]
     );
+
+    // It imports back: the same drafts, nothing else.
+    let table = parse_csv(&csv);
+    let preview = import_sheet(&table, dataset(), &Drafts::new(), T).unwrap();
+    let mut imported = Drafts::new();
+    apply_import(&mut imported, &preview, &ImportChoices::new()).unwrap();
+    let values = |d: &Drafts| {
+        d.iter()
+            .map(|(n, p, f)| (n, p, f.value.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(values(&imported), values(&drafts));
 
     let only_header = export_csv(&Drafts::new(), dataset());
     assert_eq!(
@@ -1095,7 +1108,12 @@ fn import_errors_name_the_problem() {
                 change(1, "title", json!("x")),
                 change(99, "title", json!("x"))
             ])),
-            |e| *e == ImportError::UnknownItem { index: 2, item: 99 },
+            |e| {
+                *e == ImportError::UnknownItem {
+                    index: Entry::Change(2),
+                    item: 99,
+                }
+            },
             &["2件目", "99"],
         ),
         (
@@ -1140,7 +1158,7 @@ fn import_errors_name_the_problem() {
                 matches!(
                     e,
                     ImportError::Duplicate {
-                        index: 2,
+                        index: Entry::Change(2),
                         item: 3,
                         ..
                     }

@@ -46,6 +46,8 @@ fn settings_round_trip() {
         kiosk_idle_seconds: Some(60),
         kiosk_keep_bookmarks: true,
         language: Language::En,
+        staff_section: Some("行政管理課".into()),
+        reporting_year: Some(6),
     };
     let raw = encode(&value, T);
     assert!(raw.contains(r#""text_size":"extralarge""#), "{raw}");
@@ -421,9 +423,20 @@ fn settings() -> impl Strategy<Value = Settings> {
         prop_oneof![Just(Language::Ja), Just(Language::En)],
         proptest::option::of(any::<u32>()),
         any::<bool>(),
+        proptest::option::of("\\PC{0,12}"),
+        proptest::option::of(3u8..=7),
     )
         .prop_map(
-            |(text_size, staff_mode, kiosk, language, kiosk_idle_seconds, kiosk_keep_bookmarks)| {
+            |(
+                text_size,
+                staff_mode,
+                kiosk,
+                language,
+                kiosk_idle_seconds,
+                kiosk_keep_bookmarks,
+                staff_section,
+                reporting_year,
+            )| {
                 Settings {
                     text_size,
                     staff_mode,
@@ -431,6 +444,8 @@ fn settings() -> impl Strategy<Value = Settings> {
                     kiosk_idle_seconds,
                     kiosk_keep_bookmarks,
                     language,
+                    staff_section,
+                    reporting_year,
                 }
             },
         )

@@ -253,20 +253,9 @@ pub static EN: Texts = Texts {
     drafts_need_staff_mode: "Drafts are written, exported and imported in staff mode. Switching staff mode on loads the staff tools and reopens the page.",
     turn_on_staff_mode: "Switch staff mode on",
     nav_drafts: |n| format!("Drafts ({n})"),
-    edit_heading: "Edit a draft of this item",
-    edit_note: "What you type is saved as a draft automatically. In list fields, write one entry per line. An empty result means no result.",
-    draft_saved: |time| format!("Draft saved ({time})"),
-    draft_pending: "Typing…",
-    draft_not_saved: |error| format!("Not saved: {error}"),
+    workbench_heading: "Section report",
+    compile_heading: "Compile the reports",
     draft_badge: "Draft",
-    no_draft: "As published",
-    discard_field: "Discard this field's draft",
-    discard_item: "Discard all drafts of this item",
-    confirm_discard_field: |field| format!("Discard the draft of “{field}” and return to the published text? This cannot be undone."),
-    confirm_discard_item: |n| match n {
-        1 => "Discard the draft of this item? This cannot be undone.".to_owned(),
-        n => format!("Discard all {n} drafts of this item? This cannot be undone."),
-    },
     discard: "Discard",
     show_draft: "Show with drafts applied",
     showing_draft_note: "Showing the item with drafts applied (not the published text).",
@@ -286,41 +275,7 @@ pub static EN: Texts = Texts {
         FieldPath::Result(year) => format!("Results for Reiwa {year}"),
     },
     snippet_field: |field| format!("{field}: "),
-    drafts_summary: |item_count, fields| {
-        let fields = plural(fields, "field", "fields");
-        let has = if fields.starts_with("1 ") { "has a draft" } else { "have drafts" };
-        format!("{fields} of {} {has}.", items(item_count))
-    },
-    no_drafts: "No drafts. Open an item in staff mode to edit it.",
-    export_json: "Export as JSON",
-    export_csv: "Export as CSV (for Excel)",
-    print_changes: "Print the changes",
-    import_label: "Import an exported JSON file",
-    import_preview_heading: "Review the import",
-    import_preview_summary: |changes, conflicts| {
-        let differ = if conflicts == 1 { "differs" } else { "differ" };
-        format!(
-            "{} will be imported; {conflicts} {differ} from drafts on this device. Choose which to keep.",
-            plural(changes, "change", "changes")
-        )
-    },
-    import_version_differs: "This file was made against another version of the data; check fields whose published text changed.",
-    keep_mine: "Keep the draft on this device",
-    take_theirs: "Use the file's version",
-    apply_import: "Import",
-    import_done: |added, replaced, kept| format!("Imported ({added} added, {replaced} replaced, {kept} kept from this device)."),
-    import_failed: |error| format!("Could not import. {error} Your drafts were not changed."),
-    import_error: super::errors_en::import_error,
-    draft_error: super::errors_en::draft_error,
-    import_read_failed: "The file could not be read. Check that it is still there and choose it again. Your drafts were not changed.",
-    import_unresolved: "Some fields still need a choice.",
-    stale_note: "The published text changed after this draft was started. The draft is kept.",
     published_label: "Published",
-    draft_label: "Draft",
-    base_label: "Published when the draft was started",
-    edited_at: |time| format!("Last edited: {time}"),
-    incoming_label: "In the file",
-    empty_value: "(empty)",
     about_title: "About this site",
     about_source_heading: "Source",
     about_source: "This site presents all 61 items of Ueda City's “Fourth Ueda City Administrative and Fiscal Reform Outline: Action Programme” (adopted August 2021), as reported at the end of fiscal Reiwa 4 (March 2023), in a form that is easy to search and read. Each item shows its page number in the source document.",
@@ -458,7 +413,7 @@ pub static EN: Texts = Texts {
 
 /// `n` with the singular or plural noun: "1 item", "2 items". The one place
 /// English plurals are made (Japanese has none).
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -467,6 +422,6 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// A number of action items.
-fn items(n: usize) -> String {
+pub(super) fn items(n: usize) -> String {
     plural(n, "item", "items")
 }

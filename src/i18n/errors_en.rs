@@ -2,7 +2,7 @@
 //! for the user.
 
 use model::drafts::{
-    DraftError, Expected, FieldPath, FieldPathError, ImportError, ShapeAt, ValueKind,
+    DraftError, Entry, Expected, FieldPath, FieldPathError, ImportError, ShapeAt, ValueKind,
     EXPORT_FORMAT, EXPORT_FORMAT_VERSION, FIRST_YEAR, LAST_YEAR, MAX_IMPORT_BYTES,
     MAX_IMPORT_CHANGES, MAX_VALUE_CHARS,
 };
@@ -63,6 +63,14 @@ fn place(at: ShapeAt) -> String {
         ShapeAt::Key(key) => format!("“{key}”"),
         ShapeAt::Change(index) => format!("change {index}"),
         ShapeAt::ChangeKey(index, key) => format!("“{key}” of change {index}"),
+        ShapeAt::Cell(row, column) => format!("the column “{column}” in row {row}"),
+    }
+}
+
+fn entry(at: Entry) -> String {
+    match at {
+        Entry::Change(index) => format!("change {index}"),
+        Entry::Row(row) => format!("row {row}"),
     }
 }
 
@@ -75,6 +83,7 @@ fn expected(what: Expected) -> &'static str {
         Expected::FieldName => "a field name (a string)",
         Expected::DraftValue => "a draft value",
         Expected::EditedAt => "the time of editing (unix milliseconds, a whole number)",
+        Expected::Year => "a Reiwa year of the programme (a whole number from 3 to 7)",
         Expected::Value(kind) => value_kind(kind),
     }
 }
@@ -86,7 +95,7 @@ pub fn import_error(error: &ImportError) -> String {
             "The file is too large to import ({bytes} bytes; at most {MAX_IMPORT_BYTES})."
         ),
         ImportError::NotJson(_) => {
-            "The file cannot be read as JSON. Choose a .json file exported from the drafts."
+            "The file cannot be read as JSON. Choose a .json, .xlsx or .csv file exported by this app."
                 .to_owned()
         }
         ImportError::NotDraftsFile => format!(
@@ -107,7 +116,10 @@ pub fn import_error(error: &ImportError) -> String {
             expected(*what)
         ),
         ImportError::UnknownItem { index, item } => {
-            format!("Change {index} is for item number {item}, which this app does not have.")
+            format!(
+                "In {}, item number {item} is not in this app's data.",
+                entry(*index)
+            )
         }
         ImportError::UnknownField {
             index,
@@ -115,7 +127,8 @@ pub fn import_error(error: &ImportError) -> String {
             field,
             reason,
         } => format!(
-            "The field “{field}” of change {index} (item {item}) cannot be read: {}.",
+            "In {} (item {item}), the field “{field}” cannot be read: {}.",
+            entry(*index),
             field_path_error(reason)
         ),
         ImportError::InvalidValue {
@@ -124,13 +137,38 @@ pub fn import_error(error: &ImportError) -> String {
             path,
             error,
         } => format!(
-            "The draft of change {index} (item {item}, {}) is not valid: {}",
+            "In {} (item {item}, {}), the draft is not valid: {}",
+            entry(*index),
             field(*path),
             draft_error(error)
         ),
         ImportError::Duplicate { index, item, path } => format!(
-            "Change {index} (item {item}, {}) repeats a change to the same field.",
+            "{} (item {item}, {}) repeats a change to the same field.",
+            capitalised(&entry(*index)),
             field(*path)
         ),
+        ImportError::OtherEdition { file, here } => format!(
+            "This file was written against the edition “{file}” and cannot be imported into this app, which shows the edition “{here}”. Choose a file exported from the same edition."
+        ),
+        ImportError::OtherReportingYear { file, here } => format!(
+            "This file reports on FY Reiwa {file}; the reports being compiled are for FY Reiwa {here}."
+        ),
+        ImportError::MissingColumns(columns) => format!(
+            "The table lacks these columns: {}. Keep the headings as they were exported; do not rename or delete columns.",
+            columns.iter().map(|c| format!("“{c}”")).collect::<Vec<_>>().join(", ")
+        ),
+        ImportError::NotWorkbook(_) => {
+            "The file cannot be read as an Excel workbook (.xlsx). Choose an .xlsx file exported by this app and saved in Excel's own format."
+                .to_owned()
+        }
     }
+}
+
+/// The text with its first letter upper case (“row 3” at the start of a sentence).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -2,7 +2,7 @@
 //! for the user.
 
 use model::drafts::{
-    DraftError, Expected, FieldPath, FieldPathError, ImportError, ShapeAt, ValueKind,
+    DraftError, Entry, Expected, FieldPath, FieldPathError, ImportError, ShapeAt, ValueKind,
     EXPORT_FORMAT, EXPORT_FORMAT_VERSION, FIRST_YEAR, LAST_YEAR, MAX_IMPORT_BYTES,
     MAX_IMPORT_CHANGES, MAX_VALUE_CHARS,
 };
@@ -60,6 +60,14 @@ fn place(at: ShapeAt) -> String {
         ShapeAt::Key(key) => key.to_owned(),
         ShapeAt::Change(index) => format!("{index}件目の変更"),
         ShapeAt::ChangeKey(index, key) => format!("{index}件目の変更の {key}"),
+        ShapeAt::Cell(row, column) => format!("{row}行目の「{column}」列"),
+    }
+}
+
+fn entry(at: Entry) -> String {
+    match at {
+        Entry::Change(index) => format!("{index}件目の変更"),
+        Entry::Row(row) => format!("{row}行目"),
     }
 }
 
@@ -72,6 +80,7 @@ fn expected(what: Expected) -> &'static str {
         Expected::FieldName => "項目名（文字列）",
         Expected::DraftValue => "下書きの値",
         Expected::EditedAt => "編集日時（unix ミリ秒の整数）",
+        Expected::Year => "令和の年度（3〜7の整数）",
         Expected::Value(kind) => value_kind(kind),
     }
 }
@@ -87,7 +96,7 @@ pub fn import_error(error: &ImportError) -> String {
             "ファイルが大きすぎて読み込めません（{bytes}バイト、上限 {MAX_IMPORT_BYTES}バイト）。"
         ),
         ImportError::NotJson(_) => {
-            "ファイルを JSON として読み取れません。下書きを書き出した .json ファイルを選んでください。"
+            "ファイルを JSON として読み取れません。このアプリで書き出した .json・.xlsx・.csv ファイルを選んでください。"
                 .to_owned()
         }
         ImportError::NotDraftsFile => format!(
@@ -108,7 +117,8 @@ pub fn import_error(error: &ImportError) -> String {
             expected(*what)
         ),
         ImportError::UnknownItem { index, item } => format!(
-            "{index}件目の変更の項目番号 {item} の取組項目は、このアプリのデータにありません。"
+            "{}の項目番号 {item} の取組項目は、このアプリのデータにありません。",
+            entry(*index)
         ),
         ImportError::UnknownField {
             index,
@@ -116,7 +126,8 @@ pub fn import_error(error: &ImportError) -> String {
             field,
             reason,
         } => format!(
-            "{index}件目の変更（項目番号 {item}）の項目「{field}」を読み込めません: {}。",
+            "{}（項目番号 {item}）の項目「{field}」を読み込めません: {}。",
+            entry(*index),
             field_path_error(reason)
         ),
         ImportError::InvalidValue {
@@ -125,13 +136,29 @@ pub fn import_error(error: &ImportError) -> String {
             path,
             error,
         } => format!(
-            "{index}件目の変更（項目番号 {item}、{}）の下書きが正しくありません: {}",
+            "{}（項目番号 {item}、{}）の下書きが正しくありません: {}",
+            entry(*index),
             field(*path),
             draft_error(error)
         ),
         ImportError::Duplicate { index, item, path } => format!(
-            "{index}件目の変更（項目番号 {item}、{}）は、同じ項目の変更が重複しています。",
+            "{}（項目番号 {item}、{}）は、同じ項目の変更が重複しています。",
+            entry(*index),
             field(*path)
         ),
+        ImportError::OtherEdition { file, here } => format!(
+            "このファイルは「{file}」の版をもとに書かれているため、「{here}」の版を表示しているこのアプリには読み込めません。同じ版で書き出したファイルを選んでください。"
+        ),
+        ImportError::OtherReportingYear { file, here } => format!(
+            "このファイルは令和{file}年度の報告です。取りまとめているのは令和{here}年度の報告です。"
+        ),
+        ImportError::MissingColumns(columns) => format!(
+            "表に必要な列がありません: {}。見出しの名前を変えたり列を削除したりせず、書き出したときの見出しのまま保存してください。",
+            columns.iter().map(|c| format!("「{c}」")).collect::<String>()
+        ),
+        ImportError::NotWorkbook(_) => {
+            "ファイルを Excel のブック（.xlsx）として読み取れません。このアプリで書き出した .xlsx ファイルを、Excel の形式のまま保存して選んでください。"
+                .to_owned()
+        }
     }
 }

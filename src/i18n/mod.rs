@@ -5,9 +5,17 @@
 //! data, not interface, and stay in Japanese in both languages.
 
 mod en;
+#[cfg(any(feature = "staff", test))]
 mod errors_en;
+#[cfg(any(feature = "staff", test))]
 mod errors_ja;
 mod ja;
+#[cfg(any(feature = "staff", test))]
+pub mod staff;
+#[cfg(any(feature = "staff", test))]
+mod staff_en;
+#[cfg(any(feature = "staff", test))]
+mod staff_ja;
 
 use leptos::prelude::*;
 use model::accessibility::CheckKind;
@@ -213,52 +221,20 @@ pub struct Texts {
     /// The button that turns staff mode on from the drafts screen.
     pub turn_on_staff_mode: &'static str,
     pub nav_drafts: fn(usize) -> String,
-    pub edit_heading: &'static str,
-    pub edit_note: &'static str,
-    pub draft_saved: fn(&str) -> String,
-    pub draft_pending: &'static str,
-    pub draft_not_saved: fn(&str) -> String,
+    /// The section report screen's name (staff), in the menu and as its heading.
+    pub workbench_heading: &'static str,
+    /// The coordinator's compilation screen's name (staff).
+    pub compile_heading: &'static str,
     pub draft_badge: &'static str,
-    pub no_draft: &'static str,
-    pub discard_field: &'static str,
-    pub discard_item: &'static str,
-    pub confirm_discard_field: fn(&str) -> String,
-    pub confirm_discard_item: fn(usize) -> String,
     pub discard: &'static str,
     pub show_draft: &'static str,
     pub showing_draft_note: &'static str,
     pub drafts_heading: &'static str,
-    pub drafts_summary: fn(usize, usize) -> String,
     /// The name of an editable field, e.g. 「令和5年度の実績」.
     pub field_label: fn(FieldPath) -> String,
     /// The field a search snippet comes from, before the passage.
     pub snippet_field: fn(&str) -> String,
-    pub no_drafts: &'static str,
-    pub export_json: &'static str,
-    pub export_csv: &'static str,
-    pub print_changes: &'static str,
-    pub import_label: &'static str,
-    pub import_preview_heading: &'static str,
-    pub import_preview_summary: fn(usize, usize) -> String,
-    pub import_version_differs: &'static str,
-    pub keep_mine: &'static str,
-    pub take_theirs: &'static str,
-    pub apply_import: &'static str,
-    pub import_done: fn(usize, usize, usize) -> String,
-    pub import_failed: fn(&str) -> String,
-    /// Why a file cannot be imported (one or two sentences).
-    pub import_error: fn(&model::drafts::ImportError) -> String,
-    /// Why a draft value cannot be kept (one sentence).
-    pub draft_error: fn(&model::drafts::DraftError) -> String,
-    pub import_read_failed: &'static str,
-    pub import_unresolved: &'static str,
-    pub stale_note: &'static str,
     pub published_label: &'static str,
-    pub draft_label: &'static str,
-    pub base_label: &'static str,
-    pub edited_at: fn(&str) -> String,
-    pub incoming_label: &'static str,
-    pub empty_value: &'static str,
     // About
     pub about_title: &'static str,
     pub about_source_heading: &'static str,
@@ -438,16 +414,32 @@ macro_rules! t {
 
 #[cfg(test)]
 mod tests {
-    use model::drafts::{DraftError, Expected, FieldPath, ImportError, ShapeAt, ValueKind};
+    use model::drafts::{DraftError, Entry, Expected, FieldPath, ImportError, ShapeAt, ValueKind};
     use model::stored::DecodeError;
 
     use super::en::EN;
     use super::ja::JA;
+    use super::staff_en::STAFF_EN;
+    use super::staff_ja::STAFF_JA;
 
     fn has_japanese(text: &str) -> bool {
         text.chars().any(|c| {
             matches!(c, '\u{3000}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
         })
+    }
+
+    /// The text without its “quoted” parts.
+    fn without_quoted(text: &str) -> String {
+        text.split('“')
+            .enumerate()
+            .map(|(i, part)| {
+                if i == 0 {
+                    part
+                } else {
+                    part.split_once('”').map_or(part, |(_, rest)| rest)
+                }
+            })
+            .collect()
     }
 
     fn import_errors() -> Vec<ImportError> {
@@ -467,15 +459,18 @@ mod tests {
                 at: ShapeAt::Key("changes"),
                 expected: Expected::Value(ValueKind::OptionalLines),
             },
-            ImportError::UnknownItem { index: 2, item: 99 },
+            ImportError::UnknownItem {
+                index: Entry::Change(2),
+                item: 99,
+            },
             ImportError::UnknownField {
-                index: 1,
+                index: Entry::Row(14),
                 item: 7,
                 field: "years.9.result".into(),
                 reason: model::drafts::FieldPathError::YearOutOfRange("9".into()),
             },
             ImportError::InvalidValue {
-                index: 1,
+                index: Entry::Change(1),
                 item: 12,
                 path,
                 error: DraftError::WrongKind {
@@ -483,10 +478,21 @@ mod tests {
                 },
             },
             ImportError::Duplicate {
-                index: 2,
+                index: Entry::Row(2),
                 item: 3,
                 path,
             },
+            ImportError::BadShape {
+                at: ShapeAt::Cell(3, "項目番号"),
+                expected: Expected::ItemNumber,
+            },
+            ImportError::OtherEdition {
+                file: "令和5年度末".into(),
+                here: "令和4年度末".into(),
+            },
+            ImportError::MissingColumns(vec!["報告内容", "欄"]),
+            ImportError::OtherReportingYear { file: 6, here: 5 },
+            ImportError::NotWorkbook("zip".into()),
         ]
     }
 
@@ -510,11 +516,13 @@ mod tests {
     #[test]
     fn english_messages_have_no_japanese() {
         for error in import_errors() {
-            let text = (EN.import_error)(&error);
-            assert!(!has_japanese(&text), "{text}");
+            let text = (STAFF_EN.import_error)(&error);
+            // Quoted names are the file's own (its Japanese column headings
+            // and editions), which the reader must find in the file.
+            assert!(!has_japanese(&without_quoted(&text)), "{text}");
         }
         for error in draft_errors() {
-            let text = (EN.draft_error)(&error);
+            let text = (STAFF_EN.draft_error)(&error);
             assert!(!has_japanese(&text), "{text}");
         }
         let decode = [
@@ -546,20 +554,23 @@ mod tests {
         let [too_large, _, not_drafts, newer, ..] = &import_errors()[..] else {
             unreachable!()
         };
-        assert!((JA.import_error)(too_large).contains("大きすぎ"));
-        assert!((JA.import_error)(not_drafts).contains("書き出しファイルではありません"));
-        assert!((JA.import_error)(newer).contains("新しいバージョン"));
-        let unknown_item = (JA.import_error)(&ImportError::UnknownItem { index: 2, item: 99 });
+        assert!((STAFF_JA.import_error)(too_large).contains("大きすぎ"));
+        assert!((STAFF_JA.import_error)(not_drafts).contains("書き出しファイルではありません"));
+        assert!((STAFF_JA.import_error)(newer).contains("新しいバージョン"));
+        let unknown_item = (STAFF_JA.import_error)(&ImportError::UnknownItem {
+            index: Entry::Change(2),
+            item: 99,
+        });
         assert!(
             unknown_item.contains("2件目") && unknown_item.contains("99"),
             "{unknown_item}"
         );
-        let invalid = (JA.import_error)(&import_errors()[10]);
+        let invalid = (STAFF_JA.import_error)(&import_errors()[10]);
         assert!(
             invalid.contains("令和5年度の実績") && invalid.contains("null"),
             "{invalid}"
         );
-        let shape = (JA.import_error)(&import_errors()[6]);
+        let shape = (STAFF_JA.import_error)(&import_errors()[6]);
         assert!(shape.contains("1件目の変更の edited_at"), "{shape}");
         assert_eq!(
             (JA.decode_error)(&DecodeError::NewerVersion {
@@ -589,9 +600,12 @@ mod tests {
     fn english_counts_agree_in_number() {
         assert_eq!((EN.count)(1), "1 item");
         assert_eq!((EN.count)(61), "61 items");
-        assert_eq!((EN.drafts_summary)(1, 1), "1 field of 1 item has a draft.");
         assert_eq!(
-            (EN.drafts_summary)(2, 3),
+            (STAFF_EN.drafts_summary)(1, 1),
+            "1 field of 1 item has a draft."
+        );
+        assert_eq!(
+            (STAFF_EN.drafts_summary)(2, 3),
             "3 fields of 2 items have drafts."
         );
         assert!((EN.confirm_clear)(1, 0, 1)

@@ -1,15 +1,14 @@
 //! 「下書き」: every item with drafts, what changed, export, import.
 
 use leptos::prelude::*;
-use model::drafts::{
-    self, Choice, DiffKind, DiffPart, EntryDiff, FieldPath, FieldValue, ImportChoices,
-    ImportPreview,
-};
+use model::drafts::{self, DiffKind, DiffPart, EntryDiff, FieldPath};
 use model::view_state::{Screen, ViewState};
 
+use super::import_tool::{ImportTool, ValueView};
 use crate::components::confirm::ConfirmButton;
 use crate::data::app_data;
 use crate::download::save_file;
+use crate::i18n::staff::use_staff_texts;
 use crate::i18n::use_texts;
 use crate::storage::drafts::use_draft_store;
 use crate::t;
@@ -19,12 +18,13 @@ use crate::url::href;
 #[component]
 pub fn DraftsScreen() -> impl IntoView {
     let t = use_texts();
+    let s = use_staff_texts();
     let store = use_draft_store();
     let items = Memo::new(move |_| store.drafts.with(|d| d.item_numbers().collect::<Vec<_>>()));
     let summary = move || {
         store
             .drafts
-            .with(|d| (t.drafts_summary)(d.count_items(), d.count_fields()))
+            .with(|d| (s.drafts_summary)(d.count_items(), d.count_fields()))
     };
     view! {
         <article class="drafts" aria-labelledby="drafts-heading">
@@ -34,7 +34,7 @@ pub fn DraftsScreen() -> impl IntoView {
             <ImportTool/>
             <Show
                 when=move || items.with(|i| !i.is_empty())
-                fallback=move || view! { <p class="no-results">{t!(t, no_drafts)}</p> }
+                fallback=move || view! { <p class="no-results">{s.no_drafts}</p> }
             >
                 <p>{summary}</p>
                 <For each=move || items.get() key=|no| *no let:no>
@@ -49,6 +49,7 @@ pub fn DraftsScreen() -> impl IntoView {
 #[component]
 fn ExportTools() -> impl IntoView {
     let t = use_texts();
+    let s = use_staff_texts();
     let store = use_draft_store();
     let empty = move || store.drafts.with(|d| d.is_empty());
     let (failed, set_failed) = signal(false);
@@ -74,170 +75,11 @@ fn ExportTools() -> impl IntoView {
     };
     view! {
         <div class="list-tools export-tools">
-            <button type="button" disabled=empty on:click=move |_| export(false)>{t!(t, export_json)}</button>
-            <button type="button" disabled=empty on:click=move |_| export(true)>{t!(t, export_csv)}</button>
-            <button type="button" disabled=empty on:click=|_| { let _ = window().print(); }>{t!(t, print_changes)}</button>
+            <button type="button" disabled=empty on:click=move |_| export(false)>{s.export_json}</button>
+            <button type="button" disabled=empty on:click=move |_| export(true)>{s.export_csv}</button>
+            <button type="button" disabled=empty on:click=|_| { let _ = window().print(); }>{s.print_changes}</button>
             // An alert is announced when it appears, so it exists only while there is one.
             {move || failed.get().then(|| view! { <p class="error" role="alert">{t.download_unavailable}</p> })}
-        </div>
-    }
-}
-
-/// Import an exported JSON file: validate, preview, resolve conflicts, apply.
-#[component]
-fn ImportTool() -> impl IntoView {
-    let t = use_texts();
-    let store = use_draft_store();
-    let (preview, set_preview) = signal(None::<ImportPreview>);
-    let (choices, set_choices) = signal(ImportChoices::new());
-    let (message, set_message) = signal(None::<(bool, String)>);
-    let input_ref = NodeRef::<leptos::html::Input>::new();
-
-    let on_file = move |_| {
-        let Some(file) = input_ref
-            .get()
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
-        set_message.set(None);
-        // Refused before reading: a huge file is never read into memory.
-        let size = file.size() as usize;
-        if size > drafts::MAX_IMPORT_BYTES {
-            let error = drafts::ImportError::TooLarge(size);
-            set_preview.set(None);
-            set_message.set(Some((true, (t.import_failed)(&(t.import_error)(&error)))));
-            if let Some(input) = input_ref.get_untracked() {
-                input.set_value("");
-            }
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
-            let Some(text) = text else {
-                // Moved, deleted or unreadable since it was chosen: not a format error.
-                set_preview.set(None);
-                set_message.set(Some((true, t.import_read_failed.to_string())));
-                if let Some(input) = input_ref.get_untracked() {
-                    input.set_value("");
-                }
-                return;
-            };
-            let result = store
-                .drafts
-                .with_untracked(|d| drafts::import(&text, &app_data().dataset, d));
-            match result {
-                Ok(found) => {
-                    set_choices.set(ImportChoices::new());
-                    set_preview.set(Some(found));
-                }
-                Err(error) => {
-                    set_preview.set(None);
-                    set_message.set(Some((true, (t.import_failed)(&(t.import_error)(&error)))));
-                }
-            }
-            if let Some(input) = input_ref.get_untracked() {
-                input.set_value("");
-            }
-        });
-    };
-    let apply = move |_| {
-        let Some(found) = preview.get_untracked() else {
-            return;
-        };
-        match store.apply_import(&found, &choices.get_untracked()) {
-            Ok(summary) => {
-                set_preview.set(None);
-                set_message.set(Some((
-                    false,
-                    (t.import_done)(summary.added, summary.replaced, summary.kept),
-                )));
-            }
-            Err(_) => set_message.set(Some((true, t.import_unresolved.to_string()))),
-        }
-    };
-    view! {
-        <div class="import-tool">
-            <label id="import-label" class="file-label">
-                {t!(t, import_label)}
-                <input type="file" accept=".json,application/json" node_ref=input_ref on:change=on_file/>
-            </label>
-            // Progress is polite; a refused file is an alert.
-            <p class="import-message" role="status">
-                {move || message.get().filter(|(error, _)| !error).map(|(_, text)| text)}
-            </p>
-            {move || {
-                message
-                    .get()
-                    .filter(|(error, _)| *error)
-                    .map(|(_, text)| view! { <p class="import-message error" role="alert">{text}</p> })
-            }}
-            {move || preview.get().map(|found| {
-                let conflicts = found.conflicts().count();
-                let changes = found.changes.clone();
-                view! {
-                    <div class="import-preview" role="region" aria-labelledby="import-preview-heading">
-                        <h3 id="import-preview-heading">{t!(t, import_preview_heading)}</h3>
-                        <p>{move || (t.import_preview_summary)(changes.len(), conflicts)}</p>
-                        {found.dataset_version_differs.then(|| view! { <p class="hint">{t!(t, import_version_differs)}</p> })}
-                        <ul class="import-changes">
-                            {found.changes.iter().map(|change| {
-                                let (item, path) = (change.item, change.path);
-                                let title = app_data().dataset.item(item).map(|i| i.title.clone()).unwrap_or_default();
-                                let name = format!("import-{item}-{path}");
-                                view! {
-                                    <li class:conflict=change.conflict>
-                                        <p class="import-change-head" lang="ja">
-                                            {format!("No.{item} {title}")}
-                                        </p>
-                                        <p class="import-change-field">
-                                            {(t.field_label)(path)}
-                                        </p>
-                                        <ValueView label=t.incoming_label value=change.incoming.clone()/>
-                                        {change.current_draft.clone().filter(|_| change.conflict).map(|mine| view! {
-                                            <ValueView label=t.draft_label value=mine/>
-                                            <fieldset class="choice">
-                                                <legend class="visually-hidden">{format!("No.{item} {}", (t.field_label)(path))}</legend>
-                                                <label>
-                                                    <input type="radio" name=name.clone() on:change=move |_| set_choices.update(|c| c.choose(item, path, Choice::KeepMine))/>
-                                                    {t!(t, keep_mine)}
-                                                </label>
-                                                <label>
-                                                    <input type="radio" name=name.clone() on:change=move |_| set_choices.update(|c| c.choose(item, path, Choice::TakeTheirs))/>
-                                                    {t!(t, take_theirs)}
-                                                </label>
-                                            </fieldset>
-                                        })}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                        <button type="button" class="primary" on:click=apply>{t!(t, apply_import)}</button>
-                        <button type="button" on:click=move |_| set_preview.set(None)>{t!(t, cancel)}</button>
-                    </div>
-                }
-            })}
-        </div>
-    }
-}
-
-/// A value as text: lists one entry per line.
-#[component]
-fn ValueView(label: &'static str, value: FieldValue) -> impl IntoView {
-    let t = use_texts();
-    let entries = value.entries();
-    view! {
-        <div class="value-view">
-            <span class="value-label">{label}</span>
-            {if entries.is_empty() {
-                view! { <p class="empty-cell">{t!(t, empty_value)}</p> }.into_any()
-            } else {
-                view! { <ul lang="ja">{entries.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul> }.into_any()
-            }}
         </div>
     }
 }
@@ -246,6 +88,7 @@ fn ValueView(label: &'static str, value: FieldValue) -> impl IntoView {
 #[component]
 fn ItemDrafts(no: u32) -> impl IntoView {
     let t = use_texts();
+    let s = use_staff_texts();
     let store = use_draft_store();
     let item = app_data().dataset.item(no).cloned();
     let title = item.as_ref().map(|i| i.title.clone()).unwrap_or_default();
@@ -294,10 +137,10 @@ fn ItemDrafts(no: u32) -> impl IntoView {
                     view! {
                         <div class="field-diff" class:stale=is_stale>
                             <h4>{(t.field_label)(path)}</h4>
-                            <p class="hint">{move || (t.edited_at)(&drafts::format_jst(edited_at))}</p>
+                            <p class="hint">{move || (s.edited_at)(&drafts::format_jst(edited_at))}</p>
                             <Show when=is_stale>
-                                <p class="stale-note">{t!(t, stale_note)}</p>
-                                <ValueView label=t.base_label value=base.clone()/>
+                                <p class="stale-note">{s.stale_note}</p>
+                                <ValueView label=s.base_label value=base.clone()/>
                             </Show>
                             <DiffView diff=diff.clone()/>
                             <DiscardField no path/>
@@ -306,9 +149,9 @@ fn ItemDrafts(no: u32) -> impl IntoView {
                 }
             </For>
             <ConfirmButton
-                label=t.discard_item
+                label=s.discard_item
                 class="danger-outline"
-                question=Signal::derive(move || (t.confirm_discard_item)(fields.with(|f| f.len())))
+                question=Signal::derive(move || (s.confirm_discard_item)(fields.with(|f| f.len())))
                 on_confirm=Callback::new(move |()| store.discard_item(no))
             />
         </section>
@@ -318,12 +161,13 @@ fn ItemDrafts(no: u32) -> impl IntoView {
 #[component]
 fn DiscardField(no: u32, path: FieldPath) -> impl IntoView {
     let t = use_texts();
+    let s = use_staff_texts();
     let store = use_draft_store();
     view! {
         <ConfirmButton
-            label=t.discard_field
+            label=s.discard_field
             class="small"
-            question=Signal::derive(move || (t.confirm_discard_field)(&(t.field_label)(path)))
+            question=Signal::derive(move || (s.confirm_discard_field)(&(t.field_label)(path)))
             on_confirm=Callback::new(move |()| store.discard_field(no, path))
         />
     }

@@ -7,9 +7,9 @@ use model::drafts::{self, FieldPath, FieldValue, ValueKind};
 use model::Item;
 
 use crate::components::confirm::ConfirmButton;
+use crate::i18n::staff::use_staff_texts;
 use crate::i18n::use_texts;
 use crate::storage::drafts::use_draft_store;
-use crate::t;
 
 /// How long after the last keystroke a field is saved.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
@@ -17,7 +17,7 @@ const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 /// Every field of `item` as an editor, shown in staff mode under the item.
 #[component]
 pub fn ItemEditor(item: Item) -> impl IntoView {
-    let t = use_texts();
+    let s = use_staff_texts();
     let store = use_draft_store();
     let no = item.no;
     let draft_count = move || store.drafts.with(|d| d.fields(no).count());
@@ -27,15 +27,15 @@ pub fn ItemEditor(item: Item) -> impl IntoView {
         .collect_view();
     view! {
         <section class="item-editor" aria-labelledby="editor-heading">
-            <h3 id="editor-heading">{t!(t, edit_heading)}</h3>
-            <p class="hint">{t!(t, edit_note)}</p>
+            <h3 id="editor-heading">{s.edit_heading}</h3>
+            <p class="hint">{s.edit_note}</p>
             <SavedState/>
             {editors}
             <Show when=move || { draft_count() > 0 }>
                 <ConfirmButton
-                    label=t.discard_item
+                    label=s.discard_item
                     class="danger-outline"
-                    question=Signal::derive(move || (t.confirm_discard_item)(draft_count()))
+                    question=Signal::derive(move || (s.confirm_discard_item)(draft_count()))
                     on_confirm=Callback::new(move |()| store.discard_item(no))
                 />
             </Show>
@@ -45,12 +45,12 @@ pub fn ItemEditor(item: Item) -> impl IntoView {
 
 /// 「下書き保存済み（時刻）」, announced politely.
 #[component]
-fn SavedState() -> impl IntoView {
-    let t = use_texts();
+pub(super) fn SavedState() -> impl IntoView {
+    let s = use_staff_texts();
     let store = use_draft_store();
     view! {
         <p class="saved-state" role="status">
-            {move || store.saved_at.get().map(|at| (t.draft_saved)(&time_of_day(at)))}
+            {move || store.saved_at.get().map(|at| (s.draft_saved)(&time_of_day(at)))}
         </p>
     }
 }
@@ -59,8 +59,9 @@ fn SavedState() -> impl IntoView {
 /// or checkboxes (SDG goals). Saved shortly after typing stops, when the field
 /// loses focus, and when the page is hidden or closed.
 #[component]
-fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
+pub(super) fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
     let t = use_texts();
+    let s = use_staff_texts();
     let store = use_draft_store();
     let no = item.no;
     let published = drafts::published(&item, path);
@@ -76,7 +77,8 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
     let (error, set_error) = signal(None::<String>);
     let (pending, set_pending) = signal(false);
     let label = (t.field_label)(path);
-    let id = format!("edit-{}", path.to_string().replace('.', "-"));
+    // Unique on a page that edits several items (the section report).
+    let id = format!("edit-{no}-{}", path.to_string().replace('.', "-"));
 
     let save = move || {
         if !pending.get_untracked() {
@@ -85,7 +87,7 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
         set_pending.set(false);
         let result = FieldValue::from_text(path, &text.get_untracked())
             .and_then(|value| store.set(no, path, value));
-        set_error.set(result.err().map(|e| (t.draft_error)(&e)));
+        set_error.set(result.err().map(|e| (s.draft_error)(&e)));
     };
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let schedule = move || {
@@ -105,14 +107,20 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
             handle.clear();
         }
     });
-    // A discard (here or in the drafts view) puts the published text back.
-    Effect::new(move |was_draft: Option<bool>| {
-        let now_draft = has_draft();
-        if was_draft == Some(true) && !now_draft && !pending.get_untracked() {
-            set_text.set(current_value().map(|v| v.to_text()).unwrap_or_default());
+    // The field's value changed elsewhere (a discard, an import, another
+    // tab): show it, unless the text here already means the same (a line
+    // being typed that the stored, cleaned value drops) or is being typed.
+    let stored = Memo::new(move |_| current_value());
+    Effect::new(move |_| {
+        let value = stored.get();
+        if pending.get_untracked() {
+            return;
+        }
+        let shown = FieldValue::from_text(path, &text.get_untracked()).ok();
+        if shown != value {
+            set_text.set(value.map(|v| v.to_text()).unwrap_or_default());
             set_error.set(None);
         }
-        now_draft
     });
 
     let on_input = move |ev| {
@@ -120,7 +128,7 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
         schedule();
     };
     let control = match path.kind() {
-        ValueKind::Goals => view! { <GoalPicker text set_text schedule=Callback::new(move |()| { schedule(); save(); })/> }.into_any(),
+        ValueKind::Goals => view! { <GoalPicker text set_text labelled_by=format!("{id}-label") schedule=Callback::new(move |()| { schedule(); save(); })/> }.into_any(),
         ValueKind::Text => view! {
             <input
                 id=id.clone()
@@ -156,18 +164,18 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
                     view! { <label class="field-label" for=id.clone()>{label.clone()}</label> }.into_any()
                 }}
                 <span class="draft-state" class:on=has_draft>
-                    {move || if pending.get() { t.draft_pending } else if has_draft() { t.draft_badge } else { t.no_draft }}
+                    {move || if pending.get() { s.draft_pending } else if has_draft() { t.draft_badge } else { s.no_draft }}
                 </span>
             </div>
             {control}
             <p class="field-error" role="alert">
-                {move || error.get().map(|e| (t.draft_not_saved)(&e))}
+                {move || error.get().map(|e| (s.draft_not_saved)(&e))}
             </p>
             <Show when=has_draft>
                 <ConfirmButton
-                    label=t.discard_field
+                    label=s.discard_field
                     class="small"
-                    question=Signal::derive(move || discard_label.with_value(|label| (t.confirm_discard_field)(label)))
+                    question=Signal::derive(move || discard_label.with_value(|label| (s.confirm_discard_field)(label)))
                     on_confirm=Callback::new(move |()| {
                         set_pending.set(false);
                         store.discard_field(no, path);
@@ -182,6 +190,7 @@ fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
 #[component]
 fn GoalPicker(
     text: ReadSignal<String>,
+    labelled_by: String,
     set_text: WriteSignal<String>,
     schedule: Callback<()>,
 ) -> impl IntoView {
@@ -193,7 +202,7 @@ fn GoalPicker(
         })
     };
     view! {
-        <div class="goal-picker" role="group" aria-labelledby="edit-sdgs-goals-label">
+        <div class="goal-picker" role="group" aria-labelledby=labelled_by>
             {(1..=17u8)
                 .map(|n| {
                     view! {

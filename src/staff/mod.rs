@@ -8,12 +8,19 @@
 //! on reloads the page into the staff bundle ([`provide_staff_services`]).
 
 #[cfg(feature = "staff")]
+mod compile_screen;
+#[cfg(feature = "staff")]
 mod drafts_screen;
 #[cfg(feature = "staff")]
+mod import_tool;
+#[cfg(feature = "staff")]
 mod item_edit;
+#[cfg(feature = "staff")]
+mod workbench;
 
 use leptos::prelude::*;
 use model::stored::Settings;
+use model::view_state::Screen;
 use model::Item;
 
 use crate::notices::Notices;
@@ -80,16 +87,17 @@ pub fn StaffBanner() -> impl IntoView {
     }
 }
 
-/// The 「下書き (n)」 entry of the site menu, in staff mode.
+/// The staff entries of the site menu, in staff mode: 「課所の報告」,
+/// 「報告の取りまとめ」 and 「下書き (n)」.
 #[component]
-pub fn DraftsNavEntry(
-    /// Where the drafts screen is, with the current search kept.
-    href: Signal<String>,
-    /// Whether the drafts screen is the one shown.
-    current: Signal<bool>,
+pub fn StaffNavEntries(
+    /// Where a screen is, with the current search kept.
+    link: Callback<Screen, String>,
+    /// Whether a screen is the one shown.
+    current: Callback<Screen, bool>,
 ) -> impl IntoView {
     #[cfg(not(feature = "staff"))]
-    let _ = (href, current);
+    let _ = (link, current);
     #[cfg(feature = "staff")]
     {
         use crate::i18n::use_texts;
@@ -98,13 +106,26 @@ pub fn DraftsNavEntry(
         let t = use_texts();
         let user = use_user_data();
         let store = use_draft_store();
-        view! {
-            <Show when=move || staff_active(user)>
+        let entry = move |screen: Screen, label: Signal<String>| {
+            view! {
                 <li>
-                    <a href=href aria-current=move || current.get().then_some("page")>
-                        {move || (t.nav_drafts)(store.drafts.with(|d| d.count_items()))}
+                    <a
+                        href=move || link.run(screen)
+                        aria-current=move || current.run(screen).then_some("page")
+                    >
+                        {label}
                     </a>
                 </li>
+            }
+        };
+        view! {
+            <Show when=move || staff_active(user)>
+                {entry(Screen::Workbench, Signal::stored(t.workbench_heading.to_string()))}
+                {entry(Screen::Compile, Signal::stored(t.compile_heading.to_string()))}
+                {entry(
+                    Screen::Drafts,
+                    Signal::derive(move || (t.nav_drafts)(store.drafts.with(|d| d.count_items()))),
+                )}
             </Show>
         }
     }
@@ -206,25 +227,63 @@ pub fn DraftsScreenSlot() -> impl IntoView {
     }
     #[cfg(not(feature = "staff"))]
     {
-        use crate::i18n::use_texts;
-        use crate::storage::use_user_data;
-        use crate::t;
-        let t = use_texts();
-        let user = use_user_data();
-        view! {
-            <article class="drafts" aria-labelledby="drafts-heading">
-                <h2 id="drafts-heading" tabindex="-1">{t!(t, drafts_heading)}</h2>
-                <p>{t!(t, drafts_need_staff_mode)}</p>
-                // Shared kiosks have no staff mode.
-                <Show when=move || !user.settings.with(|s| s.kiosk)>
-                    <button
-                        type="button"
-                        on:click=move |_| user.update_settings(|s| s.staff_mode = true)
-                    >
-                        {t!(t, turn_on_staff_mode)}
-                    </button>
-                </Show>
-            </article>
-        }
+        let t = crate::i18n::use_texts();
+        view! { <NeedsStaffMode heading=t.drafts_heading/> }
+    }
+}
+
+/// The section report (`?view=workbench`); in the citizen bundle, as the
+/// drafts screen, an offer to switch staff mode on.
+#[component]
+pub fn WorkbenchSlot() -> impl IntoView {
+    #[cfg(feature = "staff")]
+    {
+        view! { <workbench::Workbench/> }
+    }
+    #[cfg(not(feature = "staff"))]
+    {
+        let t = crate::i18n::use_texts();
+        view! { <NeedsStaffMode heading=t.workbench_heading/> }
+    }
+}
+
+/// The coordinator's compilation (`?view=compile`); in the citizen bundle,
+/// an offer to switch staff mode on.
+#[component]
+pub fn CompileScreenSlot() -> impl IntoView {
+    #[cfg(feature = "staff")]
+    {
+        view! { <compile_screen::CompileScreen/> }
+    }
+    #[cfg(not(feature = "staff"))]
+    {
+        let t = crate::i18n::use_texts();
+        view! { <NeedsStaffMode heading=t.compile_heading/> }
+    }
+}
+
+/// A staff screen opened without staff mode: what it needs, and the switch.
+#[cfg(not(feature = "staff"))]
+#[component]
+fn NeedsStaffMode(heading: &'static str) -> impl IntoView {
+    use crate::i18n::use_texts;
+    use crate::storage::use_user_data;
+    use crate::t;
+    let t = use_texts();
+    let user = use_user_data();
+    view! {
+        <article class="drafts" aria-labelledby="staff-screen-heading">
+            <h2 id="staff-screen-heading" tabindex="-1">{heading}</h2>
+            <p>{t!(t, drafts_need_staff_mode)}</p>
+            // Shared kiosks have no staff mode.
+            <Show when=move || !user.settings.with(|s| s.kiosk)>
+                <button
+                    type="button"
+                    on:click=move |_| user.update_settings(|s| s.staff_mode = true)
+                >
+                    {t!(t, turn_on_staff_mode)}
+                </button>
+            </Show>
+        </article>
     }
 }

@@ -99,6 +99,13 @@ impl DraftStore {
         preview: &drafts::ImportPreview,
         choices: &drafts::ImportChoices,
     ) -> Result<drafts::ImportSummary, drafts::UnresolvedConflicts> {
+        // A file that brings nothing new (a report imported back unchanged)
+        // leaves the stored drafts exactly as they were.
+        let mut trial = self.drafts.get_untracked();
+        let summary = drafts::apply_import(&mut trial, preview, choices)?;
+        if summary.added + summary.replaced == 0 {
+            return Ok(summary);
+        }
         self.change(|d| drafts::apply_import(d, preview, choices))
     }
 }

@@ -8,7 +8,7 @@ use model::stored::Language;
 use model::view_state::{Screen, ViewState};
 
 use crate::components::text_size::TextSizeControl;
-use crate::staff::DraftsNavEntry;
+use crate::staff::StaffNavEntries;
 use crate::storage::use_user_data;
 use crate::url::{href, use_view_state};
 
@@ -140,9 +140,9 @@ fn SiteNav() -> impl IntoView {
                         {t!(t, nav_about)}
                     </a>
                 </li>
-                <DraftsNavEntry
-                    href=Signal::derive(move || link(Screen::Drafts))
-                    current=Signal::derive(move || current(Screen::Drafts))
+                <StaffNavEntries
+                    link=Callback::new(link)
+                    current=Callback::new(current)
                 />
                 <li>
                     <a

@@ -147,14 +147,21 @@ for (const language of ['ja', 'en']) {
       }
     }, language);
     await page.goto('/?item=25');
-    const result = page.locator('#edit-years-5-result');
+    const result = page.locator('#edit-25-years-5-result');
     await result.fill('水道料金 99.60%');
     await expect(page.locator('.saved-state')).not.toBeEmpty();
-    await page.locator('#edit-years-4-result').fill('水道料金 99.41%\n下水道使用料 99.50%');
+    await page.locator('#edit-25-years-4-result').fill('水道料金 99.41%\n下水道使用料 99.50%');
     await expect(page.locator('.saved-state')).not.toBeEmpty();
     await axe(page);
     await page.goto('/?view=drafts');
     await expect(page.locator('.item-drafts')).toHaveCount(1);
+    await axe(page);
+    // The section report, with a shared item's note and a drafted result.
+    await page.goto('/?view=workbench');
+    await page.locator('.workbench-settings select').first().selectOption('行政管理課');
+    await expect(page.locator('.report-item')).toHaveCount(20);
+    await page.locator('#edit-1-years-5-result').fill('電子申請 120手続');
+    await expect(page.locator('.saved-state')).not.toBeEmpty();
     await axe(page);
   });
 }

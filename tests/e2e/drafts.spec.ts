@@ -1,17 +1,7 @@
-import { test, expect, type Page } from './fixtures';
+import { test, expect, staffMode, type Page } from './fixtures';
 
 // City staff draft updates in the browser, keep them across reloads, review
 // them, export them for submission and import them elsewhere.
-
-// Switching staff mode on reloads the page into the staff bundle.
-async function staffMode(page: Page, path = '/?item=25') {
-  await page.goto(path);
-  const toggle = page.getByRole('button', { name: '職員モード', exact: true });
-  await expect(toggle).toBeVisible();
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-  await page.waitForSelector('html[data-bundle="staff"][data-app="ready"]', { state: 'attached' });
-  await expect(page.getByRole('button', { name: '職員モード', exact: true })).toHaveAttribute('aria-pressed', 'true');
-}
 
 const result5 = (page: Page) => page.getByRole('textbox', { name: '令和5年度の実績' });
 
@@ -92,7 +82,7 @@ test('import into a fresh profile reproduces the drafts; a malformed file change
   const other = await fresh.newPage();
   await staffMode(other, '/?view=drafts');
   await expect(other.getByText('下書きはありません')).toBeVisible();
-  const input = other.getByLabel('書き出したJSONファイルを読み込む');
+  const input = other.getByLabel('書き出したファイル（JSON・Excel・CSV）を読み込む');
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });
   // A refused file is an alert, not a polite status.
   await expect(other.getByRole('alert')).toContainText('読み込めませんでした');
@@ -119,7 +109,7 @@ test('an import that conflicts with a local draft asks which to keep', async ({ 
   await staffMode(page);
   await draftResult(page, 'この端末の内容');
   await page.goto('/?view=drafts');
-  await page.getByLabel('書き出したJSONファイルを読み込む').setInputFiles({ name: 'd.json', mimeType: 'application/json', buffer: file });
+  await page.getByLabel('書き出したファイル（JSON・Excel・CSV）を読み込む').setInputFiles({ name: 'd.json', mimeType: 'application/json', buffer: file });
   const preview = page.getByRole('region', { name: '読み込む内容の確認' });
   await expect(preview).toContainText('1件は、この端末の下書きと内容が異なります');
   await preview.getByRole('button', { name: '読み込む', exact: true }).click();

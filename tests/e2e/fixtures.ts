@@ -58,3 +58,14 @@ export async function visitOnline(page: Page, path: string) {
     }
   });
 }
+
+/// Opens `path` and switches staff mode on, which reloads the page into the
+/// staff bundle.
+export async function staffMode(page: Page, path = '/?item=25') {
+  await page.goto(path);
+  const toggle = page.getByRole('button', { name: '職員モード', exact: true });
+  await toggle.waitFor();
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await page.waitForSelector('html[data-bundle="staff"][data-app="ready"]', { state: 'attached' });
+  await page.getByRole('button', { name: '職員モード', exact: true, pressed: true }).waitFor();
+}

@@ -6,6 +6,7 @@
 mod accessibility;
 mod bench;
 mod data;
+mod edition;
 mod files;
 mod imports;
 mod open_data;
@@ -27,6 +28,8 @@ commands:
   test                           install what is missing, then run every check and test
   data [--check]                 extract data/action-program.json from the source text
                                  (--check: fail if the committed file is stale)
+  edition add FILE [--data DIR]  check a compiled dataset (from 「報告の取りまとめ」) against the
+                                 current edition and add it to data/editions/ as the next one
   bench                          build the release app and measure size, load time, search
                                  latency and memory in headless Chromium (target/bench/report.json)
   postbuild [DIR]                prerender the pages into a build, then (release) write the
@@ -42,6 +45,7 @@ fn main() {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(),
         Some("data") => data::run(&project_root(), args.iter().any(|a| a == "--check")),
+        Some("edition") => edition::run(&project_root(), &args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("postbuild") => postbuild::run(&args[1..]),
         Some("precache") => match args.get(1) {

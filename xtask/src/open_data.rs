@@ -22,10 +22,12 @@ pub fn write(root: &Path, dir: &Path) -> Result<()> {
         std::fs::read_to_string(root.join("data").join(name))
             .with_context(|| format!("reading data/{name}"))
     };
-    let dataset_json = read("action-program.json")?;
+    // The current edition, as the app embeds it.
+    let (edition, dataset) = crate::edition::current(&root.join("data"))?;
+    let dataset_json = std::fs::read_to_string(&edition)
+        .with_context(|| format!("reading {}", edition.display()))?;
     let indicators_json = read("indicators.json")?;
     let corrections_json = read("corrections.json")?;
-    let dataset = Dataset::from_json(&dataset_json).context("data/action-program.json")?;
     let indicators = model::indicators::parse(&indicators_json).context("data/indicators.json")?;
     let corrections =
         CorrectionList::from_json(&corrections_json).context("data/corrections.json")?;

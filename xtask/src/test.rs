@@ -78,6 +78,9 @@ pub fn run() -> Result<()> {
                 "-p",
                 "xtask",
                 "--all-targets",
+                // The staff bundle's workbook code too.
+                "--features",
+                "model/workbook",
                 "--",
                 "-D",
                 "warnings",
@@ -131,7 +134,18 @@ pub fn run() -> Result<()> {
         crate::data::readings(&root, true),
     );
 
-    let (ok, out) = tee(cmd("cargo", &["test", "-p", "model", "-p", "xtask"]))?;
+    let (ok, out) = tee(cmd(
+        "cargo",
+        &[
+            "test",
+            "-p",
+            "model",
+            "-p",
+            "xtask",
+            "--features",
+            "model/workbook",
+        ],
+    ))?;
     let (passed, failed) = libtest_counts(&out);
     tally.tests("native unit tests", ok, passed, failed);
 

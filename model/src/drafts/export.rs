@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::{EXPORT_FORMAT, EXPORT_FORMAT_VERSION};
 use crate::drafts::path::FieldPath;
 use crate::drafts::record::Drafts;
+use crate::drafts::section::drafts_of;
 use crate::drafts::value::{published, FieldValue};
 use crate::Dataset;
 
@@ -14,6 +15,11 @@ struct ExportFile<'a> {
     format: &'a str,
     format_version: u64,
     dataset_version: &'a str,
+    edition: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    section: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reporting_year: Option<u8>,
     exported_at: u64,
     changes: Vec<ExportChange<'a>>,
 }
@@ -55,29 +61,48 @@ fn export_rows<'a>(drafts: &'a Drafts, dataset: &Dataset) -> Vec<ExportChange<'a
 /// newline), sorted by item then field. See `data/README.md`, *Draft export
 /// format*. `published` is the value in `dataset` (whose version is written).
 pub fn export_json(drafts: &Drafts, dataset: &Dataset, now: u64) -> String {
-    let file = ExportFile {
+    write_json(ExportFile {
         format: EXPORT_FORMAT,
         format_version: EXPORT_FORMAT_VERSION,
         dataset_version: &dataset.meta.version,
+        edition: &dataset.meta.status_as_of,
+        section: None,
+        reporting_year: None,
         exported_at: now,
         changes: export_rows(drafts, dataset),
-    };
+    })
+}
+
+/// A section's report as the JSON export file: the drafts of the section's
+/// items only, with `section` and `reporting_year` added so the
+/// coordinating section knows whose report it is.
+pub fn export_section_json(
+    drafts: &Drafts,
+    dataset: &Dataset,
+    section: &str,
+    year: u8,
+    now: u64,
+) -> String {
+    let mine = drafts_of(drafts, dataset, section);
+    write_json(ExportFile {
+        format: EXPORT_FORMAT,
+        format_version: EXPORT_FORMAT_VERSION,
+        dataset_version: &dataset.meta.version,
+        edition: &dataset.meta.status_as_of,
+        section: Some(section),
+        reporting_year: Some(year),
+        exported_at: now,
+        changes: export_rows(&mine, dataset),
+    })
+}
+
+fn write_json(file: ExportFile<'_>) -> String {
     let mut json = serde_json::to_string_pretty(&file).unwrap_or_default();
     json.push('\n');
     json
 }
 
-/// The column headers of [`export_csv`].
-pub const CSV_HEADERS: [&str; 6] = [
-    "項目番号",
-    "取組項目名",
-    "項目",
-    "公表されている内容",
-    "下書き",
-    "編集日時",
-];
-
-/// One CSV cell as [`export_csv`] writes it: text that a spreadsheet would
+/// One CSV cell as [`super::export_csv`] writes it: text that a spreadsheet would
 /// run as a formula (starting with `=` `+` `-` `@`, a tab or CR) gets a
 /// leading `'`; then it is quoted per RFC 4180 if it holds `,` `"` CR or LF.
 ///
@@ -103,28 +128,18 @@ pub fn csv_cell(text: &str) -> String {
     }
 }
 
-/// The drafts as CSV for Excel: UTF-8 with a BOM (so Excel detects the
-/// encoding), CRLF line ends, the [`CSV_HEADERS`] row, then one row per
-/// drafted field by item then field. List entries are joined with a line
-/// feed inside the (quoted) cell; goals with 「、」; no result is empty. The
-/// edit time is JST ([`format_jst`]). Cells starting with `=` `+` `-` `@`, a
-/// tab or CR get a leading `'`, so a spreadsheet shows them as text.
-pub fn export_csv(drafts: &Drafts, dataset: &Dataset) -> String {
+/// A table as CSV for Excel: UTF-8 with a BOM (so Excel detects the
+/// encoding), CRLF line ends, the header row, then the rows, every cell
+/// through [`csv_cell`].
+pub(crate) fn csv_table(headers: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let mut csv = String::from("\u{feff}");
-    let mut row = |cells: &[String]| {
-        csv.push_str(&cells.join(","));
+    let mut line = |cells: &mut dyn Iterator<Item = String>| {
+        csv.push_str(&cells.map(|c| csv_cell(&c)).collect::<Vec<_>>().join(","));
         csv.push_str("\r\n");
     };
-    row(&CSV_HEADERS.map(csv_cell));
-    for change in export_rows(drafts, dataset) {
-        row(&[
-            change.item.to_string(),
-            csv_cell(&change.title),
-            csv_cell(&change.field_label),
-            csv_cell(&change.published.to_text()),
-            csv_cell(&change.draft.to_text()),
-            format_jst(change.edited_at),
-        ]);
+    line(&mut headers.iter().map(|h| h.to_string()));
+    for row in rows {
+        line(&mut row.into_iter());
     }
     csv
 }
@@ -164,10 +179,50 @@ pub fn format_jst(unix_millis: u64) -> String {
     format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}")
 }
 
+/// A unix time in milliseconds as a date of the Japanese calendar in JST,
+/// as the document writes dates: 「令和8年11月25日」 (令和 began in 2019).
+///
+/// # Examples
+/// ```
+/// use model::drafts::reiwa_date;
+/// assert_eq!(reiwa_date(1_795_599_000_000), "令和8年11月25日");
+/// ```
+pub fn reiwa_date(unix_millis: u64) -> String {
+    let (y, mo, d, _, _) = jst_parts(unix_millis);
+    format!("令和{}年{mo}月{d}日", y - 2018)
+}
+
 /// A download name for an export, in JST: `ueda-reform-drafts-20261125-1830.json`.
 ///
 /// `extension` is without the dot (`"json"`, `"csv"`).
 pub fn export_file_name(unix_millis: u64, extension: &str) -> String {
     let (y, mo, d, h, mi) = jst_parts(unix_millis);
     format!("{EXPORT_FORMAT}-{y:04}{mo:02}{d:02}-{h:02}{mi:02}.{extension}")
+}
+
+/// A download name for a section's report, in JST:
+/// `令和5年度報告_行政管理課_20261125-1830.xlsx`. Characters that some
+/// systems refuse in file names are replaced with `_`.
+///
+/// # Examples
+/// ```
+/// use model::drafts::section_file_name;
+/// assert_eq!(
+///     section_file_name("行政管理課", 5, 1_795_599_000_000, "xlsx"),
+///     "令和5年度報告_行政管理課_20261125-1830.xlsx"
+/// );
+/// ```
+pub fn section_file_name(section: &str, year: u8, unix_millis: u64, extension: &str) -> String {
+    let (y, mo, d, h, mi) = jst_parts(unix_millis);
+    let section: String = section
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("令和{year}年度報告_{section}_{y:04}{mo:02}{d:02}-{h:02}{mi:02}.{extension}")
 }

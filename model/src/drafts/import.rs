@@ -6,7 +6,10 @@ use std::fmt;
 
 use serde_json::Value;
 
-use super::{EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES, MAX_IMPORT_CHANGES};
+use super::{
+    EXPORT_FORMAT, EXPORT_FORMAT_VERSION, FIRST_YEAR, LAST_YEAR, MAX_IMPORT_BYTES,
+    MAX_IMPORT_CHANGES,
+};
 use crate::drafts::path::{FieldPath, FieldPathError, ValueKind};
 use crate::drafts::record::{DraftField, Drafts};
 use crate::drafts::value::{normalize, published, same_as, DraftError, FieldValue};
@@ -27,6 +30,28 @@ pub enum ImportError {
     NewerFormat(u64),
     /// A `format_version` that is missing, 0 or not a whole number (as written).
     UnknownFormatVersion(String),
+    /// Written for another edition of the programme (`edition` of the file,
+    /// then of this app's data, both as 「令和4年度末」): its published values
+    /// are not the ones here, so its changes could overwrite newer text.
+    OtherEdition {
+        /// The file's edition.
+        file: String,
+        /// This app's edition.
+        here: String,
+    },
+    /// A section's report on another year than the one being compiled
+    /// (the file's 令和 year, then the compilation's).
+    OtherReportingYear {
+        /// The year the file reports.
+        file: u8,
+        /// The year being compiled.
+        here: u8,
+    },
+    /// A spreadsheet (workbook or CSV) without these columns of the
+    /// template ([`super::table::SHEET_HEADERS`]), renamed or deleted.
+    MissingColumns(Vec<&'static str>),
+    /// Not a workbook that can be read (the reader's message, for the console).
+    NotWorkbook(String),
     /// More changes than [`MAX_IMPORT_CHANGES`] (how many).
     TooManyChanges(usize),
     /// A required part is missing or of the wrong type.
@@ -38,15 +63,15 @@ pub enum ImportError {
     },
     /// A change for an item the dataset does not have.
     UnknownItem {
-        /// Position of the change, from 1.
-        index: usize,
+        /// Which change or row.
+        index: Entry,
         /// The item number.
         item: u32,
     },
     /// A change for a field that is not editable or that the item lacks.
     UnknownField {
-        /// Position of the change, from 1.
-        index: usize,
+        /// Which change or row.
+        index: Entry,
         /// The item number.
         item: u32,
         /// The field as written.
@@ -56,8 +81,8 @@ pub enum ImportError {
     },
     /// A change whose draft value is not valid.
     InvalidValue {
-        /// Position of the change, from 1.
-        index: usize,
+        /// Which change or row.
+        index: Entry,
         /// The item number.
         item: u32,
         /// The field.
@@ -67,8 +92,8 @@ pub enum ImportError {
     },
     /// Two changes for the same field.
     Duplicate {
-        /// Position of the second change, from 1.
-        index: usize,
+        /// Which change or row.
+        index: Entry,
         /// The item number.
         item: u32,
         /// The field.
@@ -92,6 +117,18 @@ pub enum ShapeAt {
     Change(usize),
     /// A key of the change at this position (from 1).
     ChangeKey(usize, &'static str),
+    /// A cell of a spreadsheet: its row (the header is row 1) and column header.
+    Cell(usize, &'static str),
+}
+
+/// Where in a file a change is: the change of a JSON file (from 1), or the
+/// row of a spreadsheet (as the spreadsheet numbers it: the header is row 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// The change at this position of a JSON file, from 1.
+    Change(usize),
+    /// This row of a workbook or CSV file.
+    Row(usize),
 }
 
 /// What a part of an import file must be.
@@ -111,6 +148,8 @@ pub enum Expected {
     DraftValue,
     /// When it was edited (unix milliseconds, a whole number).
     EditedAt,
+    /// A 令和 year of the programme (3 to 7).
+    Year,
     /// A value of this kind.
     Value(ValueKind),
 }
@@ -154,6 +193,10 @@ pub struct ImportPreview {
     pub dataset_version: String,
     /// Whether the file was written against another dataset version.
     pub dataset_version_differs: bool,
+    /// The section that sent the file, if it says (a section's report).
+    pub section: Option<String>,
+    /// The 令和 year the file reports, if it says (a section's report).
+    pub reporting_year: Option<u8>,
 }
 
 impl ImportPreview {
@@ -293,9 +336,35 @@ pub fn import(
         return Err(ImportError::TooManyChanges(list.len()));
     }
 
-    let mut seen = BTreeSet::new();
-    let mut changes = Vec::new();
-    let mut already_published = 0;
+    let edition = match root.get("edition") {
+        None => None,
+        Some(v) => Some(
+            v.as_str()
+                .ok_or_else(|| shape(ShapeAt::Key("edition"), Expected::Text))?,
+        ),
+    };
+    check_edition(edition, dataset)?;
+    let section = match root.get("section") {
+        None => None,
+        Some(v) => Some(
+            v.as_str()
+                .filter(|s| !s.trim().is_empty())
+                .ok_or_else(|| shape(ShapeAt::Key("section"), Expected::Text))?
+                .trim()
+                .to_string(),
+        ),
+    };
+    let reporting_year = match root.get("reporting_year") {
+        None => None,
+        Some(v) => Some(
+            v.as_u64()
+                .and_then(|y| u8::try_from(y).ok())
+                .filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y))
+                .ok_or_else(|| shape(ShapeAt::Key("reporting_year"), Expected::Year))?,
+        ),
+    };
+
+    let mut found = Collector::new(dataset, existing);
     for (i, entry) in list.iter().enumerate() {
         let index = i + 1;
         let at = |name: &'static str| ShapeAt::ChangeKey(index, name);
@@ -307,62 +376,157 @@ pub fn import(
             .and_then(Value::as_u64)
             .and_then(|n| u32::try_from(n).ok())
             .ok_or_else(|| shape(at("item"), Expected::ItemNumber))?;
-        let item = dataset.item(item_no).ok_or(ImportError::UnknownItem {
-            index,
-            item: item_no,
-        })?;
         let field = change
             .get("field")
             .and_then(Value::as_str)
             .ok_or_else(|| shape(at("field"), Expected::FieldName))?;
+        let target = found.target(Entry::Change(index), item_no, field)?;
+        let draft = change
+            .get("draft")
+            .ok_or_else(|| shape(at("draft"), Expected::DraftValue))?;
+        let incoming = FieldValue::from_json(target.path, draft);
+        let edited_at = change
+            .get("edited_at")
+            .and_then(Value::as_u64)
+            .ok_or_else(|| shape(at("edited_at"), Expected::EditedAt))?;
+        let theirs = match change.get("published") {
+            None => None,
+            Some(theirs) => Some(
+                FieldValue::from_json(target.path, theirs)
+                    .map_err(|_| shape(at("published"), Expected::Value(target.path.kind())))?,
+            ),
+        };
+        found.add(target, incoming, theirs, edited_at)?;
+    }
+    Ok(found.finish(file_dataset_version, section, reporting_year))
+}
+
+/// Refuses a file written for another edition; a file that does not say
+/// (exports before editions were recorded) passes.
+pub(crate) fn check_edition(file: Option<&str>, dataset: &Dataset) -> Result<(), ImportError> {
+    match file {
+        Some(edition) if edition.trim() != dataset.meta.status_as_of => {
+            Err(ImportError::OtherEdition {
+                file: edition.trim().to_string(),
+                here: dataset.meta.status_as_of.clone(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The field a change is for, checked against the dataset.
+pub(crate) struct Target {
+    entry: Entry,
+    item: u32,
+    path: FieldPath,
+    published: FieldValue,
+}
+
+impl Target {
+    /// The field.
+    pub(crate) fn path(&self) -> FieldPath {
+        self.path
+    }
+}
+
+/// Gathers a file's changes, whatever its format, into an [`ImportPreview`]:
+/// the checks every format shares (known item and field, no field twice, a
+/// valid value) and the comparison with this device.
+pub(crate) struct Collector<'a> {
+    dataset: &'a Dataset,
+    existing: &'a Drafts,
+    seen: BTreeSet<(u32, FieldPath)>,
+    changes: Vec<ImportChange>,
+    already_published: usize,
+}
+
+impl<'a> Collector<'a> {
+    pub(crate) fn new(dataset: &'a Dataset, existing: &'a Drafts) -> Collector<'a> {
+        Collector {
+            dataset,
+            existing,
+            seen: BTreeSet::new(),
+            changes: Vec::new(),
+            already_published: 0,
+        }
+    }
+
+    /// The item's field named `field`, if the item exists, the field is
+    /// editable and the item has it, and no earlier change was for it.
+    pub(crate) fn target(
+        &mut self,
+        index: Entry,
+        item_no: u32,
+        field: &str,
+    ) -> Result<Target, ImportError> {
+        let item = self.dataset.item(item_no).ok_or(ImportError::UnknownItem {
+            index,
+            item: item_no,
+        })?;
         let unknown_field = |reason| ImportError::UnknownField {
             index,
             item: item_no,
             field: field.to_string(),
             reason,
         };
-        let path: FieldPath = field.parse().map_err(unknown_field)?;
-        let published_here =
+        let path: FieldPath = field.trim().parse().map_err(unknown_field)?;
+        let published =
             published(item, path).ok_or_else(|| unknown_field(FieldPathError::NotInItem))?;
-        if !seen.insert((item_no, path)) {
+        if !self.seen.insert((item_no, path)) {
             return Err(ImportError::Duplicate {
                 index,
                 item: item_no,
                 path,
             });
         }
-        let draft = change
-            .get("draft")
-            .ok_or_else(|| shape(at("draft"), Expected::DraftValue))?;
-        let incoming = FieldValue::from_json(path, draft)
+        Ok(Target {
+            entry: index,
+            item: item_no,
+            path,
+            published,
+        })
+    }
+
+    /// Adds the file's value for `target`: skipped when it equals the value
+    /// published here, otherwise compared with this device's draft.
+    /// `theirs` is the value the file says was published, if it says.
+    pub(crate) fn add(
+        &mut self,
+        target: Target,
+        incoming: Result<FieldValue, DraftError>,
+        theirs: Option<FieldValue>,
+        edited_at: u64,
+    ) -> Result<(), ImportError> {
+        let Target {
+            entry: index,
+            item,
+            path,
+            published: published_here,
+        } = target;
+        let incoming = incoming
             .and_then(|value| normalize(path, value))
             .map_err(|error| ImportError::InvalidValue {
                 index,
-                item: item_no,
+                item,
                 path,
                 error,
             })?;
-        let edited_at = change
-            .get("edited_at")
-            .and_then(Value::as_u64)
-            .ok_or_else(|| shape(at("edited_at"), Expected::EditedAt))?;
-        let published_differs = match change.get("published") {
-            None => false,
-            Some(theirs) => {
-                let theirs = FieldValue::from_json(path, theirs)
-                    .map_err(|_| shape(at("published"), Expected::Value(path.kind())))?;
-                !(theirs == published_here
-                    || normalize(path, theirs).ok() == normalize(path, published_here.clone()).ok())
-            }
-        };
+        let published_differs = theirs.is_some_and(|theirs| {
+            !(theirs == published_here
+                || normalize(path, theirs).ok() == normalize(path, published_here.clone()).ok())
+        });
         if same_as(path, &incoming, &published_here) {
-            already_published += 1;
-            continue;
+            self.already_published += 1;
+            return Ok(());
         }
-        let current_draft = existing.get(item_no, path).map(|f| f.value.clone());
+        if self.seen.len() > MAX_IMPORT_CHANGES {
+            return Err(ImportError::TooManyChanges(self.seen.len()));
+        }
+        let current_draft = self.existing.get(item, path).map(|f| f.value.clone());
         let conflict = current_draft.as_ref().is_some_and(|mine| *mine != incoming);
-        changes.push(ImportChange {
-            item: item_no,
+        self.changes.push(ImportChange {
+            item,
             path,
             incoming,
             edited_at,
@@ -371,15 +535,27 @@ pub fn import(
             published_differs,
             conflict,
         });
+        Ok(())
     }
-    changes.sort_by_key(|c| (c.item, c.path));
-    Ok(ImportPreview {
-        changes,
-        already_published,
-        file_dataset_version: file_dataset_version.to_string(),
-        dataset_version: dataset.meta.version.clone(),
-        dataset_version_differs: file_dataset_version != dataset.meta.version,
-    })
+
+    /// The preview, changes by item then field.
+    pub(crate) fn finish(
+        mut self,
+        file_dataset_version: &str,
+        section: Option<String>,
+        reporting_year: Option<u8>,
+    ) -> ImportPreview {
+        self.changes.sort_by_key(|c| (c.item, c.path));
+        ImportPreview {
+            changes: self.changes,
+            already_published: self.already_published,
+            file_dataset_version: file_dataset_version.to_string(),
+            dataset_version: self.dataset.meta.version.clone(),
+            dataset_version_differs: file_dataset_version != self.dataset.meta.version,
+            section,
+            reporting_year,
+        }
+    }
 }
 
 /// Applies a reviewed import to `existing`.

@@ -5,7 +5,8 @@
 //! it, the published value it was started from, and when it was last edited.
 //! The drafts live in `localStorage` under [`DRAFTS_KEY`] as a [`Drafts`]
 //! record; they are exported as JSON (for submission and for import on
-//! another device) and as CSV (for Excel). `data/README.md`, section
+//! another device) and as a report sheet (workbook or CSV, for Excel), and
+//! all three import back. `data/README.md`, section
 //! *Draft export format*, documents both files.
 //!
 //! # API summary
@@ -41,8 +42,19 @@
 //! - [`diff_text`] (character-level, for Japanese), [`diff_entries`] (per list
 //!   entry, with a character diff inside changed entries), [`diff_values`].
 //!
+//! A section's yearly report:
+//! - [`sections`], [`items_of`], [`co_sections`], [`reporting_fields`]`(item,
+//!   year)` (the year's result and the later plans), [`next_reporting_year`],
+//!   [`progress`] (「20項目中8項目入力済み」), [`drafts_of`] (a section's drafts).
+//! - The report as a sheet: [`section_sheet`] / [`drafts_sheet`] rows
+//!   ([`SheetRow`], columns [`SHEET_HEADERS`]), [`sheet_csv`], and back:
+//!   [`parse_csv`] then [`import_sheet`] (columns found by header). The
+//!   `workbook` feature (staff bundle only) adds `workbook::write` / `read`
+//!   for `.xlsx`.
+//!
 //! Export and import:
-//! - [`export_json`]`(drafts, dataset, now)`, [`export_csv`]`(drafts, dataset)`,
+//! - [`export_json`]`(drafts, dataset, now)`, [`export_section_json`],
+//!   [`section_file_name`], [`export_csv`]`(drafts, dataset)`,
 //!   [`csv_cell`], [`export_file_name`]`(now, "json")`, [`format_jst`].
 //! - [`import`]`(json, dataset, existing) -> `[`ImportPreview`] or
 //!   [`ImportError`]; then [`apply_import`]`(&mut drafts, &preview, &choices)`
@@ -52,21 +64,42 @@
 //! so it is valid, and it differs from the published value it was compared
 //! with when it was set.
 
+mod compile;
 mod diff;
 mod export;
 mod import;
 mod path;
 mod record;
+mod section;
+mod table;
 mod value;
+#[cfg(feature = "workbook")]
+pub mod workbook;
 
+pub use compile::{
+    changelog_csv, compile, review, section_in_file_name, submission, Compiled, Conflict,
+    Decisions, Foreign, LogEntry, Offer, Refused, Review, SectionStatus, Submission, Undecided,
+    CHANGELOG_HEADERS,
+};
 pub use diff::{diff_entries, diff_text, diff_values, DiffKind, DiffPart, EntryDiff};
-pub use export::{csv_cell, export_csv, export_file_name, export_json, format_jst, CSV_HEADERS};
+pub use export::{
+    csv_cell, export_file_name, export_json, export_section_json, format_jst, reiwa_date,
+    section_file_name,
+};
 pub use import::{
-    apply_import, import, Choice, Expected, ImportChange, ImportChoices, ImportError,
+    apply_import, import, Choice, Entry, Expected, ImportChange, ImportChoices, ImportError,
     ImportPreview, ImportSummary, ShapeAt, UnresolvedConflicts,
 };
 pub use path::{FieldPath, FieldPathError, ValueKind};
 pub use record::{count_stored_fields, staleness, DraftField, Drafts, Stale};
+pub use section::{
+    co_sections, drafts_of, items_of, next_reporting_year, progress, reporting_fields,
+    reporting_years, sections, Progress, Section,
+};
+pub use table::{
+    drafts_sheet, export_csv, import_sheet, parse_csv, section_sheet, sheet_csv, SheetRow,
+    CSV_HEADERS, REPORT_COLUMN, SHEET_HEADERS,
+};
 pub use value::{apply, normalize, published, DraftError, FieldValue};
 
 // For the links of the docs above only.

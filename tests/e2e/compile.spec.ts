@@ -1,0 +1,112 @@
+import { test, expect, staffMode, type Page, type Browser } from './fixtures';
+import AxeBuilder from '@axe-core/playwright';
+
+// The coordinating section compiles the sections' reports: many files at
+// once (chosen or dropped), who sent what and who did not, conflicts decided
+// one by one, edits outside a section's items flagged, stale and foreign
+// files refused, and the next edition with its changelog written.
+
+const reportItem = (page: Page, no: number) => page.getByRole('region', { name: new RegExp(`^No\\.${no} `) });
+
+async function report(browser: Browser, section: string, results: [number, string][], extra?: [number, string]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await staffMode(page, '/?view=workbench');
+  await page.getByLabel('担当課所').selectOption(section);
+  for (const [no, text] of results) {
+    await reportItem(page, no).getByRole('textbox', { name: '令和5年度の実績' }).fill(text);
+    await expect(reportItem(page, no).getByText('入力済み', { exact: true })).toBeVisible();
+  }
+  if (extra) {
+    // An edit outside the section's items, made on the item page.
+    await page.goto(`/?item=${extra[0]}`);
+    await page.getByRole('textbox', { name: '令和5年度の実績' }).fill(extra[1]);
+    await expect(page.getByRole('status').filter({ hasText: '下書き保存済み' })).toBeVisible();
+    await page.goto('/?view=workbench');
+  }
+  return { context, page };
+}
+
+async function download(page: Page, button: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(await (await file.createReadStream()).toArray()) };
+}
+
+test('two sections report, the coordinator compiles them with a stale and a foreign file, and writes the next edition', async ({ browser, page }) => {
+  // 行政管理課 reports items 1 and 4, and (from its drafts screen) also item 11, which is not its own.
+  const admin = await report(browser, '行政管理課', [[1, '電子申請 120手続'], [4, '規程 3件']], [11, '他課の項目への記入']);
+  await admin.page.goto('/?view=drafts');
+  const adminFile = await download(admin.page, 'JSONで書き出す');
+  // 総務課 reports item 4 (shared, with another text) and item 8, as a workbook.
+  const general = await report(browser, '総務課', [[4, '規程 4件'], [8, '研修 2回']]);
+  const generalFile = await download(general.page, 'Excel（.xlsx）で書き出す');
+  expect(generalFile.name).toMatch(/^令和5年度報告_総務課_/);
+  const stale = Buffer.from(adminFile.bytes.toString('utf8').replace('"edition": "令和4年度末"', '"edition": "令和3年度末"'));
+
+  await staffMode(page, '/?view=compile');
+  await expect(page.getByRole('heading', { name: '報告の取りまとめ', level: 2 })).toBeVisible();
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  await page.getByLabel('報告のファイルを選ぶ（複数選択できます）').setInputFiles([
+    { name: '令和5年度報告_行政管理課_20270420-0900.json', mimeType: 'application/json', buffer: adminFile.bytes },
+    { name: generalFile.name, mimeType: 'application/octet-stream', buffer: generalFile.bytes },
+  ]);
+  // The stale and the foreign file are dropped onto the box.
+  await page.locator('.file-drop').evaluate((box, files) => {
+    const transfer = new DataTransfer();
+    for (const [name, text] of files) transfer.items.add(new File([text], name));
+    box.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, [['stale.json', stale.toString('utf8')], ['other-app.json', '{"format":"someone-else","changes":[]}']] as [string, string][]);
+
+  const refused = page.getByRole('alert').filter({ hasText: '取りまとめに使えません' });
+  await expect(refused).toContainText('2件のファイル');
+  await expect(refused).toContainText('stale.json');
+  await expect(refused).toContainText('「令和3年度末」の版');
+  await expect(refused).toContainText('other-app.json');
+  await expect(refused).toContainText('書き出しファイルではありません');
+
+  await expect(page.getByText('49課所中2課所が提出済み、47課所が未提出です。')).toBeVisible();
+  const sections = page.locator('.compile-sections');
+  await expect(sections.getByRole('row', { name: /^行政管理課/ })).toContainText('令和5年度報告_行政管理課_20270420-0900.json');
+  await expect(sections.getByRole('row', { name: /^市民課/ })).toContainText('未提出');
+
+  // Item 11 is flagged and left out unless ticked.
+  await expect(page.locator('.foreign-changes li')).toHaveCount(1);
+  await expect(page.locator('.foreign-changes')).toContainText('No.11');
+
+  // Item 4: the two files disagree; nothing can be written until it is decided.
+  await expect(page.getByText('食い違う欄があと1件あります')).toBeVisible();
+  await expect(page.getByRole('button', { name: '次の版のデータ（JSON）を書き出す' })).toBeDisabled();
+  const conflict = page.getByRole('group', { name: /^No\.4 / });
+  await conflict.getByRole('radio', { name: /総務課/ }).check();
+  await expect(page.getByText('令和5年度末の版として、3件の欄を更新します。')).toBeVisible();
+  await expect(page.locator('.changelog tbody tr')).toHaveCount(3);
+  await page.locator('.foreign-changes input').check();
+  await expect(page.getByText('令和5年度末の版として、4件の欄を更新します。')).toBeVisible();
+  await page.locator('.foreign-changes input').uncheck();
+  await expect(page.locator('.changelog tbody tr')).toHaveCount(3);
+  // The whole review (refused files, sections, conflict, changelog) passes axe.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+
+  const edition = await download(page, '次の版のデータ（JSON）を書き出す');
+  expect(edition.name).toBe('action-program-r5-end.json');
+  const next = JSON.parse(edition.bytes.toString('utf8'));
+  expect(next.meta.status_as_of).toBe('令和5年度末');
+  expect(next.meta.version).toBe('2.1.0');
+  expect(next.meta.edition_published).toMatch(/^令和\d+年\d+月\d+日$/);
+  const result5 = (no: number) => next.items.find((i: { no: number }) => i.no === no).years.find((y: { year: number }) => y.year === 5).result;
+  expect(result5(1)).toEqual(['電子申請 120手続']);
+  expect(result5(4)).toEqual(['規程 4件']);
+  expect(result5(8)).toEqual(['研修 2回']);
+  expect(result5(11)).toBeNull();
+  const changelog = await download(page, '変更履歴（CSV）を書き出す');
+  const rows = changelog.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(rows[0]).toBe('項目番号,取組項目名,欄,欄の名称,変更前,変更後,ファイル');
+  expect(rows).toHaveLength(4);
+  expect(rows[2]).toContain(`規程 4件,${generalFile.name}`);
+
+  // Refused files changed nothing on the device.
+  expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);
+  await admin.context.close();
+  await general.context.close();
+});
