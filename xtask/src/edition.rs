@@ -15,6 +15,12 @@ use model::edition::{changes, check_next, reported_year};
 use model::open_data::edition_slug;
 use model::Dataset;
 
+/// The data directory: `data/`, or `UEDA_DATA_DIR` when set (as `build.rs`
+/// reads it: the end-to-end test of the yearly cycle builds from a copy).
+pub fn data_dir(root: &Path) -> PathBuf {
+    std::env::var_os("UEDA_DATA_DIR").map_or_else(|| root.join("data"), PathBuf::from)
+}
+
 /// Where later editions are kept, under the data directory.
 pub const EDITIONS_DIR: &str = "editions";
 
@@ -26,7 +32,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     };
     let data = match args.iter().position(|a| a == "--data") {
         Some(at) => PathBuf::from(args.get(at + 1).context(usage)?),
-        None => root.join("data"),
+        None => data_dir(root),
     };
     let added = add(&data, Path::new(file))?;
     println!("{added}");

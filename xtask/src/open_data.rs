@@ -18,12 +18,12 @@ const BOM: &str = "\u{FEFF}";
 
 /// Writes every open-data file into `dir/open-data/`.
 pub fn write(root: &Path, dir: &Path) -> Result<()> {
+    let data = crate::edition::data_dir(root);
     let read = |name: &str| {
-        std::fs::read_to_string(root.join("data").join(name))
-            .with_context(|| format!("reading data/{name}"))
+        std::fs::read_to_string(data.join(name)).with_context(|| format!("reading data/{name}"))
     };
     // The current edition, as the app embeds it.
-    let (edition, dataset) = crate::edition::current(&root.join("data"))?;
+    let (edition, dataset) = crate::edition::current(&data)?;
     let dataset_json = std::fs::read_to_string(&edition)
         .with_context(|| format!("reading {}", edition.display()))?;
     let indicators_json = read("indicators.json")?;
