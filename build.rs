@@ -20,7 +20,13 @@ fn data_dir() -> PathBuf {
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let data = data_dir();
-    let current = current_edition(&data);
+    let editions = editions(&data);
+    let current = current_edition(&editions);
+    std::fs::write(
+        Path::new(&out).join("edition-changes.json"),
+        edition_changes(&editions, &current),
+    )
+    .expect("OUT_DIR is writable");
     println!(
         "cargo::rerun-if-changed={}",
         data.join("editions").display()
@@ -41,8 +47,8 @@ fn main() {
     readings_tsv(&data, Path::new(&out));
 }
 
-/// The edition whose results run furthest (「令和5年度末」 beats 「令和4年度末」).
-fn current_edition(data: &Path) -> PathBuf {
+/// Every edition: the first, then those in `editions/`.
+fn editions(data: &Path) -> Vec<PathBuf> {
     let first = data.join("action-program.json");
     println!("cargo::rerun-if-changed={}", first.display());
     let mut editions = vec![first];
@@ -56,20 +62,103 @@ fn current_edition(data: &Path) -> PathBuf {
         }
     }
     editions
-        .into_iter()
+}
+
+/// The edition whose results run furthest (「令和5年度末」 beats 「令和4年度末」).
+fn current_edition(editions: &[PathBuf]) -> PathBuf {
+    editions
+        .iter()
         .max_by_key(|path| {
-            let text = std::fs::read_to_string(path).expect("an edition is readable");
-            let value: serde_json::Value = serde_json::from_str(&text).expect("an edition is JSON");
-            let status = value["meta"]["status_as_of"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string();
-            let year: String = status.chars().filter(char::is_ascii_digit).collect();
-            year.parse::<u32>().unwrap_or(0)
+            reported_year(
+                read_json(path)["meta"]["status_as_of"]
+                    .as_str()
+                    .unwrap_or_default(),
+            )
         })
+        .cloned()
         .expect("data/action-program.json exists")
 }
 
+fn read_json(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).expect("an edition is readable");
+    serde_json::from_str(&text).expect("an edition is JSON")
+}
+
+/// What changed from the edition before `current` to `current`, as
+/// `{"previous": "令和4年度末", "fields": [[item, "years.5.result", new], …]}`
+/// for the item pages' marks (`previous` is null for the first edition;
+/// `new` when the field was empty before). Fields are compared as JSON, named
+/// as the drafts name them.
+fn edition_changes(editions: &[PathBuf], current: &Path) -> String {
+    let read = |path: &Path| read_json(path);
+    let now = read(current);
+    let reported = |value: &serde_json::Value| {
+        reported_year(value["meta"]["status_as_of"].as_str().unwrap_or_default())
+    };
+    let previous = editions
+        .iter()
+        .map(|path| read(path))
+        .filter(|value| reported(value) < reported(&now))
+        .max_by_key(reported);
+    let Some(previous) = previous else {
+        return r#"{"previous":null,"fields":[]}"#.to_string();
+    };
+    let mut fields = Vec::new();
+    let empty = Vec::new();
+    let items = |value: &serde_json::Value| value["items"].as_array().cloned().unwrap_or_default();
+    let before_items = items(&previous);
+    for item in items(&now) {
+        let no = item["no"].as_u64().unwrap_or(0);
+        let Some(before) = before_items.iter().find(|i| i["no"].as_u64() == Some(no)) else {
+            continue;
+        };
+        for key in [
+            "title",
+            "bureaus",
+            "sections",
+            "overview",
+            "current_status",
+            "measures",
+            "target_state",
+            "general_plan",
+            "smart_city",
+        ] {
+            if item[key] != before[key] {
+                fields.push(serde_json::json!([no, key, false]));
+            }
+        }
+        if item["sdgs"]["goals"] != before["sdgs"]["goals"] {
+            fields.push(serde_json::json!([no, "sdgs.goals", false]));
+        }
+        let years = |value: &serde_json::Value| value["years"].as_array().unwrap_or(&empty).clone();
+        let before_years = years(before);
+        for year in years(&item) {
+            let y = year["year"].as_u64().unwrap_or(0);
+            let old = before_years.iter().find(|o| o["year"].as_u64() == Some(y));
+            for part in ["plan", "result"] {
+                if old.map(|o| &o[part]) != Some(&year[part]) {
+                    let was_empty = old.is_none_or(|o| o[part].is_null());
+                    fields.push(serde_json::json!([
+                        no,
+                        format!("years.{y}.{part}"),
+                        was_empty
+                    ]));
+                }
+            }
+        }
+    }
+    serde_json::json!({
+        "previous": previous["meta"]["status_as_of"],
+        "fields": fields,
+    })
+    .to_string()
+}
+
+/// The 令和 year an edition's results run to (「令和5年度末」 → 5).
+fn reported_year(status_as_of: &str) -> u32 {
+    let digits: String = status_as_of.chars().filter(char::is_ascii_digit).collect();
+    digits.parse().unwrap_or(0)
+}
 /// The words' readings as `word<TAB>reading` lines: the app reads them at
 /// start, and lines split faster than JSON parses.
 fn readings_tsv(data: &Path, out: &Path) {

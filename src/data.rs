@@ -13,6 +13,15 @@ use model::Dataset;
 static DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/action-program.json"));
 // `word<TAB>reading` lines made by build.rs from data/readings.json: cheaper
 // to read at start than JSON.
+/// What changed since the previous edition (`build.rs`), for item pages.
+static EDITION_CHANGES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/edition-changes.json"));
+
+/// What changed since the previous edition, read once.
+pub fn edition_changes() -> &'static model::edition::EditionChanges {
+    static CHANGES: OnceLock<model::edition::EditionChanges> = OnceLock::new();
+    CHANGES.get_or_init(|| model::edition::EditionChanges::from_json(EDITION_CHANGES_JSON))
+}
+
 static READINGS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/readings.tsv"));
 
 /// The dataset and what is derived from it once.

@@ -170,3 +170,67 @@ pub fn changes(previous: &Dataset, next: &Dataset) -> Vec<Changed> {
     }
     found
 }
+
+/// What changed since the previous edition, as the build embeds it
+/// (`build.rs`: `{"previous": "令和4年度末", "fields": [[item, "years.5.result", new], …]}`),
+/// for item pages to mark.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EditionChanges {
+    /// The previous edition (「令和4年度末」); `None` for the first edition.
+    pub previous: Option<String>,
+    fields: Vec<(u32, FieldPath, bool)>,
+}
+
+impl EditionChanges {
+    /// Reads the build's list; anything unreadable is no change (the marks
+    /// are a help, never worth a failed start).
+    ///
+    /// # Examples
+    /// ```
+    /// use model::drafts::FieldPath;
+    /// use model::edition::EditionChanges;
+    /// let changes = EditionChanges::from_json(
+    ///     r#"{"previous":"令和4年度末","fields":[[1,"years.5.result",true],[1,"title",false]]}"#,
+    /// );
+    /// assert_eq!(changes.previous.as_deref(), Some("令和4年度末"));
+    /// assert_eq!(
+    ///     changes.of_item(1),
+    ///     vec![(FieldPath::Title, false), (FieldPath::Result(5), true)]
+    /// );
+    /// assert!(changes.of_item(2).is_empty());
+    /// ```
+    pub fn from_json(text: &str) -> EditionChanges {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+            return EditionChanges::default();
+        };
+        let fields = value["fields"]
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|entry| {
+                        let item = u32::try_from(entry[0].as_u64()?).ok()?;
+                        let path = entry[1].as_str()?.parse().ok()?;
+                        Some((item, path, entry[2].as_bool().unwrap_or(false)))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        EditionChanges {
+            previous: value["previous"].as_str().map(str::to_string),
+            fields,
+        }
+    }
+
+    /// The item's changed fields in display order, each with whether it was
+    /// empty before (a new result rather than a revised one).
+    pub fn of_item(&self, no: u32) -> Vec<(FieldPath, bool)> {
+        let mut found: Vec<(FieldPath, bool)> = self
+            .fields
+            .iter()
+            .filter(|(item, _, _)| *item == no)
+            .map(|(_, path, new)| (*path, *new))
+            .collect();
+        found.sort();
+        found
+    }
+}

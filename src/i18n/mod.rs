@@ -206,6 +206,13 @@ pub struct Texts {
     pub result: &'static str,
     pub no_result: &'static str,
     pub results_note: &'static str,
+    /// The fields of an item changed since the previous edition: (that
+    /// edition, the fields' names).
+    pub changed_since: fn(&str, &[String]) -> String,
+    /// A field filled for the first time in this edition (a new result).
+    pub change_new: &'static str,
+    /// A field revised in this edition.
+    pub change_updated: &'static str,
     pub toc_differences: &'static str,
     pub toc_vs_table: fn(&str, &str) -> String,
     pub prev_next: &'static str,

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_texts;
 use crate::t;
+use model::drafts::FieldPath;
 use model::search;
 use model::view_state::{Screen, ViewState};
 use model::{Item, SdgCell};
@@ -15,7 +16,7 @@ use crate::components::indicators::ItemIndicators;
 use crate::components::page_tools::PageTools;
 use crate::components::sdg::SdgBadges;
 use crate::components::text_list::TextList;
-use crate::data::{app_data, nfkc};
+use crate::data::{app_data, edition_changes, nfkc};
 use crate::staff::{item_as_shown, ItemEditorSlot};
 use crate::url::{href, use_view_state};
 
@@ -45,6 +46,16 @@ pub fn ItemScreen(
         }
         .into_any();
     };
+    // Fields this edition changed, marked for readers of the previous one.
+    let changed = edition_changes().of_item(no);
+    let changes_note = edition_changes()
+        .previous
+        .as_ref()
+        .filter(|_| !changed.is_empty())
+        .map(|previous| {
+            let fields: Vec<String> = changed.iter().map(|(path, _)| (t.field_label)(*path)).collect();
+            view! { <p class="notice notice-info edition-changes">{(t.changed_since)(previous, &fields)}</p> }
+        });
     // Staff mode can show the item with this device's drafts applied.
     let (shown_item, draft_switch) = item_as_shown(item.clone());
     let heading_ref = NodeRef::<html::H2>::new();
@@ -74,6 +85,7 @@ pub fn ItemScreen(
                 <BookmarkButton no=item.no title=item.title.clone()/>
                 <PageTools print_label=t!(t, print_item)/>
             </div>
+            {changes_note}
             {draft_switch}
             {move || {
                 let item = shown_item.get();
@@ -84,7 +96,7 @@ pub fn ItemScreen(
                     <Field kind="measures" heading=t!(t, measures_field) entries=item.measures.clone() terms/>
                     <Field kind="target-state" heading=t!(t, target_state_field) entries=item.target_state.clone() terms/>
                     <PlanPositions item=item.clone() terms/>
-                    <YearTable item=item.clone() terms/>
+                    <YearTable item=item.clone() terms changed=changed.clone()/>
                 }
             }}
             <ItemIndicators no=item.no/>
@@ -187,8 +199,20 @@ fn PlanPositions(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
 
 /// Plan against result for 令和3〜7年度; years without a reported result say so.
 #[component]
-fn YearTable(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
+fn YearTable(
+    item: Item,
+    terms: Signal<Vec<String>>,
+    /// Fields this edition changed, each with whether it was empty before.
+    changed: Vec<(FieldPath, bool)>,
+) -> impl IntoView {
     let t = use_texts();
+    let mark = move |path: FieldPath| {
+        changed.iter().find(|(p, _)| *p == path).map(|(_, new)| {
+            view! {
+                <span class="change-mark">{if *new { t.change_new } else { t.change_updated }}</span>
+            }
+        })
+    };
     let rows = item
         .years
         .into_iter()
@@ -197,8 +221,9 @@ fn YearTable(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
             view! {
                 <tr class:no-result=!has_result>
                     <th scope="row" lang="ja">{year.label}</th>
-                    <td><TextList entries=year.plan terms/></td>
+                    <td>{mark(FieldPath::Plan(year.year))}<TextList entries=year.plan terms/></td>
                     <td>
+                        {mark(FieldPath::Result(year.year))}
                         {match year.result {
                             Some(result) => view! { <TextList entries=result terms/> }.into_any(),
                             None => view! { <p class="no-result-text">{t!(t, no_result)}</p> }.into_any(),

@@ -84,6 +84,11 @@ test('two sections report, the coordinator compiles, the edition is added, and t
     await visitor.goto(`${site}/item/1/`);
     await visitor.waitForSelector('html[data-app="ready"]', { state: 'attached' });
     await expect(visitor.getByRole('main')).toContainText('電子申請 120手続');
+    // What this edition changed is said, and the new result marked, in the HTML the build wrote too.
+    await expect(visitor.locator('.edition-changes')).toHaveText('令和4年度末の版から変わった欄: 令和5年度の実績');
+    await expect(visitor.locator('.year-table tr').filter({ hasText: '令和5年度' }).locator('.change-mark')).toHaveText('新規');
+    const html = await (await fetch(`${site}/item/1/`)).text();
+    expect(html).toContain('令和4年度末の版から変わった欄');
     await visitor.goto(`${site}/item/8/`);
     await expect(visitor.getByRole('main')).toContainText('研修 2回');
     // The list's 実績 facet now has 令和5年度, with the three items.
