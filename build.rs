@@ -20,20 +20,25 @@ fn data_dir() -> PathBuf {
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let data = data_dir();
-    let editions = editions(&data);
-    let current = current_edition(&editions);
+    // Each edition read and parsed once, ordered by the year its results run to.
+    let mut editions: Vec<serde_json::Value> =
+        edition_files(&data).iter().map(|p| read_json(p)).collect();
+    editions.sort_by_key(reported_year);
+    let current = editions.last().expect("data/action-program.json exists");
+    let previous = editions
+        .iter()
+        .rev()
+        .find(|edition| reported_year(edition) < reported_year(current));
     std::fs::write(
         Path::new(&out).join("edition-changes.json"),
-        edition_changes(&editions, &current),
+        edition_changes(previous, current),
     )
     .expect("OUT_DIR is writable");
     println!(
         "cargo::rerun-if-changed={}",
         data.join("editions").display()
     );
-    let text = std::fs::read_to_string(&current).expect("the edition is readable");
-    let value: serde_json::Value = serde_json::from_str(&text).expect("the edition is JSON");
-    let minified = serde_json::to_string(&value).expect("JSON serialises");
+    let minified = serde_json::to_string(current).expect("JSON serialises");
     std::fs::write(Path::new(&out).join("action-program.json"), minified)
         .expect("OUT_DIR is writable");
     for name in ["indicators.json", "accessibility-results.json", "site.json"] {
@@ -47,8 +52,8 @@ fn main() {
     readings_tsv(&data, Path::new(&out));
 }
 
-/// Every edition: the first, then those in `editions/`.
-fn editions(data: &Path) -> Vec<PathBuf> {
+/// Every edition's file: the first, then those in `editions/`.
+fn edition_files(data: &Path) -> Vec<PathBuf> {
     let first = data.join("action-program.json");
     println!("cargo::rerun-if-changed={}", first.display());
     let mut editions = vec![first];
@@ -64,21 +69,6 @@ fn editions(data: &Path) -> Vec<PathBuf> {
     editions
 }
 
-/// The edition whose results run furthest (「令和5年度末」 beats 「令和4年度末」).
-fn current_edition(editions: &[PathBuf]) -> PathBuf {
-    editions
-        .iter()
-        .max_by_key(|path| {
-            reported_year(
-                read_json(path)["meta"]["status_as_of"]
-                    .as_str()
-                    .unwrap_or_default(),
-            )
-        })
-        .cloned()
-        .expect("data/action-program.json exists")
-}
-
 fn read_json(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).expect("an edition is readable");
     serde_json::from_str(&text).expect("an edition is JSON")
@@ -89,25 +79,15 @@ fn read_json(path: &Path) -> serde_json::Value {
 /// for the item pages' marks (`previous` is null for the first edition;
 /// `new` when the field was empty before). Fields are compared as JSON, named
 /// as the drafts name them.
-fn edition_changes(editions: &[PathBuf], current: &Path) -> String {
-    let read = |path: &Path| read_json(path);
-    let now = read(current);
-    let reported = |value: &serde_json::Value| {
-        reported_year(value["meta"]["status_as_of"].as_str().unwrap_or_default())
-    };
-    let previous = editions
-        .iter()
-        .map(|path| read(path))
-        .filter(|value| reported(value) < reported(&now))
-        .max_by_key(reported);
+fn edition_changes(previous: Option<&serde_json::Value>, now: &serde_json::Value) -> String {
     let Some(previous) = previous else {
         return r#"{"previous":null,"fields":[]}"#.to_string();
     };
     let mut fields = Vec::new();
     let empty = Vec::new();
     let items = |value: &serde_json::Value| value["items"].as_array().cloned().unwrap_or_default();
-    let before_items = items(&previous);
-    for item in items(&now) {
+    let before_items = items(previous);
+    for item in items(now) {
         let no = item["no"].as_u64().unwrap_or(0);
         let Some(before) = before_items.iter().find(|i| i["no"].as_u64() == Some(no)) else {
             continue;
@@ -155,10 +135,12 @@ fn edition_changes(editions: &[PathBuf], current: &Path) -> String {
 }
 
 /// The 令和 year an edition's results run to (「令和5年度末」 → 5).
-fn reported_year(status_as_of: &str) -> u32 {
-    let digits: String = status_as_of.chars().filter(char::is_ascii_digit).collect();
+fn reported_year(edition: &serde_json::Value) -> u32 {
+    let status = edition["meta"]["status_as_of"].as_str().unwrap_or_default();
+    let digits: String = status.chars().filter(char::is_ascii_digit).collect();
     digits.parse().unwrap_or(0)
 }
+
 /// The words' readings as `word<TAB>reading` lines: the app reads them at
 /// start, and lines split faster than JSON parses.
 fn readings_tsv(data: &Path, out: &Path) {
