@@ -1,6 +1,6 @@
 import { test, expect, staffMode, type Page, type Browser } from './fixtures';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -103,5 +103,7 @@ test('two sections report, the coordinator compiles, the edition is added, and t
     await citizen.close();
   } finally {
     server.kill();
+    // The copy of the data and the rebuilt site are not needed after the test; CI machines are short of disk.
+    rmSync(work, { recursive: true, force: true });
   }
 });

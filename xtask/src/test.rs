@@ -62,6 +62,7 @@ pub fn run() -> Result<()> {
     Toolchain::ensure()?;
     let root = project_root();
     let mut tally = Tally::default();
+    report_free_disk(&root);
 
     tally.check(
         "rustfmt",
@@ -179,6 +180,7 @@ pub fn run() -> Result<()> {
 
     if !tally.failures.is_empty() {
         println!("failed steps: {}", tally.failures.join(", "));
+        report_free_disk(&root);
     }
     // The single summary line, last, in the plain form CI reads.
     println!("summary: {} passed, {} failed", tally.passed, tally.failed);
@@ -187,6 +189,33 @@ pub fn run() -> Result<()> {
         std::process::exit(1);
     }
     Ok(())
+}
+
+/// A clean run builds about 8 GB (native, wasm and release targets, the rebuilt site of
+/// the full-cycle test); a disk that fills up fails many steps at once with ENOSPC, so the
+/// free space is said before the run and again after any failure.
+fn report_free_disk(root: &Path) {
+    const NEEDED_GIB: u64 = 10;
+    let output = cmd("df", &["-Pk"]).arg(root).output();
+    let free_kib = output.ok().and_then(|out| {
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.lines()
+            .nth(1)?
+            .split_whitespace()
+            .nth(3)?
+            .parse::<u64>()
+            .ok()
+    });
+    match free_kib {
+        Some(kib) => {
+            let gib = kib / (1024 * 1024);
+            println!("disk: {gib} GiB free");
+            if gib < NEEDED_GIB {
+                println!("warning: a clean run needs about {NEEDED_GIB} GiB of free disk; steps may fail with \"no space left on device\"");
+            }
+        }
+        None => println!("disk: free space unknown (df gave no figure)"),
+    }
 }
 
 /// Architecture invariant: `model` depends on no web crate.
