@@ -86,12 +86,18 @@ fn version(text: &str) -> [u64; 3] {
     [(); 3].map(|()| parts.next().unwrap_or(0))
 }
 
+/// The title without the edition it names (「…アクションプログラム 令和4年度末取組状況」
+/// and 「…令和5年度末取組状況」 are the same programme).
+fn programme_title(meta: &crate::Meta) -> String {
+    meta.title.replace(&meta.status_as_of, "")
+}
+
 /// Every reason `next` cannot follow `previous` (empty when it can).
 pub fn check_next(previous: &Dataset, next: &Dataset) -> Vec<EditionError> {
     let mut errors = Vec::new();
     let (before, after) = (&previous.meta, &next.meta);
     for (field, same) in [
-        ("title", before.title == after.title),
+        ("title", programme_title(before) == programme_title(after)),
         ("issuer", before.issuer == after.issuer),
         ("adopted", before.adopted == after.adopted),
     ] {

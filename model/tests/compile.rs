@@ -118,6 +118,10 @@ fn the_next_edition_is_dated_and_its_changes_logged() {
     let compiled = compile(dataset(), &two_sections(), &decisions, 5, "令和6年5月10日").unwrap();
     let meta = &compiled.dataset.meta;
     assert_eq!(meta.status_as_of, "令和5年度末");
+    assert_eq!(
+        meta.title,
+        "第四次上田市行財政改革大綱 アクションプログラム 令和5年度末取組状況"
+    );
     assert_eq!(meta.edition_published.as_deref(), Some("令和6年5月10日"));
     assert!(meta.edition_date_note.contains("令和5年度の報告"));
     assert_eq!(meta.version, "2.1.0");

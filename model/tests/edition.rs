@@ -63,6 +63,17 @@ fn another_programme_other_items_or_structure_are_refused() {
         vec![EditionError::OtherProgramme("adopted")]
     );
 
+    // The title may name the new edition, but not another programme.
+    let mut renamed = next_edition();
+    renamed.meta.title = renamed
+        .meta
+        .title
+        .replace("アクションプログラム", "実施計画");
+    assert_eq!(
+        check_next(dataset(), &renamed),
+        vec![EditionError::OtherProgramme("title")]
+    );
+
     let mut fewer = next_edition();
     fewer.items.pop();
     assert_eq!(

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod confirm;
 pub mod highlight;
 pub mod indicators;
+pub mod item_table;
 pub mod kiosk;
 pub mod mixed_language;
 pub mod offline;

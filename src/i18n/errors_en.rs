@@ -161,6 +161,7 @@ pub fn import_error(error: &ImportError) -> String {
             "The file cannot be read as an Excel workbook (.xlsx). Choose an .xlsx file exported by this app and saved in Excel's own format."
                 .to_owned()
         }
+        ImportError::Unreadable => "The browser could not read the file. Check that it is still there and choose it again.".to_owned(),
     }
 }
 

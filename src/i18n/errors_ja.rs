@@ -160,5 +160,6 @@ pub fn import_error(error: &ImportError) -> String {
             "ファイルを Excel のブック（.xlsx）として読み取れません。このアプリで書き出した .xlsx ファイルを、Excel の形式のまま保存して選んでください。"
                 .to_owned()
         }
+        ImportError::Unreadable => "ファイルの中身を取得できませんでした。ファイルが移動・削除されていないか確かめて、もう一度選んでください。".to_owned(),
     }
 }

@@ -500,6 +500,7 @@ mod tests {
             ImportError::MissingColumns(vec!["報告内容", "欄"]),
             ImportError::OtherReportingYear { file: 6, here: 5 },
             ImportError::NotWorkbook("zip".into()),
+            ImportError::Unreadable,
         ]
     }
 

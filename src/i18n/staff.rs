@@ -62,7 +62,6 @@ pub struct StaffTexts {
     pub import_error: fn(&model::drafts::ImportError) -> String,
     /// Why a draft value cannot be kept (one sentence).
     pub draft_error: fn(&model::drafts::DraftError) -> String,
-    pub import_read_failed: &'static str,
     pub import_unresolved: &'static str,
     pub stale_note: &'static str,
     pub draft_label: &'static str,
@@ -103,6 +102,11 @@ pub struct StaffTexts {
     pub compile_before_column: &'static str,
     pub compile_after_column: &'static str,
     pub compile_file_column: &'static str,
+    pub compile_print_heading: &'static str,
+    pub compile_print_note: &'static str,
+    pub compile_print_show: &'static str,
+    pub compile_print_hide: &'static str,
+    pub compile_print_now: &'static str,
 }
 
 /// The staff strings of the language chosen on this device (read once, as

@@ -61,7 +61,6 @@ pub static STAFF_EN: StaffTexts = StaffTexts {
     import_failed: |error| format!("Could not import. {error} Your drafts were not changed."),
     import_error: super::errors_en::import_error,
     draft_error: super::errors_en::draft_error,
-    import_read_failed: "The file could not be read. Check that it is still there and choose it again. Your drafts were not changed.",
     import_unresolved: "Some fields still need a choice.",
     stale_note: "The published text changed after this draft was started. The draft is kept.",
     draft_label: "Draft",
@@ -96,4 +95,9 @@ pub static STAFF_EN: StaffTexts = StaffTexts {
     compile_before_column: "Before",
     compile_after_column: "After",
     compile_file_column: "File",
+    compile_print_heading: "Printing the next edition",
+    compile_print_note: "Prints each item in the document's table layout, starting a new A4 page for each. Changed fields are marked New or Updated.",
+    compile_print_show: "Show the next edition for printing",
+    compile_print_hide: "Close the print view",
+    compile_print_now: "Print the next edition",
 };

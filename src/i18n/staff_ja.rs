@@ -47,7 +47,6 @@ pub static STAFF_JA: StaffTexts = StaffTexts {
     import_failed: |error| format!("読み込めませんでした。{error} 下書きは変更していません。"),
     import_error: super::errors_ja::import_error,
     draft_error: super::errors_ja::draft_error,
-    import_read_failed: "ファイルを読めませんでした。ファイルが移動・削除されていないか確かめて、もう一度選んでください。下書きは変更していません。",
     import_unresolved: "どちらを残すか選んでいない欄があります。",
     stale_note: "この下書きを始めた後に、公表されている内容が変わりました。下書きは残しています。",
     draft_label: "下書き",
@@ -82,4 +81,9 @@ pub static STAFF_JA: StaffTexts = StaffTexts {
     compile_before_column: "変更前",
     compile_after_column: "変更後",
     compile_file_column: "ファイル",
+    compile_print_heading: "次の版の印刷",
+    compile_print_note: "資料と同じ様式の表で、1項目ずつページを改めてA4に印刷します。変わった欄には「新規」「更新」と付きます。",
+    compile_print_show: "次の版を印刷用に表示",
+    compile_print_hide: "印刷用の表示を閉じる",
+    compile_print_now: "次の版を印刷",
 };

@@ -4,10 +4,13 @@
 //! changelog. Nothing here is stored: the files are the record.
 
 use leptos::prelude::*;
-use model::drafts::{self, Compiled, Decisions, FieldValue, Refused, Review, Submission};
+use model::drafts::{
+    self, Compiled, Decisions, FieldPath, FieldValue, Refused, Review, Submission,
+};
 
-use super::import_tool::{read_file, FileFormat, ValueView};
+use super::import_tool::{chosen_file_bytes, read_file, ValueView};
 use super::workbench::{reporting_year, YearChoice};
+use crate::components::item_table::{ItemTable, SourceNotes};
 use crate::data::app_data;
 use crate::download::save_file;
 use crate::i18n::staff::use_staff_texts;
@@ -72,21 +75,13 @@ fn FileDrop(gathered: RwSignal<Gathered>, year: Memo<u8>) -> impl IntoView {
                 continue;
             };
             let name = file.name();
-            let format = FileFormat::of(&name);
-            let size = file.size() as usize;
             leptos::task::spawn_local(async move {
-                let result = if size > drafts::MAX_IMPORT_BYTES {
-                    Err(drafts::ImportError::TooLarge(size))
-                } else {
-                    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                        Ok(buffer) => {
-                            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                            read_file(format, &bytes, &drafts::Drafts::new()).and_then(|preview| {
-                                drafts::submission(&name, preview, year.get_untracked())
-                            })
-                        }
-                        Err(_) => Err(drafts::ImportError::NotWorkbook(String::new())),
-                    }
+                let result = match chosen_file_bytes(&file).await {
+                    Ok((format, bytes)) => read_file(format, &bytes, &drafts::Drafts::new())
+                        .and_then(|preview| {
+                            drafts::submission(&name, preview, year.get_untracked())
+                        }),
+                    Err(error) => Err(error),
                 };
                 gathered.update(|g| {
                     g.submissions.retain(|sub| sub.file != name);
@@ -389,7 +384,83 @@ fn WriteEdition(
                 </button>
                 {move || failed.get().then(|| view! { <p class="error" role="alert">{t.download_unavailable}</p> })}
             </div>
+            {move || compiled.with(|c| c.as_ref().ok().cloned()).map(|done| view! { <EditionPrint compiled=done/> })}
         </section>
+    }
+}
+
+/// The next edition on paper, for proofreading before it is published: the
+/// source document's item table, each item on a new A4 page, changed fields
+/// marked. Shown on request (61 item tables are a large page), and while
+/// shown it is all that prints.
+#[component]
+fn EditionPrint(compiled: Compiled) -> impl IntoView {
+    let s = use_staff_texts();
+    let (shown, set_shown) = signal(false);
+    let pages = move || {
+        let meta = &compiled.dataset.meta;
+        let running_head = match &meta.edition_published {
+            Some(date) => format!("{}（{date}）", meta.title),
+            None => meta.title.clone(),
+        };
+        compiled
+            .dataset
+            .items
+            .iter()
+            .map(|item| {
+                let changed: Vec<(FieldPath, bool)> = compiled
+                    .changelog
+                    .iter()
+                    .filter(|entry| entry.item == item.no)
+                    .map(|entry| (entry.path, entry.before.to_text().is_empty()))
+                    .collect();
+                view! { <EditionPage item=item.clone() running_head=running_head.clone() changed/> }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="edition-print-tools" aria-labelledby="edition-print-heading">
+            <h3 id="edition-print-heading">{s.compile_print_heading}</h3>
+            <p>{s.compile_print_note}</p>
+            <div class="list-tools">
+                <button type="button" aria-expanded=move || shown.get().to_string() on:click=move |_| set_shown.update(|v| *v = !*v)>
+                    {move || if shown.get() { s.compile_print_hide } else { s.compile_print_show }}
+                </button>
+                <Show when=move || shown.get()>
+                    <button type="button" on:click=|_| { let _ = window().print(); }>{s.compile_print_now}</button>
+                </Show>
+            </div>
+        </section>
+        {move || shown.get().then(|| view! { <div class="edition-print">{pages()}</div> })}
+    }
+}
+
+/// One item of the next edition, as its printed page.
+#[component]
+fn EditionPage(
+    item: model::Item,
+    running_head: String,
+    changed: Vec<(FieldPath, bool)>,
+) -> impl IntoView {
+    let heading_id = format!("edition-item-{}", item.no);
+    let labelled_by = heading_id.clone();
+    let names_table = heading_id.clone();
+    let place = format!(
+        "({}) {} › {} {}",
+        item.pillar.code, item.pillar.name, item.category.code, item.category.name
+    );
+    view! {
+        <article class="item-detail edition-page" aria-labelledby=labelled_by>
+            <p class="edition-running-head" lang="ja">{running_head}</p>
+            <p class="breadcrumb" lang="ja">{place}</p>
+            <h3 id=heading_id>
+                <span class="item-no">{format!("No.{}", item.no)}</span>
+                " "
+                <span lang="ja">{item.title.clone()}</span>
+            </h3>
+            <ItemTable item=item.clone() item_heading=names_table terms=Signal::derive(Vec::new) changed/>
+            <SourceNotes item/>
+        </article>
     }
 }
 

@@ -35,6 +35,25 @@ impl FileFormat {
     }
 }
 
+/// A chosen or dropped file's format and bytes: refused unread when larger
+/// than the import limit (a huge file is never read into memory), and
+/// [`ImportError::Unreadable`] when the browser cannot read it.
+pub(super) async fn chosen_file_bytes(
+    file: &web_sys::File,
+) -> Result<(FileFormat, Vec<u8>), ImportError> {
+    let size = file.size() as usize;
+    if size > drafts::MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge(size));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| ImportError::Unreadable)?;
+    Ok((
+        FileFormat::of(&file.name()),
+        js_sys::Uint8Array::new(&buffer).to_vec(),
+    ))
+}
+
 /// The file compared with this device's drafts, whatever its format.
 pub(super) fn read_file(
     format: FileFormat,
@@ -94,35 +113,13 @@ pub fn ImportTool() -> impl IntoView {
             return;
         };
         set_message.set(None);
-        // Refused before reading: a huge file is never read into memory.
-        let size = file.size() as usize;
-        if size > drafts::MAX_IMPORT_BYTES {
-            let error = drafts::ImportError::TooLarge(size);
-            set_preview.set(None);
-            set_message.set(Some((true, (s.import_failed)(&(s.import_error)(&error)))));
-            if let Some(input) = input_ref.get_untracked() {
-                input.set_value("");
-            }
-            return;
-        }
-        let format = FileFormat::of(&file.name());
         leptos::task::spawn_local(async move {
-            let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-                .await
-                .ok()
-                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
-            let Some(bytes) = bytes else {
-                // Moved, deleted or unreadable since it was chosen: not a format error.
-                set_preview.set(None);
-                set_message.set(Some((true, s.import_read_failed.to_string())));
-                if let Some(input) = input_ref.get_untracked() {
-                    input.set_value("");
-                }
-                return;
+            let result = match chosen_file_bytes(&file).await {
+                Ok((format, bytes)) => store
+                    .drafts
+                    .with_untracked(|d| read_file(format, &bytes, d)),
+                Err(error) => Err(error),
             };
-            let result = store
-                .drafts
-                .with_untracked(|d| read_file(format, &bytes, d));
             match result {
                 Ok(found) => {
                     set_choices.set(ImportChoices::new());

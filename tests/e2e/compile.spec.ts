@@ -1,45 +1,24 @@
-import { test, expect, staffMode, type Page, type Browser } from './fixtures';
+import { test, expect, staffMode, downloadFrom, sectionReport } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
+import { print } from './printout';
 
 // The coordinating section compiles the sections' reports: many files at
 // once (chosen or dropped), who sent what and who did not, conflicts decided
 // one by one, edits outside a section's items flagged, stale and foreign
 // files refused, and the next edition with its changelog written.
 
-const reportItem = (page: Page, no: number) => page.getByRole('region', { name: new RegExp(`^No\\.${no} `) });
-
-async function report(browser: Browser, section: string, results: [number, string][], extra?: [number, string]) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await staffMode(page, '/?view=workbench');
-  await page.getByLabel('担当課所').selectOption(section);
-  for (const [no, text] of results) {
-    await reportItem(page, no).getByRole('textbox', { name: '令和5年度の実績' }).fill(text);
-    await expect(reportItem(page, no).getByText('入力済み', { exact: true })).toBeVisible();
-  }
-  if (extra) {
-    // An edit outside the section's items, made on the item page.
-    await page.goto(`/?item=${extra[0]}`);
-    await page.getByRole('textbox', { name: '令和5年度の実績' }).fill(extra[1]);
-    await expect(page.getByRole('status').filter({ hasText: '下書き保存済み' })).toBeVisible();
-    await page.goto('/?view=workbench');
-  }
-  return { context, page };
-}
-
-async function download(page: Page, button: string) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  return { name: file.suggestedFilename(), bytes: Buffer.concat(await (await file.createReadStream()).toArray()) };
-}
-
 test('two sections report, the coordinator compiles them with a stale and a foreign file, and writes the next edition', async ({ browser, page }) => {
   // 行政管理課 reports items 1 and 4, and (from its drafts screen) also item 11, which is not its own.
-  const admin = await report(browser, '行政管理課', [[1, '電子申請 120手続'], [4, '規程 3件']], [11, '他課の項目への記入']);
+  const admin = await sectionReport(browser, '行政管理課', [[1, '電子申請 120手続'], [4, '規程 3件']]);
+  // An edit outside the section's items, made on the item page.
+  await admin.page.goto('/?item=11');
+  await admin.page.getByRole('textbox', { name: '令和5年度の実績' }).fill('他課の項目への記入');
+  await expect(admin.page.getByRole('status').filter({ hasText: '下書き保存済み' })).toBeVisible();
   await admin.page.goto('/?view=drafts');
-  const adminFile = await download(admin.page, 'JSONで書き出す');
+  const adminFile = await downloadFrom(admin.page, 'JSONで書き出す');
   // 総務課 reports item 4 (shared, with another text) and item 8, as a workbook.
-  const general = await report(browser, '総務課', [[4, '規程 4件'], [8, '研修 2回']]);
-  const generalFile = await download(general.page, 'Excel（.xlsx）で書き出す');
+  const general = await sectionReport(browser, '総務課', [[4, '規程 4件'], [8, '研修 2回']]);
+  const generalFile = await downloadFrom(general.page, 'Excel（.xlsx）で書き出す');
   expect(generalFile.name).toMatch(/^令和5年度報告_総務課_/);
   const stale = Buffer.from(adminFile.bytes.toString('utf8').replace('"edition": "令和4年度末"', '"edition": "令和3年度末"'));
 
@@ -88,7 +67,7 @@ test('two sections report, the coordinator compiles them with a stale and a fore
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 
-  const edition = await download(page, '次の版のデータ（JSON）を書き出す');
+  const edition = await downloadFrom(page, '次の版のデータ（JSON）を書き出す');
   expect(edition.name).toBe('action-program-r5-end.json');
   const next = JSON.parse(edition.bytes.toString('utf8'));
   expect(next.meta.status_as_of).toBe('令和5年度末');
@@ -99,11 +78,34 @@ test('two sections report, the coordinator compiles them with a stale and a fore
   expect(result5(4)).toEqual(['規程 4件']);
   expect(result5(8)).toEqual(['研修 2回']);
   expect(result5(11)).toBeNull();
-  const changelog = await download(page, '変更履歴（CSV）を書き出す');
+  const changelog = await downloadFrom(page, '変更履歴（CSV）を書き出す');
   const rows = changelog.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
   expect(rows[0]).toBe('項目番号,取組項目名,欄,欄の名称,変更前,変更後,ファイル');
   expect(rows).toHaveLength(4);
   expect(rows[2]).toContain(`規程 4件,${generalFile.name}`);
+
+  // The next edition on paper, for proofreading: every item from a new A4
+  // page under the edition's running head, in the document's table, changes marked.
+  await page.getByRole('button', { name: '次の版を印刷用に表示' }).click();
+  await expect(page.locator('.edition-page')).toHaveCount(61);
+  await expect(page.getByRole('button', { name: '印刷用の表示を閉じる' })).toHaveAttribute('aria-expanded', 'true');
+  const printed = await print(page);
+  const head = /^第四次上田市行財政改革大綱アクションプログラム令和5年度末取組状況（令和\d+年\d+月\d+日）/;
+  const starts = printed.pageTexts.filter((text) => head.test(text)).map((text) => Number(text.match(/No\.(\d+)/)?.[1]));
+  expect(starts).toEqual(Array.from({ length: 61 }, (_, i) => i + 1));
+  expect(printed.pages).toBeLessThanOrEqual(2 * 61);
+  const first = printed.pageTexts[0];
+  for (const cell of ['改革の概要', '担当部局', '年度取組計画（数値目標）実績（効果額）', '新規電子申請120手続']) {
+    expect(first, cell).toContain(cell);
+  }
+  // Nothing of the screen around it: no controls, no note naming the current edition.
+  for (const other of ['報告の取りまとめ', '次の版を印刷', '掲載内容', '変更履歴']) {
+    expect(printed.text, other).not.toContain(other);
+  }
+  const proof = await new AxeBuilder({ page }).include('.edition-print').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(proof.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  await page.getByRole('button', { name: '印刷用の表示を閉じる' }).click();
+  await expect(page.locator('.edition-page')).toHaveCount(0);
 
   // Refused files changed nothing on the device.
   expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);

@@ -1,4 +1,4 @@
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 
 // Every page is prerendered: its content is in the HTML and paints before
 // the app starts, with controls disabled until then. A test that navigates
@@ -7,7 +7,7 @@ import { test as base, type Page } from '@playwright/test';
 // JavaScript off never start the app; they show the noscript note instead.
 
 export { expect, chromium } from '@playwright/test';
-export type { Locator, Page } from '@playwright/test';
+export type { Browser, Locator, Page } from '@playwright/test';
 
 /// Waits until the app runs on `page` (or the page has JavaScript off).
 export async function appReady(page: Page) {
@@ -68,4 +68,27 @@ export async function staffMode(page: Page, path = '/?item=25') {
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
   await page.waitForSelector('html[data-bundle="staff"][data-app="ready"]', { state: 'attached' });
   await page.getByRole('button', { name: '職員モード', exact: true, pressed: true }).waitFor();
+}
+
+/// The file that clicking `button` downloads: its suggested name and bytes.
+export async function downloadFrom(page: Page, button: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(await (await file.createReadStream()).toArray()) };
+}
+
+/// An item's region on the section workbench (「課所の報告」).
+export const reportItem = (page: Page, no: number) => page.getByRole('region', { name: new RegExp(`^No\\.${no} `) });
+
+/// A section's staff member in a fresh browser: staff mode on, the workbench
+/// open with `section` chosen and these 令和5年度 results entered.
+export async function sectionReport(browser: Browser, section: string, results: [number, string][]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await staffMode(page, '/?view=workbench');
+  await page.getByLabel('担当課所').selectOption(section);
+  for (const [no, text] of results) {
+    await reportItem(page, no).getByRole('textbox', { name: '令和5年度の実績' }).fill(text);
+    await expect(reportItem(page, no).getByText('入力済み', { exact: true })).toBeVisible();
+  }
+  return { context, page };
 }

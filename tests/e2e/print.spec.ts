@@ -1,36 +1,10 @@
-import { test, expect, type Page } from './fixtures';
+import { test, expect } from './fixtures';
+import { print, type Printout } from './printout';
 
 // Printouts, read back from the PDF Chromium writes (pages and text from the
 // PDF itself, via pdf.js): an item fits the source's one page where it can
 // and never takes more than two; no control is printed; every printout says
 // when it was printed, which edition it is and where the current version is.
-
-type Printout = { pages: number; text: string };
-
-/** The page printed as Chromium prints it (A4, the page's own @page rules). */
-async function print(page: Page): Promise<Printout> {
-  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // Chromium embeds Japanese as CID fonts: pdf.js maps them back to text with its CMaps.
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(pdf),
-    isEvalSupported: false,
-    disableFontFace: true,
-    cMapUrl: 'node_modules/pdfjs-dist/cmaps/',
-    cMapPacked: true,
-    standardFontDataUrl: 'node_modules/pdfjs-dist/standard_fonts/',
-  });
-  const doc = await task.promise;
-  let text = '';
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    text += content.items.map((item) => ('str' in item ? item.str : '')).join('');
-  }
-  const pages = doc.numPages;
-  await task.destroy();
-  // Line breaks split words and addresses anywhere: compare without spaces.
-  return { pages, text: text.replace(/\s+/g, '') };
-}
 
 function today(): string {
   const now = new Date();

@@ -1,4 +1,4 @@
-import { test, expect, staffMode, type Page, type Download } from './fixtures';
+import { test, expect, staffMode, downloadFrom, reportItem, type Page } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,21 +16,10 @@ async function openReport(page: Page, section = '行政管理課') {
   await page.getByLabel('担当課所').selectOption(section);
 }
 
-const reportItem = (page: Page, no: number) => page.getByRole('region', { name: new RegExp(`^No\\.${no} `) });
-
 async function enterResult(page: Page, no: number, text: string) {
   await reportItem(page, no).getByRole('textbox', { name: '令和5年度の実績' }).fill(text);
   await expect(page.getByRole('status').filter({ hasText: '下書き保存済み' })).toBeVisible();
   await expect(reportItem(page, no).getByText('入力済み', { exact: true })).toBeVisible();
-}
-
-async function bytesOf(download: Download) {
-  return Buffer.concat(await (await download.createReadStream()).toArray());
-}
-
-async function exportAs(page: Page, button: string) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  return { name: download.suggestedFilename(), bytes: await bytesOf(download) };
 }
 
 /// LibreOffice headless opens `name` and saves it as `to` (a filter string);
@@ -82,7 +71,7 @@ test('a section chooses itself once, enters the year\'s results and sees its pro
 test('the workbook, re-saved by a real spreadsheet, imports back with no change; an edited cell is a draft of that field', async ({ page, browser }) => {
   await openReport(page);
   await enterResult(page, 1, '電子申請 120手続');
-  const workbook = await exportAs(page, 'Excel（.xlsx）で書き出す');
+  const workbook = await downloadFrom(page, 'Excel（.xlsx）で書き出す');
   expect(workbook.name).toMatch(/^令和5年度報告_行政管理課_\d{8}-\d{4}\.xlsx$/);
   expect(workbook.bytes.subarray(0, 2).toString()).toBe('PK');
 
@@ -122,7 +111,7 @@ test('the workbook, re-saved by a real spreadsheet, imports back with no change;
 test('CSV saved as Shift_JIS by a spreadsheet imports back with no change', async ({ page }) => {
   await openReport(page);
   await enterResult(page, 2, '窓口 3か所で実施\n=集計は別紙');
-  const csv = await exportAs(page, 'CSV（Excel用）で書き出す');
+  const csv = await downloadFrom(page, 'CSV（Excel用）で書き出す');
   expect(csv.name).toMatch(/^令和5年度報告_行政管理課_\d{8}-\d{4}\.csv$/);
   // Japanese Excel's default CSV: Shift_JIS (Windows-31J), no BOM.
   const sjis = resave(csv.name, csv.bytes, 'csv:Text - txt - csv (StarCalc):44,34,60', 'csv');
@@ -141,8 +130,8 @@ for (const language of ['ja', 'en'] as const) {
   test(`bad files are refused with a clear message and change nothing (${language})`, async ({ page }) => {
     await openReport(page);
     await enterResult(page, 1, '電子申請 120手続');
-    const json = (await exportAs(page, 'JSONで書き出す')).bytes.toString('utf8');
-    const csv = (await exportAs(page, 'CSV（Excel用）で書き出す')).bytes.toString('utf8');
+    const json = (await downloadFrom(page, 'JSONで書き出す')).bytes.toString('utf8');
+    const csv = (await downloadFrom(page, 'CSV（Excel用）で書き出す')).bytes.toString('utf8');
     if (language === 'en') {
       await page.getByRole('button', { name: 'English' }).click();
       await expect(page.getByRole('heading', { name: 'Section report', level: 2 })).toBeVisible();

@@ -335,7 +335,10 @@ pub fn compile(
     }
     changelog.sort_by_key(|e| (e.item, e.path));
     let meta = &mut next.meta;
-    meta.status_as_of = format!("令和{year}年度末");
+    let status_as_of = format!("令和{year}年度末");
+    // The title names the edition (「…アクションプログラム 令和4年度末取組状況」).
+    meta.title = meta.title.replace(&meta.status_as_of, &status_as_of);
+    meta.status_as_of = status_as_of;
     meta.edition_published = Some(published_on.to_string());
     meta.edition_date_note = format!(
         "この版は、各課所の令和{year}年度の報告を取りまとめ、{published_on}に作成されました。"

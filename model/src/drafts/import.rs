@@ -52,6 +52,9 @@ pub enum ImportError {
     MissingColumns(Vec<&'static str>),
     /// Not a workbook that can be read (the reader's message, for the console).
     NotWorkbook(String),
+    /// The file could not be read at all: moved, deleted or no longer
+    /// permitted since it was chosen.
+    Unreadable,
     /// More changes than [`MAX_IMPORT_CHANGES`] (how many).
     TooManyChanges(usize),
     /// A required part is missing or of the wrong type.
