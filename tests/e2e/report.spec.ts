@@ -33,6 +33,30 @@ function resave(name: string, bytes: Buffer, to: string, extension: string): Buf
   return readFileSync(join(dir, 'out', out));
 }
 
+/** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [[]];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') rows[rows.length - 1].push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') rows[rows.length - 1].push(field), (field = ''), rows.push([]), i++;
+    else field += c;
+  }
+  rows[rows.length - 1].push(field);
+  return rows.filter((row) => row.length > 1 || row[0] !== '');
+}
+
+function toCsv(rows: string[][]): string {
+  return rows.map((row) => row.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')).join('\r\n') + '\r\n';
+}
+
 async function storage(page: Page) {
   return page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 }
@@ -108,6 +132,25 @@ test('the workbook, re-saved by a real spreadsheet, imports back with no change;
   await fresh.close();
 });
 
+test('a workbook with its columns reordered imports back with no change', async ({ page }) => {
+  await openReport(page);
+  await enterResult(page, 1, '電子申請 120手続, 利用率 "35%"\n窓口は2か所');
+  const csv = await downloadFrom(page, 'CSV（Excel用）で書き出す');
+  const rows = parseCsv(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  expect(rows[0]).toEqual(['項目番号', '欄', '対象版', '取組項目名', '欄の名称', '公表されている内容', '報告内容', '編集日時']);
+  // The clerk moved 報告内容 to the front and 項目番号 to the end; a spreadsheet saved it as a workbook.
+  const order = [6, 1, 2, 3, 4, 5, 7, 0];
+  const book = resave('reordered.csv', Buffer.from('\uFEFF' + toCsv(rows.map((row) => order.map((i) => row[i])))), 'xlsx:Calc MS Excel 2007 XML', 'xlsx');
+  const before = await storage(page);
+  await importFile(page, 'reordered.xlsx', book);
+  const preview = page.getByRole('region', { name: '読み込む内容の確認' });
+  await expect(preview).toContainText('1件の変更');
+  await expect(preview).toContainText('利用率 "35%"');
+  await preview.getByRole('button', { name: '読み込む', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '読み込みました' })).toBeVisible();
+  expect(await storage(page)).toBe(before);
+});
+
 test('CSV saved as Shift_JIS by a spreadsheet imports back with no change', async ({ page }) => {
   await openReport(page);
   await enterResult(page, 2, '窓口 3か所で実施\n=集計は別紙');
@@ -146,6 +189,9 @@ for (const language of ['ja', 'en'] as const) {
       ['renamed.csv', Buffer.from(csv.replace(header, header.replace('報告内容', '報告'))), /「報告内容」/, /“報告内容”/],
       ['missing.csv', Buffer.from(csv.replace(/^[^,\r\n]*,/gm, '')), /「項目番号」/, /“項目番号”/],
       ['unknown-item.csv', Buffer.from([rows[0], rows[1].replace(/^1,/, '99,'), ...rows.slice(2)].join('\r\n')), /2行目の項目番号 99/, /row 2, item number 99/],
+      // The same two as workbooks saved by a spreadsheet.
+      ['renamed.xlsx', resave('renamed.csv', Buffer.from(csv.replace(header, header.replace('報告内容', '報告'))), 'xlsx:Calc MS Excel 2007 XML', 'xlsx'), /「報告内容」/, /“報告内容”/],
+      ['missing.xlsx', resave('missing.csv', Buffer.from(csv.replace(/^[^,\r\n]*,/gm, '')), 'xlsx:Calc MS Excel 2007 XML', 'xlsx'), /「項目番号」/, /“項目番号”/],
       ['broken.xlsx', Buffer.from('PK\u0003\u0004 not really a workbook'), /Excel のブック/, /Excel workbook/],
       ['huge.xlsx', Buffer.alloc(20 * 1024 * 1024, 0x41), /大きすぎて/, /too large/],
     ];
