@@ -116,6 +116,31 @@ pub fn href(state: &ViewState) -> String {
     format!("{}{}", site_root(), state.site_path())
 }
 
+/// Where the list's item links go: each item's page with the list's query
+/// (search, filters, sort), so that going back from the item finds the same
+/// list. One memo serves every row: a filter change formats the query once,
+/// and a row's link is rewritten only when that query changed.
+pub fn item_links(state: Memo<ViewState>) -> Memo<ItemLinks> {
+    Memo::new(move |_| ItemLinks {
+        root: site_root(),
+        query: state.with(ViewState::list_query),
+    })
+}
+
+/// See [`item_links`].
+#[derive(Clone, PartialEq)]
+pub struct ItemLinks {
+    root: String,
+    query: String,
+}
+
+impl ItemLinks {
+    /// The link to item `no`.
+    pub fn to(&self, no: u32) -> String {
+        format!("{}{}", self.root, model::view_state::item_path(no, &self.query))
+    }
+}
+
 /// A view state's full address, with the origin: for links that leave the
 /// page (QR codes, shared bookmarks).
 pub fn absolute_href(state: &ViewState) -> String {

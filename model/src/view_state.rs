@@ -240,15 +240,19 @@ impl ViewState {
     /// ```
     pub fn site_path(&self) -> String {
         match self.screen {
-            Screen::Item(no) => {
-                let rest = ViewState {
-                    screen: Screen::List,
-                    ..self.clone()
-                };
-                format!("item/{no}/{}", rest.to_query_string())
-            }
+            Screen::Item(no) => item_path(no, &self.list_query()),
             _ => self.to_query_string(),
         }
+    }
+
+    /// The query string of this state's list (its search, filters and sort),
+    /// which an item page's address carries.
+    pub fn list_query(&self) -> String {
+        ViewState {
+            screen: Screen::List,
+            ..self.clone()
+        }
+        .to_query_string()
     }
 
     /// Reads a page address: the path below the site root (see
@@ -270,6 +274,12 @@ impl ViewState {
         }
         state
     }
+}
+
+/// Item `no`'s page below the site root, carrying a list's query string
+/// (from [`ViewState::list_query`]).
+pub fn item_path(no: u32, list_query: &str) -> String {
+    format!("item/{no}/{list_query}")
 }
 
 /// The item number of an item page's path below the site root

@@ -97,7 +97,9 @@ pub fn Facets(
     ]
     .into_iter()
     .map(|facet| {
-        let options = Signal::derive(move || {
+        // A memo, not a derived signal: each option reads it, and a derived
+        // signal would clone the whole list on every read.
+        let options = Memo::new(move |_| {
             outcome.with(|o| {
                 o.facets
                     .iter()
@@ -114,7 +116,7 @@ pub fn Facets(
 /// One facet. Rows are keyed by value and only their count and state change,
 /// so a checkbox keeps keyboard focus while the counts update around it.
 #[component]
-fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView {
+fn FacetGroup(facet: Facet, options: Memo<Vec<FacetOption>>) -> impl IntoView {
     let t = use_texts();
     let state = use_view_state();
     let go = use_go();
@@ -125,26 +127,21 @@ fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView 
     let scrolls = matches!(facet, Facet::Bureau | Facet::Section);
     let row = move |option: FacetOption| {
         let value = option.value.clone();
+        // The option's count and state, looked up once per change; the DOM
+        // is touched only where they changed.
         let current = {
             let value = value.clone();
-            move || {
+            Memo::new(move |_| {
                 options.with(|all| {
                     all.iter()
                         .find(|o| o.value == value)
                         .map_or((0, false), |o| (o.count, o.selected))
                 })
-            }
+            })
         };
-        let count = {
-            let current = current.clone();
-            move || current().0
-        };
-        let selected = {
-            let current = current.clone();
-            move || current().1
-        };
-        let disabled = move || current() == (0, false);
-        let row_disabled = disabled.clone();
+        let count = move || current.with(|c| c.0);
+        let selected = move || current.with(|c| c.1);
+        let disabled = move || current.get() == (0, false);
         let is_sub = option.depth > 0;
         let toggle = move |_| {
             let mut next = state.get_untracked();
@@ -152,7 +149,7 @@ fn FacetGroup(facet: Facet, options: Signal<Vec<FacetOption>>) -> impl IntoView 
             go.to(next, History::Push);
         };
         view! {
-            <li class="facet-option" class:sub=is_sub class:disabled=row_disabled>
+            <li class="facet-option" class:sub=is_sub class:disabled=disabled>
                 <label>
                     <input type="checkbox" prop:checked=selected disabled=disabled on:change=toggle/>
                     {(facet == Facet::Sdg).then(|| {

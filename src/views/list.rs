@@ -20,7 +20,7 @@ use crate::components::sdg::SdgBadges;
 use crate::data::{app_data, nfkc};
 use crate::staff::DraftBadge;
 use crate::storage::use_user_data;
-use crate::url::{absolute_href, clear_all, href, use_go, use_view_state, History};
+use crate::url::{absolute_href, clear_all, href, item_links, use_go, use_view_state, History, ItemLinks};
 use crate::views::filters::{ActiveFilters, Facets, SearchBox};
 
 /// Which items the list starts from, before filters.
@@ -264,6 +264,7 @@ fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>, mode: ListMode) 
     let in_place =
         Memo::new(move |_| fits_one_page && state.with(|s| s.query.sort == Sort::Number));
     let empty = Memo::new(move |_| outcome.with(|o| o.items.is_empty()));
+    let links = item_links(state);
     view! {
         <Show when=move || empty.get()>
             <div class="no-results">
@@ -284,18 +285,22 @@ fn ResultList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>, mode: ListMode) 
             when=move || in_place.get()
             fallback=move || view! {
                 <Show when=move || !empty.get()>
-                    <PagedList outcome terms/>
+                    <PagedList outcome terms links/>
                 </Show>
             }
         >
-            <InPlaceList outcome terms/>
+            <InPlaceList outcome terms links/>
         </Show>
     }
 }
 
 /// Every item in number order, each row shown or hidden by the outcome.
 #[component]
-fn InPlaceList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoView {
+fn InPlaceList(
+    outcome: Memo<Outcome>,
+    terms: Memo<Vec<String>>,
+    links: Memo<ItemLinks>,
+) -> impl IntoView {
     let dataset = &app_data().dataset;
     let count = dataset.items.len();
     // One memo for every row: a row re-renders only when its own visibility changes.
@@ -320,8 +325,10 @@ fn InPlaceList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoVie
                 .items
                 .into_iter()
                 .map(|index| {
-                    let visible = Signal::derive(move || shown.with(|s| s[index]));
-                    view! { <ItemRow index terms visible/> }
+                    // A memo: the row's snippet and `hidden` rerun only when
+                    // this row's visibility changes, not on every outcome.
+                    let visible = Memo::new(move |_| shown.with(|s| s[index]));
+                    view! { <ItemRow index terms links visible/> }
                 })
                 .collect_view();
             view! {
@@ -336,7 +343,11 @@ fn InPlaceList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoVie
 
 /// The results in their order, a page of rows at a time (「さらに表示」).
 #[component]
-fn PagedList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoView {
+fn PagedList(
+    outcome: Memo<Outcome>,
+    terms: Memo<Vec<String>>,
+    links: Memo<ItemLinks>,
+) -> impl IntoView {
     let t = use_texts();
     // Long result lists render in pages: building every row of a large
     // dataset costs seconds on a tablet (see the benchmark), while the count
@@ -361,7 +372,7 @@ fn PagedList(outcome: Memo<Outcome>, terms: Memo<Vec<String>>) -> impl IntoView 
     });
     view! {
         <For each=move || group_keys.get() key=|key| key.clone() let:key>
-            <CategoryBlock group_key=key groups terms/>
+            <CategoryBlock group_key=key groups terms links/>
         </For>
         <Show when=move || { remaining() > 0 }>
             <button
@@ -414,6 +425,7 @@ fn CategoryBlock(
     group_key: GroupKey,
     groups: Memo<Vec<(GroupKey, Vec<usize>)>>,
     terms: Memo<Vec<String>>,
+    links: Memo<ItemLinks>,
 ) -> impl IntoView {
     let heading = category_heading(&group_key.0, &group_key.1);
     let rows = move || {
@@ -429,7 +441,7 @@ fn CategoryBlock(
             <h3 class="category-heading" lang="ja">{heading}</h3>
             <ol class="item-list">
                 <For each=rows key=|index| *index let:index>
-                    <ItemRow index terms/>
+                    <ItemRow index terms links/>
                 </For>
             </ol>
         </section>
@@ -440,20 +452,15 @@ fn CategoryBlock(
 fn ItemRow(
     index: usize,
     terms: Memo<Vec<String>>,
+    links: Memo<ItemLinks>,
     /// Whether the row is among the results (rows of the in-place list stay in the DOM).
     #[prop(into, default = Signal::stored(true))]
     visible: Signal<bool>,
 ) -> impl IntoView {
     let t = use_texts();
-    let state = use_view_state();
     let item = &app_data().dataset.items[index];
     let no = item.no;
-    let link = move || {
-        href(&ViewState {
-            screen: Screen::Item(no),
-            ..state.get()
-        })
-    };
+    let link = move || links.with(|l| l.to(no));
     view! {
         <li class="item-row" data-no=no hidden=move || !visible.get()>
             <span class="item-no">{format!("No.{no}")}</span>

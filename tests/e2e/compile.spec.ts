@@ -8,6 +8,9 @@ import { print } from './printout';
 // files refused, and the next edition with its changelog written.
 
 test('two sections report, the coordinator compiles them with a stale and a foreign file, and writes the next edition', async ({ browser, page }) => {
+  // Three browser contexts, a 61-page printout and axe over all of it: about
+  // 25 s on a warm machine, past 30 s on a fresh one.
+  test.slow();
   // 行政管理課 reports items 1 and 4, and (from its drafts screen) also item 11, which is not its own.
   const admin = await sectionReport(browser, '行政管理課', [[1, '電子申請 120手続'], [4, '規程 3件']]);
   // An edit outside the section's items, made on the item page.
