@@ -4,6 +4,14 @@
 // down), while a module's import() resolves against this script: resolve first.
 const script = document.querySelector('script[data-wasm]');
 const page = (path) => new URL(path, document.baseURI).href;
+// The page is readable before the app runs: its files are requested only
+// after the prerendered page has been painted, so they never compete with it
+// for the network or the main thread (Trunk.toml asks trunk for no preload
+// links, for the same reason). A hidden tab paints nothing: it starts at once.
+function painted() {
+  if (document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 const start = async (js, wasm) => {
   const { default: init } = await import(page(js));
   await init({ module_or_path: page(wasm) });
@@ -22,6 +30,8 @@ function staffModeOn() {
     return false; // storage disabled or unreadable: the app reports it
   }
 }
+
+await painted();
 
 // Which bundle runs is shown on <html data-bundle> (for tests and support).
 let started = false;

@@ -6,7 +6,8 @@
 //
 // CONFIG: { "site": "target/bench/site", "port": 8123, "base": "http://127.0.0.1:8123",
 //           "app": "/app/", "limit": "/limit/", "item": "/app/item/17/",
-//           "limit_item": "/limit/item/17/", "bench": "/bench/", "runs": 12,
+//           "limit_item": "/limit/item/17/", "frozen": "/limit/frozen/",
+//           "bench": "/bench/", "runs": 12, "lighthouse_runs": 3,
 //           "throttle": 4, "sizes": [61, 1000, 10000], "search_plan": { "61": {...} },
 //           "out": "target/bench/browser.json", "chromium": "/usr/bin/chromium" }
 //
@@ -23,6 +24,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import chromiumFlags from '../chromium.cjs';
 import { chromium } from '@playwright/test';
+import { launch as launchChrome } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
 import { serve } from './serve.mjs';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -200,38 +203,9 @@ function instrument(options) {
     return collect();
   });
 
-  // One search or filter operation, timed from the input event (or click) to
-  // the frame produced after the last DOM change it caused. `script_ms` and
-  // `render_ms` split the long animation frames in that interval: before
-  // rendering started (event handlers and Leptos's effects: filtering and DOM
-  // updates) and rendering (style, layout, paint); frames under 50 ms are
-  // not reported by the browser, so fast operations have zeros.
-  bench.run = async (op) => {
-    let act;
-    if (op.kind === 'text') {
-      const input = document.getElementById('search-input');
-      if (!input) return { skipped: 'no #search-input' };
-      act = () => {
-        input.value = op.text;
-        input.dispatchEvent(
-          new InputEvent('input', { bubbles: true, inputType: 'insertText', data: op.text }),
-        );
-      };
-    } else {
-      const boxes = facetBoxes(op.facet);
-      let index;
-      if (op.kind === 'on') {
-        index = boxes.findIndex((b, i) => i >= (op.from ?? 0) && !b.disabled && !b.checked);
-        if (index < 0) return { skipped: `no enabled option in ${op.facet}` };
-        bench.slots[op.slot] = index;
-      } else {
-        index = bench.slots[op.slot];
-        if (index === undefined || !boxes[index] || !boxes[index].checked) {
-          return { skipped: `nothing to clear in ${op.facet}` };
-        }
-      }
-      act = () => boxes[index].click();
-    }
+  // Runs `act` and times it to the frame produced after the last DOM change
+  // it caused (see `bench.run`).
+  const measure = async (act) => {
     let changed = false;
     const observer = new MutationObserver(() => {
       changed = true;
@@ -271,6 +245,147 @@ function instrument(options) {
       render += finish - renderStart;
     }
     return { ms: end - start, script_ms: script, render_ms: render, count: count(), rows: rows.length };
+  };
+
+  // One search or filter operation, timed from the input event (or click) to
+  // the frame produced after the last DOM change it caused. `script_ms` and
+  // `render_ms` split the long animation frames in that interval: before
+  // rendering started (event handlers and Leptos's effects: filtering and DOM
+  // updates) and rendering (style, layout, paint); frames under 50 ms are
+  // not reported by the browser, so fast operations have zeros.
+  bench.run = async (op) => {
+    let act;
+    if (op.kind === 'text') {
+      const input = document.getElementById('search-input');
+      if (!input) return { skipped: 'no #search-input' };
+      act = () => {
+        input.value = op.text;
+        input.dispatchEvent(
+          new InputEvent('input', { bubbles: true, inputType: 'insertText', data: op.text }),
+        );
+      };
+    } else {
+      const boxes = facetBoxes(op.facet);
+      let index;
+      if (op.kind === 'on') {
+        index = boxes.findIndex((b, i) => i >= (op.from ?? 0) && !b.disabled && !b.checked);
+        if (index < 0) return { skipped: `no enabled option in ${op.facet}` };
+        bench.slots[op.slot] = index;
+      } else {
+        index = bench.slots[op.slot];
+        if (index === undefined || !boxes[index] || !boxes[index].checked) {
+          return { skipped: `nothing to clear in ${op.facet}` };
+        }
+      }
+      act = () => boxes[index].click();
+    }
+    return measure(act);
+  };
+
+  // The interaction limit: the app's list frozen as static HTML (its
+  // prerendered page without scripts) and a minimal script making the same
+  // DOM changes as the app did for each operation. `snapshot` records, after
+  // an operation in the app, what operations change: each row's visibility,
+  // link, highlighted title and sections, and snippet; each category block's
+  // visibility; each facet option's state and count; the result count; and
+  // the blocks that come and go (active filters, "no results"). `replay` makes
+  // only the changes from one snapshot to the next on the frozen page, timed
+  // as `run` times the app: no filtering, no framework, nothing but the DOM.
+  const OPTIONAL_BLOCKS = ['.active-filters', '.no-results'];
+  const blocks = () => [...document.querySelectorAll('.category-block')];
+  const facetOptions = () => [...document.querySelectorAll('.facet-option')];
+  bench.snapshot = () => ({
+    rows: [...rows].map((row) => {
+      const title = row.querySelector('.item-title');
+      return [
+        row.hidden,
+        title?.getAttribute('href') ?? '',
+        title?.innerHTML ?? '',
+        row.querySelector('.item-sections [lang]')?.innerHTML ?? '',
+        row.querySelector('.item-snippet')?.outerHTML ?? null,
+      ];
+    }),
+    blocks: blocks().map((block) => block.hidden),
+    options: facetOptions().map((li) => {
+      const input = li.querySelector('input');
+      return [li.className, !!input?.checked, !!input?.disabled, li.querySelector('.option-count')?.textContent ?? ''];
+    }),
+    count: countText(),
+    optional: OPTIONAL_BLOCKS.map((selector) => document.querySelector(selector)?.outerHTML ?? null),
+  });
+  // The changes from `before` to `after`, as functions that make them.
+  const changes = (before, after) => {
+    const out = [];
+    if (after.rows.length !== rows.length || after.options.length !== facetOptions().length) {
+      throw new Error(
+        `the frozen page has ${rows.length} rows and ${facetOptions().length} facet options, the app ${after.rows.length} and ${after.options.length}`,
+      );
+    }
+    after.rows.forEach(([hidden, href, title, sections, snippet], i) => {
+      const row = rows[i];
+      const [oldHidden, oldHref, oldTitle, oldSections, oldSnippet] = before.rows[i];
+      const link = row.querySelector('.item-title');
+      if (oldHidden !== hidden) out.push(() => (row.hidden = hidden));
+      if (oldHref !== href) out.push(() => link.setAttribute('href', href));
+      if (oldTitle !== title) out.push(() => (link.innerHTML = title));
+      if (oldSections !== sections) {
+        const element = row.querySelector('.item-sections [lang]');
+        out.push(() => (element.innerHTML = sections));
+      }
+      if (oldSnippet !== snippet) {
+        out.push(() => {
+          row.querySelector('.item-snippet')?.remove();
+          if (snippet !== null) row.querySelector('.item-main').insertAdjacentHTML('beforeend', snippet);
+        });
+      }
+    });
+    const blockElements = blocks();
+    after.blocks.forEach((hidden, i) => {
+      if (before.blocks[i] !== hidden && blockElements[i]) out.push(() => (blockElements[i].hidden = hidden));
+    });
+    const optionElements = facetOptions();
+    after.options.forEach(([className, checked, disabled, countLabel], i) => {
+      const li = optionElements[i];
+      const [oldClass, oldChecked, oldDisabled, oldCount] = before.options[i];
+      const input = li.querySelector('input');
+      if (oldClass !== className) out.push(() => (li.className = className));
+      if (oldChecked !== checked) out.push(() => (input.checked = checked));
+      if (oldDisabled !== disabled) out.push(() => (input.disabled = disabled));
+      if (oldCount !== countLabel) {
+        const label = li.querySelector('.option-count');
+        out.push(() => (label.textContent = countLabel));
+      }
+    });
+    if (before.count !== after.count) {
+      const element = document.querySelector('.result-count');
+      out.push(() => (element.textContent = after.count));
+    }
+    OPTIONAL_BLOCKS.forEach((selector, i) => {
+      if (before.optional[i] === after.optional[i]) return;
+      out.push(() => {
+        document.querySelector(selector)?.remove();
+        if (after.optional[i] !== null) {
+          // Before the next block that follows it in the app.
+          const next = [...OPTIONAL_BLOCKS.slice(i + 1), '.results .category-block']
+            .map((later) => document.querySelector(later))
+            .find(Boolean);
+          next.insertAdjacentHTML('beforebegin', after.optional[i]);
+        }
+      });
+    });
+    return out;
+  };
+  // Brings the frozen page to the app's state `snapshot`, untimed.
+  bench.sync = (snapshot) => {
+    for (const change of changes(bench.snapshot(), snapshot)) change();
+    bench.current = snapshot;
+  };
+  bench.replay = async (snapshot) => {
+    const todo = changes(bench.current, snapshot);
+    bench.current = snapshot;
+    return measure(() => {
+      for (const change of todo) change();
+    });
   };
 }
 
@@ -386,14 +501,21 @@ const OPERATIONS = [
 /// no operation starts after `budgetMs`, and one that takes longer than
 /// `opTimeoutMs` is recorded at that time (`timed_out`, a lower bound) and
 /// ends the size, since the page is still busy.
-async function searchRun(browser, size, { rounds, budgetMs, opTimeoutMs }) {
+///
+/// With `snapshots` (an array), what each operation left in the DOM is
+/// pushed to it, after the state at start, for the interaction limit.
+async function searchRun(browser, size, { rounds, budgetMs, opTimeoutMs, snapshots }) {
   const path = size === 61 ? config.bench : `${config.bench}?synthetic=${size}`;
   const result = { path, planned: rounds * OPERATIONS.length, load: null, memory_after_load: null, ops: [], notes: [] };
   const { context, page, cdp } = await openPage(browser, config.throttle, { target: 'app' });
+  const snapshot = async (op) => {
+    if (snapshots) snapshots.push({ ...op, state: await page.evaluate(() => window.__bench.snapshot()) });
+  };
   try {
     await page.goto(config.base + path, { waitUntil: 'commit' });
     result.load = await withTimeout(page.evaluate(() => window.__bench.done), 180_000, `loading ${path}`);
     result.memory_after_load = await heapFigures(page, cdp);
+    await snapshot({ label: 'start' });
     const started = Date.now();
     outer: for (let round = 0; round < rounds; round++) {
       for (const op of OPERATIONS) {
@@ -408,6 +530,7 @@ async function searchRun(browser, size, { rounds, budgetMs, opTimeoutMs }) {
             `${op.label} at ${size} items`,
           );
           result.ops.push({ round, kind: op.kind, label: op.label, ...measured });
+          if (!measured.skipped) await snapshot({ round, kind: op.kind, label: op.label });
         } catch (error) {
           result.ops.push({ round, kind: op.kind, label: op.label, ms: opTimeoutMs, timed_out: true });
           result.notes.push(String(error.message ?? error));
@@ -418,6 +541,37 @@ async function searchRun(browser, size, { rounds, budgetMs, opTimeoutMs }) {
   } catch (error) {
     result.notes.push(String(error.message ?? error));
     errors.push(`search ${size}: ${error.message ?? error}`);
+  } finally {
+    await context.close();
+  }
+  return result;
+}
+
+/// The interaction limit (see `instrument`): the frozen list page, brought to
+/// the app's state at start, then each operation's DOM changes replayed and
+/// timed, in the order the app made them.
+async function interactionLimitRun(browser, snapshots) {
+  const result = { path: config.frozen, planned: snapshots.length - 1, ops: [], notes: [] };
+  if (snapshots.length < 2) {
+    result.notes.push('no operations of the app to replay');
+    return result;
+  }
+  const { context, page } = await openPage(browser, config.throttle, { target: 'list' });
+  try {
+    await page.goto(config.base + config.frozen, { waitUntil: 'commit' });
+    await withTimeout(page.evaluate(() => window.__bench.done), 60_000, `loading ${config.frozen}`);
+    await page.evaluate((state) => window.__bench.sync(state), snapshots[0].state);
+    for (const { state, ...op } of snapshots.slice(1)) {
+      const measured = await withTimeout(
+        page.evaluate((s) => window.__bench.replay(s), state),
+        60_000,
+        `replaying ${op.label}`,
+      );
+      result.ops.push({ ...op, ...measured });
+    }
+  } catch (error) {
+    result.notes.push(String(error.message ?? error));
+    errors.push(`interaction limit: ${error.message ?? error}`);
   } finally {
     await context.close();
   }
@@ -457,6 +611,39 @@ async function memoryRun(browser) {
   }
 }
 
+/// Lighthouse's performance audit of the app's list with its mobile defaults
+/// (a mid-range phone on slow 4G, CPU 4× slower, simulated), the site served
+/// with brotli as a CDN would; each run in a fresh browser.
+async function lighthouseRun() {
+  const chrome = await launchChrome({
+    chromePath: config.chromium,
+    chromeFlags: ['--headless=new', ...chromiumFlags.args],
+    logLevel: 'silent',
+  });
+  try {
+    const { lhr } = await lighthouse(config.base + config.app, {
+      port: chrome.port,
+      onlyCategories: ['performance'],
+      logLevel: 'error',
+      output: 'json',
+    });
+    const audit = (id) => lhr.audits[id]?.numericValue ?? null;
+    return {
+      score: lhr.categories.performance?.score ?? null,
+      fcp_ms: audit('first-contentful-paint'),
+      lcp_ms: audit('largest-contentful-paint'),
+      tbt_ms: audit('total-blocking-time'),
+      cls: audit('cumulative-layout-shift'),
+      speed_index_ms: audit('speed-index'),
+      max_potential_fid_ms: audit('max-potential-fid'),
+      dom_elements: audit('dom-size'),
+      runtime_error: lhr.runtimeError?.message ?? null,
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+
 /// The cold loads that are compared, each against its limit; a round loads
 /// each once, in this order, so app and limit see the same conditions.
 const COLD_LOADS = [
@@ -478,6 +665,8 @@ async function main() {
     loads: Object.fromEntries(COLD_LOADS.map(({ name }) => [name, []])),
     memory: null,
     search: {},
+    search_limit: null,
+    lighthouse: [],
     errors,
   };
   // Where the server records its responses, during the first visit only.
@@ -519,6 +708,16 @@ async function main() {
       );
     }
 
+    for (let run = 0; run < config.lighthouse_runs; run++) {
+      try {
+        const audit = await withTimeout(lighthouseRun(), 180_000, 'Lighthouse');
+        output.lighthouse.push(audit);
+        log(`Lighthouse ${run + 1}/${config.lighthouse_runs}: performance ${audit.score}, LCP ${audit.lcp_ms?.toFixed(0)} ms, TBT ${audit.tbt_ms?.toFixed(0)} ms`);
+      } catch (error) {
+        errors.push(`Lighthouse #${run + 1}: ${error.message ?? error}`);
+      }
+    }
+
     log('memory after load and after 100 filter changes');
     try {
       output.memory = await memoryRun(browser);
@@ -529,11 +728,17 @@ async function main() {
     for (const size of config.sizes) {
       const plan = config.search_plan?.[String(size)] ?? { rounds: 1, budget_s: 60, op_timeout_s: 60 };
       log(`search and filter latency, ${size} items (up to ${plan.rounds} rounds, ${plan.budget_s} s)`);
+      const snapshots = size === 61 ? [] : null;
       output.search[String(size)] = await searchRun(browser, size, {
         rounds: plan.rounds,
         budgetMs: plan.budget_s * 1000,
         opTimeoutMs: (plan.op_timeout_s ?? 60) * 1000,
+        snapshots,
       });
+      if (snapshots) {
+        log(`interaction limit: the ${snapshots.length - 1} operations' DOM changes replayed on the frozen list`);
+        output.search_limit = await interactionLimitRun(browser, snapshots);
+      }
     }
   } finally {
     await browser?.close();

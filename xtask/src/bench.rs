@@ -8,11 +8,15 @@
 //!    citizens get; `bench/` adds the `bench` feature, whose `?synthetic=N`
 //!    swaps in N generated items (`model::synthetic`).
 //! 3. Writes the limits, `limit/`: a page with the same item titles and
-//!    stylesheets, and the app's prerendered page of item 17, without script.
+//!    stylesheets, the app's prerendered page of item 17 without script, and
+//!    the app's prerendered list without script (`limit/frozen/`), on which
+//!    the harness replays the DOM changes the app made for each search and
+//!    filter operation: the interaction limit.
 //! 4. Runs `tests/bench/harness.mjs`, which serves `target/bench/site` on
 //!    127.0.0.1 as a static host with precompressed files does
 //!    (`tests/bench/serve.mjs`) and drives Debian's Chromium with Playwright,
-//!    CPU throttled through CDP, recording raw samples.
+//!    CPU throttled through CDP, recording raw samples; and runs Lighthouse's
+//!    performance audit of the list with its mobile defaults.
 //! 5. Adds the file sizes and the machine's details, judges the figures
 //!    against their targets, writes `target/bench/report.json` and
 //!    `report.md`, and prints the table.
@@ -45,6 +49,8 @@ use crate::setup::{Toolchain, CHROMIUM};
 /// CPU slow-down applied through CDP, to stand for a modest tablet.
 const CPU_THROTTLING: u32 = 4;
 const DEFAULT_RUNS: usize = 12;
+/// Lighthouse audits of the list, each in a fresh browser (about 20 s each).
+const LIGHTHOUSE_RUNS: usize = 3;
 const DEFAULT_PORT: u16 = 8123;
 const DEFAULT_SIZES: [usize; 3] = [61, 1000, 10_000];
 /// Must match the harness's viewport (a tablet, landscape).
@@ -151,6 +157,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let limit_dir = site.join("limit");
     limit::write(&dataset, &app_dir, &limit_dir)?;
     limit::write_item(&app_dir, &limit_dir, ITEM_NO)?;
+    limit::write_frozen_list(&app_dir, &limit_dir.join("frozen"))?;
 
     let base = format!("http://127.0.0.1:{}", options.port);
     let browser_json = out.join("browser.json");
@@ -163,8 +170,10 @@ pub fn run(args: &[String]) -> Result<()> {
         "limit": "/limit/",
         "item": format!("/app/item/{ITEM_NO}/"),
         "limit_item": format!("/limit/item/{ITEM_NO}/"),
+        "frozen": "/limit/frozen/",
         "bench": "/bench/",
         "runs": options.runs,
+        "lighthouse_runs": LIGHTHOUSE_RUNS,
         "throttle": CPU_THROTTLING,
         "sizes": options.sizes,
         "search_plan": options.sizes.iter().map(|&s| (s.to_string(), search_plan(s))).collect::<serde_json::Map<_, _>>(),

@@ -6,6 +6,10 @@
 //! - An item page (`limit/item/N/index.html`): the app's own prerendered page
 //!   of that item with every script removed, so what a shared link to the item
 //!   costs beyond plain HTML is the app's part alone.
+//! - Interactions (`limit/frozen/index.html`): the app's prerendered list
+//!   without scripts. The harness makes on it, with a few lines of script,
+//!   exactly the DOM changes the app made for each tap or search, so the time
+//!   a tap takes beyond that is the app's part alone.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -34,29 +38,43 @@ pub fn write(dataset: &Dataset, app_dir: &Path, limit_dir: &Path) -> Result<()> 
     Ok(())
 }
 
-/// Writes `limit_dir/item/NO/index.html` from the app's prerendered page of
-/// item `no`, without scripts, and copies the files its remaining `<link>`s
-/// name (stylesheets, icons, manifest) to the same places under `limit_dir`,
-/// so its relative links work there as in the app.
+/// Writes `limit_dir/item/NO/index.html`: the app's prerendered page of item
+/// `no`, frozen (see [`freeze`]).
 pub fn write_item(app_dir: &Path, limit_dir: &Path, no: u32) -> Result<()> {
-    let page_dir = PathBuf::from("item").join(no.to_string());
-    let source = app_dir.join(&page_dir).join("index.html");
+    freeze(app_dir, &PathBuf::from("item").join(no.to_string()), limit_dir)
+}
+
+/// Writes `frozen_dir/index.html`: the app's prerendered list, frozen (see
+/// [`freeze`]). The interaction limit replays the app's DOM changes on it.
+pub fn write_frozen_list(app_dir: &Path, frozen_dir: &Path) -> Result<()> {
+    if frozen_dir.exists() {
+        std::fs::remove_dir_all(frozen_dir)?;
+    }
+    freeze(app_dir, Path::new(""), frozen_dir)
+}
+
+/// Writes `out_root/PAGE_DIR/index.html` from the app's prerendered
+/// `PAGE_DIR/index.html`, without scripts, and copies the files its remaining
+/// `<link>`s name (stylesheets, icons, manifest) to the same places under
+/// `out_root`, so its relative links work there as in the app.
+fn freeze(app_dir: &Path, page_dir: &Path, out_root: &Path) -> Result<()> {
+    let source = app_dir.join(page_dir).join("index.html");
     let html = std::fs::read_to_string(&source)
         .with_context(|| format!("reading {} (is the build prerendered?)", source.display()))?;
     let html = without_scripts(&html);
     for href in linked_files(&html) {
         let Some(file) = below_root(&page_dir.join(&href)) else {
-            bail!("the item page links {href}, outside the site");
+            bail!("{} links {href}, outside the site", source.display());
         };
-        let target = limit_dir.join(&file);
+        let target = out_root.join(&file);
         if !target.exists() {
-            std::fs::create_dir_all(target.parent().unwrap_or(limit_dir))?;
+            std::fs::create_dir_all(target.parent().unwrap_or(out_root))?;
             std::fs::copy(app_dir.join(&file), &target)
                 .with_context(|| format!("copying {}", file.display()))?;
         }
     }
-    std::fs::create_dir_all(limit_dir.join(&page_dir))?;
-    std::fs::write(limit_dir.join(&page_dir).join("index.html"), html)?;
+    std::fs::create_dir_all(out_root.join(page_dir))?;
+    std::fs::write(out_root.join(page_dir).join("index.html"), html)?;
     Ok(())
 }
 

@@ -1,5 +1,5 @@
 //! The targets the figures are held to, and whether a run met them. Every
-//! target is an upper limit.
+//! target is an upper limit, except scores, which are lower limits.
 
 use serde_json::{json, Map, Value};
 
@@ -12,6 +12,9 @@ pub enum Unit {
     Bytes,
     Ms,
     Seconds,
+    /// A score from 0 to 1 where higher is better (Lighthouse's): the limit
+    /// is a minimum.
+    Score,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,7 +25,7 @@ pub struct Target {
     pub unit: Unit,
 }
 
-pub const TARGETS: [Target; 7] = [
+pub const TARGETS: [Target; 9] = [
     Target {
         key: "time_to_list_ratio",
         limit: 1.2,
@@ -49,9 +52,19 @@ pub const TARGETS: [Target; 7] = [
         unit: Unit::Ms,
     },
     Target {
+        key: "search_p95_ratio_61",
+        limit: 1.5,
+        unit: Unit::Ratio,
+    },
+    Target {
         key: "search_p95_ms_10000",
         limit: 50.0,
         unit: Unit::Ms,
+    },
+    Target {
+        key: "lighthouse_performance",
+        limit: 0.98,
+        unit: Unit::Score,
     },
     Target {
         key: "bench_wall_time_s",
@@ -73,6 +86,15 @@ impl Target {
             Unit::Ms => format!("≤ {} ms", self.limit),
             Unit::Seconds if self.limit % 60.0 == 0.0 => format!("≤ {} min", self.limit / 60.0),
             Unit::Seconds => format!("≤ {} s", self.limit),
+            Unit::Score => format!("≥ {}", self.limit),
+        }
+    }
+
+    /// Whether `value` meets the target.
+    pub fn met_by(self, value: f64) -> bool {
+        match self.unit {
+            Unit::Score => value >= self.limit,
+            _ => value <= self.limit,
         }
     }
 }
@@ -87,7 +109,7 @@ pub fn judge(values: &[(&str, Option<f64>)], unjudged: &[&str]) -> Value {
             .find(|(key, _)| *key == target.key)
             .and_then(|(_, v)| *v);
         let met = match value {
-            Some(v) if !unjudged.contains(&target.key) => json!(v <= target.limit),
+            Some(v) if !unjudged.contains(&target.key) => json!(target.met_by(v)),
             _ => Value::Null,
         };
         out.insert(
@@ -103,7 +125,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn judges_against_upper_limits() {
+    fn judges_against_the_limits() {
         let judged = judge(
             &[
                 ("time_to_list_ratio", Some(1.2)),
@@ -118,6 +140,15 @@ mod tests {
         assert_eq!(judged["wasm_brotli_bytes"]["met"], Value::Null);
         assert_eq!(judged["bench_wall_time_s"]["met"], Value::Null);
         assert_eq!(judged["search_p95_ms_61"]["limit"], 25.0);
+    }
+
+    #[test]
+    fn a_score_is_a_minimum() {
+        let judged = judge(&[("lighthouse_performance", Some(0.97))], &[]);
+        assert_eq!(judged["lighthouse_performance"]["met"], false);
+        let judged = judge(&[("lighthouse_performance", Some(0.98))], &[]);
+        assert_eq!(judged["lighthouse_performance"]["met"], true);
+        assert_eq!(Target::by_key("lighthouse_performance").unwrap().text(), "≥ 0.98");
     }
 
     #[test]
