@@ -137,7 +137,11 @@ pub struct ItemLinks {
 impl ItemLinks {
     /// The link to item `no`.
     pub fn to(&self, no: u32) -> String {
-        format!("{}{}", self.root, model::view_state::item_path(no, &self.query))
+        format!(
+            "{}{}",
+            self.root,
+            model::view_state::item_path(no, &self.query)
+        )
     }
 }
 

@@ -20,7 +20,9 @@ use crate::components::sdg::SdgBadges;
 use crate::data::{app_data, nfkc};
 use crate::staff::DraftBadge;
 use crate::storage::use_user_data;
-use crate::url::{absolute_href, clear_all, href, item_links, use_go, use_view_state, History, ItemLinks};
+use crate::url::{
+    absolute_href, clear_all, href, item_links, use_go, use_view_state, History, ItemLinks,
+};
 use crate::views::filters::{ActiveFilters, Facets, SearchBox};
 
 /// Which items the list starts from, before filters.

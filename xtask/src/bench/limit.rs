@@ -41,7 +41,11 @@ pub fn write(dataset: &Dataset, app_dir: &Path, limit_dir: &Path) -> Result<()> 
 /// Writes `limit_dir/item/NO/index.html`: the app's prerendered page of item
 /// `no`, frozen (see [`freeze`]).
 pub fn write_item(app_dir: &Path, limit_dir: &Path, no: u32) -> Result<()> {
-    freeze(app_dir, &PathBuf::from("item").join(no.to_string()), limit_dir)
+    freeze(
+        app_dir,
+        &PathBuf::from("item").join(no.to_string()),
+        limit_dir,
+    )
 }
 
 /// Writes `frozen_dir/index.html`: the app's prerendered list, frozen (see

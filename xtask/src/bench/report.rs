@@ -125,7 +125,12 @@ const PHASE_NAMES: [(&str, &str); 7] = [
 fn lighthouse_summary(runs: &Value) -> Value {
     let runs: Vec<Value> = runs
         .as_array()
-        .map(|a| a.iter().filter(|r| r["score"].is_number()).cloned().collect())
+        .map(|a| {
+            a.iter()
+                .filter(|r| r["score"].is_number())
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default();
     if runs.is_empty() {
         return Value::Null;
@@ -281,10 +286,13 @@ pub fn build(inputs: &Inputs) -> Value {
 
     // The interaction limit: the same operations' DOM changes on the frozen
     // list (see tests/bench/harness.mjs).
-    let search_limit = (!browser["search_limit"].is_null()).then(|| search_summary(&browser["search_limit"]));
+    let search_limit =
+        (!browser["search_limit"].is_null()).then(|| search_summary(&browser["search_limit"]));
     let search_limit_ratio = match (
         search_p95.get("61").and_then(Value::as_f64),
-        search_limit.as_ref().and_then(|l| l["all_ms"]["p95"].as_f64()),
+        search_limit
+            .as_ref()
+            .and_then(|l| l["all_ms"]["p95"].as_f64()),
     ) {
         (Some(app), Some(limit)) if limit > 0.0 => Some((app / limit * 100.0).round() / 100.0),
         _ => None,

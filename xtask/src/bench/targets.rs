@@ -148,7 +148,10 @@ mod tests {
         assert_eq!(judged["lighthouse_performance"]["met"], false);
         let judged = judge(&[("lighthouse_performance", Some(0.98))], &[]);
         assert_eq!(judged["lighthouse_performance"]["met"], true);
-        assert_eq!(Target::by_key("lighthouse_performance").unwrap().text(), "≥ 0.98");
+        assert_eq!(
+            Target::by_key("lighthouse_performance").unwrap().text(),
+            "≥ 0.98"
+        );
     }
 
     #[test]
