@@ -1,5 +1,6 @@
-//! Minifies the embedded JSON files: the app ships them inside the wasm, and
-//! the committed files are pretty-printed for people to read and diff.
+//! Prepares the embedded data files: the app ships them inside the wasm, and
+//! the committed files are pretty-printed JSON for people to read and diff.
+//! The dataset becomes the model's compact binary form; the others are minified.
 //!
 //! The dataset embedded is the current edition: the newest of
 //! `data/action-program.json` (the first, extracted from the source) and
@@ -38,9 +39,16 @@ fn main() {
         "cargo::rerun-if-changed={}",
         data.join("editions").display()
     );
-    let minified = serde_json::to_string(current).expect("JSON serialises");
-    std::fs::write(Path::new(&out).join("action-program.json"), minified)
-        .expect("OUT_DIR is writable");
+    // The app embeds the dataset in the model's binary form: the browser then
+    // decodes it instead of parsing 190 kB of JSON at every start, and the
+    // wasm carries no JSON reader for the dataset's types.
+    let dataset: model::Dataset =
+        serde_json::from_value(current.clone()).expect("the current edition matches the schema");
+    std::fs::write(
+        Path::new(&out).join("action-program.bin"),
+        dataset.to_binary(),
+    )
+    .expect("OUT_DIR is writable");
     for name in ["indicators.json", "accessibility-results.json", "site.json"] {
         let source = data.join(name);
         println!("cargo::rerun-if-changed={}", source.display());

@@ -1,16 +1,18 @@
 //! The embedded dataset, loaded once at start-up.
 //!
-//! The JSON is compiled into the wasm (no network request); parsing it and
-//! building the search index is measured with the Performance API, so the
-//! benchmark can read the figure as the `data-load` measure.
+//! The dataset is compiled into the wasm in a compact binary form (no network
+//! request, no JSON to parse); decoding it and building the search index is
+//! measured with the Performance API, so the benchmark can read the figure as
+//! the `data-load` measure.
 
 use std::sync::OnceLock;
 
 use model::filter::ItemIndex;
 use model::Dataset;
 
-// Minified copies made by build.rs from data/.
-static DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/action-program.json"));
+// The dataset in the model's binary form, and minified copies of the other
+// files, made by build.rs from data/.
+static DATASET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/action-program.bin"));
 // `word<TAB>reading` lines made by build.rs from data/readings.json: cheaper
 // to read at start than JSON.
 /// What changed since the previous edition (`build.rs`), for item pages.
@@ -34,7 +36,19 @@ pub struct AppData {
 
 static APP_DATA: OnceLock<AppData> = OnceLock::new();
 
-/// The app's data; parsed on first use and kept for the page's lifetime.
+/// The words' readings, loaded by the index on the first search.
+fn readings() -> std::sync::Arc<model::reading::Readings> {
+    std::sync::Arc::new(model::reading::Readings::from_tsv(READINGS_TSV, nfkc))
+}
+
+/// Builds the search index (and loads the readings) now rather than at the
+/// first search: the app calls it in a task of its own once it has started.
+pub fn prepare_search() {
+    let data = app_data();
+    data.index.text(&data.dataset.items);
+}
+
+/// The app's data; decoded on first use and kept for the page's lifetime.
 pub fn app_data() -> &'static AppData {
     APP_DATA.get_or_init(load)
 }
@@ -49,12 +63,11 @@ fn load() -> AppData {
         let _ = p.mark("data-load-start");
     }
     let start = now();
-    // The extractor's tests validate this file, so a failure here is a build defect.
-    let dataset = Dataset::from_json(DATASET_JSON).expect("the embedded dataset is valid JSON");
+    // build.rs wrote these bytes from the same types, so a failure here is a build defect.
+    let dataset = Dataset::from_binary(DATASET).expect("the embedded dataset decodes");
     #[cfg(feature = "bench")]
     let dataset = bench_dataset(dataset);
-    let readings = model::reading::Readings::from_tsv(READINGS_TSV, nfkc);
-    let index = ItemIndex::new(&dataset.items, nfkc).with_readings(std::sync::Arc::new(readings));
+    let index = ItemIndex::new(&dataset.items, nfkc).with_readings(readings);
     let load_ms = now() - start;
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark("data-load", "data-load-start");

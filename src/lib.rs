@@ -29,10 +29,21 @@ pub mod views;
 
 pub use app::App;
 
-/// Installs the panic hook and mounts the app on `<body>`, in place of the
-/// page's prerendered HTML.
+/// Installs the panic hook, decodes the data and mounts the app on `<body>`,
+/// in place of the page's prerendered HTML.
 #[cfg(not(feature = "ssr"))]
 pub fn start() {
     console_error_panic_hook::set_once();
-    takeover::mount_over_prerendered(App);
+    // Each step in a task of its own: the browser can paint and answer input
+    // between them, where one long task would block both for its whole length
+    // (Lighthouse's total blocking time counts each task's excess over 50 ms).
+    wasm_bindgen_futures::spawn_local(async {
+        takeover::next_task().await;
+        data::app_data();
+        takeover::next_task().await;
+        takeover::mount_over_prerendered(App);
+        // Ready for the first search before it is typed, after the page is live.
+        takeover::next_task().await;
+        data::prepare_search();
+    });
 }

@@ -39,6 +39,27 @@ where
     }
 }
 
+/// Resolves in a new task, so the browser can paint and handle input before
+/// the caller goes on. A message to a channel of its own rather than a timer:
+/// timers are clamped, and throttled to one a second in a hidden tab.
+pub async fn next_task() {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return;
+    };
+    let arrived = js_sys::Promise::new(&mut |resolve, _reject| {
+        channel.port1().set_onmessage(Some(resolve.unchecked_ref()));
+    });
+    if channel
+        .port2()
+        .post_message(&wasm_bindgen::JsValue::NULL)
+        .is_ok()
+    {
+        let _ = wasm_bindgen_futures::JsFuture::from(arrived).await;
+    }
+    // `channel` is held until here, so the ports outlive the message.
+    channel.port1().set_onmessage(None);
+}
+
 /// What the visitor did on the static page before the app started.
 struct Carried {
     scroll: (f64, f64),

@@ -107,7 +107,9 @@ impl Results {
         }
         checks.retain(|c| !c.cases.is_empty());
         for check in &mut checks {
-            check.cases.sort_by(|a, b| a.title.cmp(&b.title));
+            check
+                .cases
+                .sort_unstable_by(|a, b| (&a.title, a.passed).cmp(&(&b.title, b.passed)));
         }
         Ok(Results {
             tested_on: tested_on.to_string(),

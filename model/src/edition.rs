@@ -236,7 +236,7 @@ impl EditionChanges {
             .filter(|(item, _, _)| *item == no)
             .map(|(_, path, new)| (*path, *new))
             .collect();
-        found.sort();
+        found.sort_unstable();
         found
     }
 }

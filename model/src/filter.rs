@@ -7,7 +7,9 @@
 //! so the counts tell what clicking the option would give.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, OnceLock};
 
+use crate::reading::Readings;
 use crate::search::{terms, Nfkc, SearchIndex};
 use crate::{Dataset, Item};
 
@@ -253,7 +255,7 @@ impl FacetValues {
     /// Values sorted by number of items (most first), then by value.
     fn by_item_count(&self) -> Vec<u32> {
         let mut order: Vec<u32> = (0..self.values.len() as u32).collect();
-        order.sort_by(|&a, &b| {
+        order.sort_unstable_by(|&a, &b| {
             let (a, b) = (a as usize, b as usize);
             (self.item_counts[b], &self.values[a]).cmp(&(self.item_counts[a], &self.values[b]))
         });
@@ -262,10 +264,18 @@ impl FacetValues {
 }
 
 /// Everything [`apply`] needs to know of the items, built once per dataset:
-/// their folded text (for search terms) and their facet values.
+/// their facet values, and their folded text (for search terms).
+///
+/// The text index is built on first use (a search, or sorting by title), with
+/// the readings, if any, loaded then too: a list without a search, which is
+/// what every visit starts with, needs the facets alone, so the app's start
+/// does not wait for folding every text of the dataset.
 #[derive(Debug, Clone)]
 pub struct ItemIndex {
-    text: SearchIndex,
+    text: OnceLock<SearchIndex>,
+    nfkc: Nfkc,
+    readings: Option<fn() -> Arc<Readings>>,
+    loaded_readings: OnceLock<Option<Arc<Readings>>>,
     facets: FacetIndex,
 }
 
@@ -273,22 +283,47 @@ impl ItemIndex {
     /// Indexes `items` (normally `dataset.items`).
     pub fn new(items: &[Item], nfkc: Nfkc) -> ItemIndex {
         ItemIndex {
-            text: SearchIndex::new(items, nfkc),
+            text: OnceLock::new(),
+            nfkc,
+            readings: None,
+            loaded_readings: OnceLock::new(),
             facets: FacetIndex::new(items),
         }
     }
 
-    /// Lets search terms in kana find the words they read.
-    pub fn with_readings(self, readings: std::sync::Arc<crate::reading::Readings>) -> ItemIndex {
+    /// Lets search terms in kana find the words they read; `load` runs on
+    /// the first search.
+    pub fn with_readings(self, load: fn() -> Arc<Readings>) -> ItemIndex {
         ItemIndex {
-            text: self.text.with_readings(readings),
-            facets: self.facets,
+            readings: Some(load),
+            loaded_readings: OnceLock::new(),
+            text: OnceLock::new(),
+            ..self
         }
     }
 
-    /// The items' text, for search terms alone.
-    pub fn text(&self) -> &SearchIndex {
-        &self.text
+    /// The words' readings given by [`ItemIndex::with_readings`], loaded on
+    /// first use.
+    pub fn readings(&self) -> Option<&Readings> {
+        self.loaded_readings().map(|readings| &**readings)
+    }
+
+    fn loaded_readings(&self) -> Option<&Arc<Readings>> {
+        self.loaded_readings
+            .get_or_init(|| self.readings.map(|load| load()))
+            .as_ref()
+    }
+
+    /// The items' text, for search terms alone; `items` must be those the
+    /// index was made from. Built on the first call.
+    pub fn text(&self, items: &[Item]) -> &SearchIndex {
+        self.text.get_or_init(|| {
+            let index = SearchIndex::new(items, self.nfkc);
+            match self.loaded_readings() {
+                Some(readings) => index.with_readings(Arc::clone(readings)),
+                None => index,
+            }
+        })
     }
 }
 
@@ -474,9 +509,10 @@ fn option_lists(dataset: &Dataset, facets: &FacetIndex) -> [Vec<(String, String,
 ///            (Facet::Category, "1", "(1) 将来を見据えた新たな行政サービスへの改革"));
 /// ```
 pub fn apply(dataset: &Dataset, index: &ItemIndex, query: &Query, nfkc: Nfkc) -> Outcome {
-    let facets = &index.facets;
-    let index = &index.text;
     let terms = terms(&query.text, nfkc);
+    // The text index only when something needs it (it is built on first use).
+    let text = (!terms.is_empty() || query.sort == Sort::Title).then(|| index.text(&dataset.items));
+    let facets = &index.facets;
     let lists = option_lists(dataset, facets);
     let mut options: Vec<Options> = Facet::ALL
         .into_iter()
@@ -485,7 +521,7 @@ pub fn apply(dataset: &Dataset, index: &ItemIndex, query: &Query, nfkc: Nfkc) ->
         .collect();
 
     let mut items = Vec::new();
-    let count = index.len().min(dataset.items.len());
+    let count = facets.numbers.len().min(dataset.items.len());
     for i in 0..count {
         if let Some(only) = &query.only {
             if !only.contains(&facets.numbers[i]) {
@@ -507,7 +543,7 @@ pub fn apply(dataset: &Dataset, index: &ItemIndex, query: &Query, nfkc: Nfkc) ->
                 }
             }
         }
-        if rejections > 1 || !index.matches(i, &terms) {
+        if rejections > 1 || text.is_some_and(|text| !text.matches(i, &terms)) {
             continue;
         }
         match rejected_by {
@@ -528,11 +564,59 @@ pub fn apply(dataset: &Dataset, index: &ItemIndex, query: &Query, nfkc: Nfkc) ->
     }
 
     match query.sort {
-        Sort::Number => items.sort_by_key(|&i| (facets.numbers[i], i)),
-        Sort::Title => items.sort_by_key(|&i| index.title_rank(i)),
+        Sort::Number => items.sort_unstable_by_key(|&i| (facets.numbers[i], i)),
+        Sort::Title => {
+            let text = text.expect("sorting by title builds the text index");
+            items.sort_unstable_by_key(|&i| text.title_rank(i))
+        }
     }
     Outcome {
         items,
         facets: options.into_iter().map(Options::finish).collect(),
+    }
+}
+
+#[cfg(test)]
+mod lazy_text_index {
+    use super::*;
+
+    fn nfkc(text: &str) -> String {
+        text.to_owned()
+    }
+
+    /// The list every visit starts with folds no text: only a search or
+    /// sorting by title builds the text index (and loads the readings).
+    #[test]
+    fn is_built_by_a_search_or_a_sort_by_title_only() {
+        let dataset = Dataset::from_json(include_str!("../../data/action-program.json")).unwrap();
+        fn no_readings() -> Arc<Readings> {
+            Arc::new(Readings::new([], nfkc))
+        }
+        let built = |query: &Query| {
+            let index = ItemIndex::new(&dataset.items, nfkc).with_readings(no_readings);
+            let outcome = apply(&dataset, &index, query, nfkc);
+            (
+                index.text.get().is_some(),
+                index.loaded_readings.get().is_some(),
+                outcome.items.len(),
+            )
+        };
+        assert_eq!(built(&Query::default()), (false, false, 61));
+        let filtered = Query {
+            sdgs: [9].into(),
+            ..Query::default()
+        };
+        assert!(!built(&filtered).0);
+        let search = Query {
+            text: "窓口".into(),
+            ..Query::default()
+        };
+        let (text, readings, found) = built(&search);
+        assert!(text && readings && (1..61).contains(&found));
+        let by_title = Query {
+            sort: Sort::Title,
+            ..Query::default()
+        };
+        assert_eq!(built(&by_title), (true, true, 61));
     }
 }

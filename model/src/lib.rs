@@ -19,6 +19,10 @@ use serde::{Deserialize, Serialize};
 /// The whole dataset.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 pub struct Dataset {
     /// About the source document and this extraction.
     pub meta: Meta,
@@ -38,6 +42,20 @@ impl Dataset {
         serde_json::from_str(json)
     }
 
+    /// The dataset in the compact binary form the app embeds (written at
+    /// build time by `build.rs`): decoding it is a fraction of parsing JSON,
+    /// in time and in the code it takes.
+    #[cfg(feature = "binary")]
+    pub fn to_binary(&self) -> Vec<u8> {
+        borsh::to_vec(self).expect("writing to memory does not fail")
+    }
+
+    /// Reads the form [`Dataset::to_binary`] writes.
+    #[cfg(feature = "binary")]
+    pub fn from_binary(bytes: &[u8]) -> std::io::Result<Dataset> {
+        borsh::from_slice(bytes)
+    }
+
     /// The item numbered `no` (1-based, as in the source).
     pub fn item(&self, no: u32) -> Option<&Item> {
         self.items.iter().find(|item| item.no == no)
@@ -52,6 +70,10 @@ impl Dataset {
 /// About the source document and this extraction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 pub struct Meta {
     /// Title of the source document.
     pub title: String,
@@ -79,6 +101,10 @@ pub struct Meta {
 /// The document's introduction: its heading and paragraphs, as printed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 pub struct Preface {
     /// The heading (アクションプログラム).
     pub heading: String,
@@ -89,6 +115,10 @@ pub struct Preface {
 /// A pillar of the reform (e.g. 「(1) 将来を見据えた新たな行政サービスへの改革」).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 pub struct Pillar {
     /// "1", "2" or "3".
     pub code: String,
@@ -103,6 +133,10 @@ pub struct Pillar {
 /// A category inside a pillar (e.g. 「ア ICTの活用による…」).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 pub struct Category {
     /// Katakana letter: "ア", "イ", "ウ", "エ" or "オ".
     pub code: String,
@@ -115,6 +149,10 @@ pub struct Category {
 /// A code and a name, used by items to point at their pillar and category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 pub struct CodeName {
     /// The code ("1".."3" for pillars, "ア".."オ" for categories).
     pub code: String,
@@ -125,6 +163,10 @@ pub struct CodeName {
 /// One of the 17 official Sustainable Development Goals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 pub struct SdgGoal {
     /// 1..=17.
     pub number: u8,
@@ -139,6 +181,10 @@ pub struct SdgGoal {
 /// One action item (取組項目) with its table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 pub struct Item {
     /// Number 1..=61 (No.).
     pub no: u32,
@@ -190,6 +236,10 @@ pub struct Item {
 /// A position in the 第二次上田市総合計画.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 pub struct PlanRef {
     /// Part, chapter and section, e.g. "第1編 第3章 第1節".
     #[serde(rename = "ref")]
@@ -201,6 +251,10 @@ pub struct PlanRef {
 /// A measure of the スマートシティ化推進計画.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 pub struct SmartCityRef {
     /// The circled number the source puts before the measure (① is 1), if any.
     pub number: Option<u32>,
@@ -211,6 +265,10 @@ pub struct SmartCityRef {
 /// The SDG goals of an item and how they are known.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 pub struct Sdgs {
     /// Goal numbers (1..=17), ascending.
     pub goals: Vec<u8>,
@@ -229,6 +287,10 @@ pub struct Sdgs {
 /// How an item's SDG goals are known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum SdgBasis {
     /// The source names the goals in text.
@@ -240,6 +302,10 @@ pub enum SdgBasis {
 /// What an item's SDG cell holds in the source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum SdgCell {
     /// The goals are named in text (`basis` is `document`).
@@ -255,6 +321,10 @@ pub enum SdgCell {
 /// One fiscal year's plan and result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 pub struct Year {
     /// 令和 year: 3..=7.
     pub year: u8,
@@ -269,6 +339,10 @@ pub struct Year {
 /// A disagreement between the TOC and the item table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 pub struct Difference {
     /// What differs: "title", "sections" or "category".
     pub field: String,

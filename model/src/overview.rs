@@ -87,7 +87,7 @@ fn name_counts<'a>(items: &'a [Item], names: impl Fn(&'a Item) -> &'a [String]) 
             }
         }
     }
-    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    counts.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     counts
 }
 
@@ -351,7 +351,7 @@ impl SortOrder {
 /// assert_eq!(rows[0].item, 59);
 /// ```
 pub fn sort_rows(rows: &mut [IndicatorRow], key: SortKey, order: SortOrder) {
-    rows.sort_by(|a, b| {
+    rows.sort_unstable_by(|a, b| {
         let primary = match key {
             SortKey::Item => a.item.cmp(&b.item),
             SortKey::Name => a.name.cmp(&b.name),

@@ -122,7 +122,7 @@ impl SearchIndex {
 
         let titles: Vec<String> = items.iter().map(|i| fold(&i.title, nfkc)).collect();
         let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by(|&a, &b| (&titles[a], items[a].no).cmp(&(&titles[b], items[b].no)));
+        order.sort_unstable_by(|&a, &b| (&titles[a], items[a].no).cmp(&(&titles[b], items[b].no)));
         let mut title_rank = vec![0; items.len()];
         for (rank, &i) in order.iter().enumerate() {
             title_rank[i] = rank as u32;

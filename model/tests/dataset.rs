@@ -599,3 +599,21 @@ fn preface_is_the_source_introduction() {
     assert!(preface.paragraphs[1].contains("効果額"));
     assert!(preface.paragraphs[3].contains("中間評価"));
 }
+
+/// The binary form the app embeds (written by build.rs) reads back as exactly
+/// the dataset of the JSON, and damaged bytes are an error, not a panic.
+#[cfg(feature = "binary")]
+#[test]
+fn binary_form_reads_back_as_the_json() {
+    let bytes = dataset().to_binary();
+    assert_eq!(&Dataset::from_binary(&bytes).unwrap(), dataset());
+    assert!(Dataset::from_binary(&bytes[..bytes.len() / 2]).is_err());
+    assert!(Dataset::from_binary(&[bytes.as_slice(), &[0]].concat()).is_err());
+    let minified = serde_json::to_string(dataset()).unwrap();
+    assert!(
+        bytes.len() < minified.len(),
+        "{} bytes against {} of minified JSON",
+        bytes.len(),
+        minified.len()
+    );
+}

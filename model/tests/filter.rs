@@ -92,7 +92,9 @@ fn set_selected(query: &mut Query, facet: Facet, values: &[String]) {
 fn naive_matches(dataset: &Dataset, index: &ItemIndex, i: usize, query: &Query) -> bool {
     let item = &dataset.items[i];
     let only = query.only.as_ref().is_none_or(|o| o.contains(&item.no));
-    let text = index.text().matches(i, &terms(&query.text, nfkc));
+    let text = index
+        .text(&dataset.items)
+        .matches(i, &terms(&query.text, nfkc));
     let facets = Facet::ALL.iter().all(|&f| {
         let sel = selected(query, f);
         sel.is_empty() || item_values(item, f).iter().any(|v| sel.contains(v))

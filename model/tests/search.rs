@@ -10,7 +10,7 @@ use common::{dataset, nfkc};
 
 /// The real items' text index.
 fn real_index() -> &'static SearchIndex {
-    common::index().text()
+    common::index().text(&common::dataset().items)
 }
 
 /// Numbers of the real items matching `query`.

@@ -17,7 +17,7 @@ pub fn Highlighted(
 ) -> impl IntoView {
     move || {
         terms.with(|terms| {
-            highlight(&text, terms, nfkc, app_data().index.text().readings())
+            highlight(&text, terms, nfkc, app_data().index.readings())
                 .into_iter()
                 .map(|segment| {
                     if segment.hit {

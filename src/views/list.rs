@@ -316,7 +316,7 @@ fn InPlaceList(
         })
     });
     let mut by_number: Vec<usize> = (0..count).collect();
-    by_number.sort_by_key(|&i| (dataset.items[i].no, i));
+    by_number.sort_unstable_by_key(|&i| (dataset.items[i].no, i));
     group_by_category(dataset, &by_number)
         .into_iter()
         .map(|group| {
@@ -480,7 +480,7 @@ fn ItemRow(
                         return None;
                     }
                     terms
-                        .with(|terms| search::snippet(item, terms, nfkc, app_data().index.text().readings(), 30))
+                        .with(|terms| search::snippet(item, terms, nfkc, app_data().index.readings(), 30))
                         .map(|found| view! {
                             <p class="item-snippet">
                                 <span class="snippet-field">{(t.snippet_field)(&(t.field_label)(found.field))}</span>

@@ -79,9 +79,10 @@ pub fn run() -> Result<()> {
                 "-p",
                 "xtask",
                 "--all-targets",
-                // The staff bundle's workbook code too.
+                // The staff bundle's workbook code too, and the app's
+                // binary form of the dataset.
                 "--features",
-                "model/workbook",
+                "model/workbook,model/binary",
                 "--",
                 "-D",
                 "warnings",
@@ -144,7 +145,7 @@ pub fn run() -> Result<()> {
             "-p",
             "xtask",
             "--features",
-            "model/workbook",
+            "model/workbook,model/binary",
         ],
     ))?;
     let (passed, failed) = libtest_counts(&out);

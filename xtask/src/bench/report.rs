@@ -115,7 +115,7 @@ const PHASE_NAMES: [(&str, &str); 7] = [
     ),
     ("wasm_fetch_compile_instantiate", "wasm fetch+compile"),
     ("app_start", "app start"),
-    ("data_parse_index", "data parse+index"),
+    ("data_parse_index", "data decode+index"),
     ("render_take_over", "render and take over (to ready)"),
     ("first_click_answered", "first click answered"),
 ];
@@ -684,7 +684,7 @@ pub fn table(report: &Value) -> String {
         phase_text.join(" · "),
     ));
     rows.push(row(
-        "dataset start-up (`data-load`: parse + index, 61 items)",
+        "dataset start-up (`data-load`: decode + index, 61 items)",
         spread(&loads["data_load_ms"]),
     ));
     let lighthouse = &report["lighthouse"];
