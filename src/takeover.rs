@@ -40,7 +40,7 @@ where
 }
 
 /// Resolves in a new task, so the browser can paint and handle input before
-/// the caller goes on. A message to a channel of its own rather than a timer:
+/// the caller goes on (start-up builds the search index after it). A message to a channel of its own rather than a timer:
 /// timers are clamped, and throttled to one a second in a hidden tab.
 pub async fn next_task() {
     let Ok(channel) = web_sys::MessageChannel::new() else {
@@ -73,12 +73,17 @@ struct Carried {
 impl Carried {
     fn read(old: &Element) -> Carried {
         let window = window();
-        let active = document().active_element();
-        let focus = active.as_ref().and_then(|active| {
-            elements(old, FOCUSABLE)
-                .iter()
-                .position(|element| element == active)
-        });
+        // Only focus inside the static copy is carried (mostly there is none:
+        // the body has it), so the page's hundreds of controls are listed
+        // only when there is something to find among them.
+        let focus = document()
+            .active_element()
+            .filter(|active| active != old && old.contains(Some(active)))
+            .and_then(|active| {
+                elements(old, FOCUSABLE)
+                    .iter()
+                    .position(|element| *element == active)
+            });
         let typed = elements(old, TYPED)
             .iter()
             .enumerate()
