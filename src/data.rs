@@ -1,9 +1,10 @@
 //! The embedded dataset, loaded once at start-up.
 //!
 //! The dataset is compiled into the wasm in a compact binary form (no network
-//! request, no JSON to parse); decoding it and building the search index is
-//! measured with the Performance API, so the benchmark can read the figure as
-//! the `data-load` measure.
+//! request, no JSON to parse); decoding it and indexing its facets is measured
+//! with the Performance API, so the benchmark can read the figure as the
+//! `data-load` measure. The search index and the word readings come later
+//! ([`prepare_search`], or the first search).
 
 use std::sync::OnceLock;
 
@@ -13,8 +14,6 @@ use model::Dataset;
 // The dataset in the model's binary form, and minified copies of the other
 // files, made by build.rs from data/.
 static DATASET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/action-program.bin"));
-// `word<TAB>reading` lines made by build.rs from data/readings.json: cheaper
-// to read at start than JSON.
 /// What changed since the previous edition (`build.rs`), for item pages.
 static EDITION_CHANGES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/edition-changes.json"));
 
@@ -24,6 +23,8 @@ pub fn edition_changes() -> &'static model::edition::EditionChanges {
     CHANGES.get_or_init(|| model::edition::EditionChanges::from_json(EDITION_CHANGES_JSON))
 }
 
+// `word<TAB>reading` lines made by build.rs from data/readings.json: cheaper
+// to read than JSON.
 static READINGS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/readings.tsv"));
 
 /// The dataset and what is derived from it once.
@@ -39,6 +40,16 @@ static APP_DATA: OnceLock<AppData> = OnceLock::new();
 /// The words' readings, loaded by the index on the first search.
 fn readings() -> std::sync::Arc<model::reading::Readings> {
     std::sync::Arc::new(model::reading::Readings::from_tsv(READINGS_TSV, nfkc))
+}
+
+/// The readings that marking or quoting matches of `terms` needs: none
+/// without terms, so a list without a search never loads them.
+pub fn readings_for(terms: &[String]) -> Option<&'static model::reading::Readings> {
+    if terms.is_empty() {
+        None
+    } else {
+        app_data().index.readings()
+    }
 }
 
 /// Builds the search index (and loads the readings) now rather than at the

@@ -40,8 +40,9 @@ where
 }
 
 /// Resolves in a new task, so the browser can paint and handle input before
-/// the caller goes on (start-up builds the search index after it). A message to a channel of its own rather than a timer:
-/// timers are clamped, and throttled to one a second in a hidden tab.
+/// the caller goes on (start-up builds the search index after it). A message
+/// to a channel of its own rather than a timer: timers are clamped, and
+/// throttled to one a second in a hidden tab.
 pub async fn next_task() {
     let Ok(channel) = web_sys::MessageChannel::new() else {
         return;
