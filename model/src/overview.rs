@@ -7,7 +7,7 @@
 //! always agree.
 
 use crate::indicators::{latest_status, Indicators, Status};
-use crate::{Dataset, Item, SdgBasis};
+use crate::{Dataset, Item, SdgBasis, SdgCell};
 
 /// How many items share one value of a property.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,6 +140,30 @@ pub fn sdg_counts(dataset: &Dataset) -> Vec<SdgCount> {
             }
         })
         .collect()
+}
+
+/// How many items' SDG cells hold what: goal names, the blanks of lost
+/// icons, or nothing at all. Notes that explain the estimates name each case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SdgCellCounts {
+    pub named: usize,
+    pub icons: usize,
+    pub empty: usize,
+}
+
+pub fn sdg_cell_counts(dataset: &Dataset) -> SdgCellCounts {
+    let count = |cell: SdgCell| {
+        dataset
+            .items
+            .iter()
+            .filter(|item| item.sdgs.cell == cell)
+            .count()
+    };
+    SdgCellCounts {
+        named: count(SdgCell::Named),
+        icons: count(SdgCell::Icons),
+        empty: count(SdgCell::Empty),
+    }
 }
 
 /// How many items report a result for one 令和 year.

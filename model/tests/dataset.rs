@@ -586,6 +586,52 @@ fn sdg_cells_tell_lost_icons_from_no_icons() {
     );
 }
 
+/// An estimate's rationale ties each goal to the item's own text: every
+/// passage it quotes (「…」) is in the item as written, and it names exactly
+/// the goals given (目標N), so a rationale can neither cite text the source
+/// lacks nor argue for a goal the item does not get.
+#[test]
+fn sdg_rationales_quote_the_item_and_name_its_goals() {
+    let value: serde_json::Value = serde_json::from_str(JSON).unwrap();
+    for (item, json) in dataset()
+        .items
+        .iter()
+        .zip(value["items"].as_array().unwrap())
+    {
+        let Some(rationale) = item.sdgs.rationale.as_deref() else {
+            continue;
+        };
+        let mut text = String::new();
+        for (field, v) in json.as_object().unwrap() {
+            if field != "sdgs" {
+                for_each_string(v, field, &mut |_, s| text.push_str(s));
+            }
+        }
+        for quote in rationale.split('「').skip(1) {
+            let quote = quote.split('」').next().unwrap();
+            assert!(
+                text.contains(quote),
+                "item {}: 「{quote}」 is not in the item",
+                item.no
+            );
+        }
+        let named: std::collections::BTreeSet<u8> = rationale
+            .split("目標")
+            .skip(1)
+            .filter_map(|rest| {
+                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                digits.parse().ok()
+            })
+            .collect();
+        assert!(
+            named.iter().copied().eq(item.sdgs.goals.iter().copied()),
+            "item {}: the rationale names goals {named:?}, the item has {:?}",
+            item.no,
+            item.sdgs.goals
+        );
+    }
+}
+
 /// The preface is the source's four paragraphs, word for word.
 #[test]
 fn preface_is_the_source_introduction() {

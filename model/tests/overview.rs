@@ -5,8 +5,9 @@
 use model::filter::{apply, Facet, Query};
 use model::indicators::{parse, Indicators, Status};
 use model::overview::{
-    bar_percent, bureau_counts, category_counts, indicator_rows, results_by_year, sdg_counts,
-    section_counts, sort_rows, status_rank, status_summary, Count, Scale, SortKey, SortOrder,
+    bar_percent, bureau_counts, category_counts, indicator_rows, results_by_year, sdg_cell_counts,
+    sdg_counts, section_counts, sort_rows, status_rank, status_summary, Count, Scale, SortKey,
+    SortOrder,
 };
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -90,13 +91,19 @@ fn sdg_counts_split_document_and_estimated() {
     let goal = |n: u8| counts[usize::from(n) - 1];
     assert_eq!((goal(11).document, goal(11).estimated), (3, 29));
     assert_eq!(goal(14).total(), 0);
-    // Only four items name their goals in the document.
+}
+
+#[test]
+fn sdg_cells_are_counted_by_what_they_hold() {
+    // Four items name their goals, 41 lost their icons, 16 cells are empty.
+    let cells = sdg_cell_counts(dataset());
+    assert_eq!((cells.named, cells.icons, cells.empty), (4, 41, 16));
     let documented = dataset()
         .items
         .iter()
         .filter(|i| i.sdgs.basis == model::SdgBasis::Document)
         .count();
-    assert_eq!(documented, 4);
+    assert_eq!(documented, cells.named);
 }
 
 #[test]

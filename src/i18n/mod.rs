@@ -20,6 +20,7 @@ mod staff_ja;
 use leptos::prelude::*;
 use model::accessibility::CheckKind;
 use model::drafts::FieldPath;
+use model::overview::SdgCellCounts;
 use model::stored::{DecodeError, Language};
 
 /// Every interface string. Fields that take values are functions.
@@ -249,8 +250,9 @@ pub struct Texts {
     pub about_data_heading: &'static str,
     pub about_data: &'static str,
     pub about_sdg_heading: &'static str,
-    /// Items estimated from lost icons, and from content alone (empty cell).
-    pub about_sdg: fn(usize, usize) -> String,
+    /// Items whose goals are named, estimated from lost icons, and estimated
+    /// from content alone (empty cell).
+    pub about_sdg: fn(SdgCellCounts) -> String,
     /// The source's introduction (its text stays Japanese).
     pub preface_heading: &'static str,
     pub preface_language_note: &'static str,
@@ -310,7 +312,8 @@ pub struct Texts {
     pub sdg_breakdown: fn(usize, usize) -> String,
     pub sdg_no_items: &'static str,
     pub total_column: &'static str,
-    pub chart_sdgs_note: fn(usize) -> String,
+    /// The same three cases, under the SDG chart.
+    pub chart_sdgs_note: fn(SdgCellCounts) -> String,
     pub chart_results_title: &'static str,
     pub chart_results_column: &'static str,
     pub chart_results_value: fn(usize, usize) -> String,

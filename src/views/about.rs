@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use model::corrections::{tally, Certainty, Correction, CorrectionKind, CorrectionList};
 use model::open_data::OpenFile;
-use model::SdgCell;
+use model::overview::sdg_cell_counts;
 
 use crate::components::mixed_language::MixedLanguage;
 use crate::data::app_data;
@@ -17,15 +17,7 @@ use model::view_state::{Screen, ViewState};
 #[component]
 pub fn AboutScreen() -> impl IntoView {
     let t = use_texts();
-    let count_cells = |cell: SdgCell| {
-        app_data()
-            .dataset
-            .items
-            .iter()
-            .filter(|i| i.sdgs.cell == cell)
-            .count()
-    };
-    let (icons, empty) = (count_cells(SdgCell::Icons), count_cells(SdgCell::Empty));
+    let cells = sdg_cell_counts(&app_data().dataset);
     let state = use_view_state();
     let statement = move || {
         href(&ViewState {
@@ -50,7 +42,7 @@ pub fn AboutScreen() -> impl IntoView {
             </section>
             <section>
                 <h3>{t!(t, about_sdg_heading)}</h3>
-                <p>{move || (t.about_sdg)(icons, empty)}</p>
+                <p>{move || (t.about_sdg)(cells)}</p>
             </section>
             <OpenData/>
             <section>

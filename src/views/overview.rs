@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use model::filter::Query;
 use model::indicators::{applicable_target, Indicator};
 use model::overview::{
-    bureau_counts, category_counts, indicator_rows, results_by_year, sdg_counts, section_counts,
-    sort_rows, status_summary, SortKey, SortOrder,
+    bureau_counts, category_counts, indicator_rows, results_by_year, sdg_cell_counts, sdg_counts,
+    section_counts, sort_rows, status_summary, SortKey, SortOrder,
 };
 use model::view_state::{Screen, ViewState};
 
@@ -191,11 +191,7 @@ fn SectionChart() -> impl IntoView {
 fn SdgChart() -> impl IntoView {
     let t = use_texts();
     let dataset = &app_data().dataset;
-    let documented = dataset
-        .items
-        .iter()
-        .filter(|i| i.sdgs.basis == model::SdgBasis::Document)
-        .count();
+    let cells = sdg_cell_counts(dataset);
     let rows = sdg_counts(dataset)
         .into_iter()
         .map(|c| {
@@ -248,7 +244,7 @@ fn SdgChart() -> impl IntoView {
             title=t.chart_sdgs_title
             columns=vec![t.chart_sdgs_column, t.documented, t.estimated, t.total_column]
             rows
-            notes=vec![(t.chart_sdgs_note)(documented)]
+            notes=vec![(t.chart_sdgs_note)(cells)]
             legend=(t.documented, t.estimated)
         />
     }

@@ -51,6 +51,9 @@ test('the overview shows every chart with a table of the same numbers', async ({
   // SDG goals: how many items name the goal in the document and how many were estimated.
   const sdgs = chart(page, 'SDGsの目標ごとの項目数');
   await expect(sdgs).toContainText('推定');
+  // The note tells the estimates from lost icons apart from those for empty cells.
+  await expect(sdgs).toContainText('資料に目標名が文字で記載されているのは4項目だけです。41項目の目標は資料ではアイコンのみで示され');
+  await expect(sdgs).toContainText('16項目はSDGs欄が空欄で目標が示されていない');
   const goal11 = sdgs.getByRole('table').getByRole('row', { name: /^11 住み続けられるまちづくりを/ });
   await expect(goal11.getByRole('cell')).toHaveText(['3件', '29件', '32件']);
   await expect(sdgs.getByRole('link', { name: /住み続けられるまちづくりを\s*32件\s*資料に記載 3件・推定 29件/ })).toBeVisible();
