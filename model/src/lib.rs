@@ -344,7 +344,7 @@ pub struct Year {
     derive(borsh::BorshSerialize, borsh::BorshDeserialize)
 )]
 pub struct Difference {
-    /// What differs: "title", "sections" or "category".
+    /// What differs: "title", "sections", "category" or "pillar".
     pub field: String,
     /// The TOC's reading (lists joined with a space).
     pub toc: String,

@@ -210,6 +210,7 @@ pub fn items_table(dataset: &Dataset) -> Table {
         "SDGs欄の原文",
         "SDGsの推定理由",
         "目次との違い",
+        "取組状況の時点",
     ]);
     let rows = dataset
         .items
@@ -261,14 +262,35 @@ pub fn items_table(dataset: &Dataset) -> Table {
                 item.sdgs.rationale.clone().unwrap_or_default(),
                 item.differences
                     .iter()
-                    .map(|d| format!("{}: 目次「{}」表「{}」{}", d.field, d.toc, d.table, d.note))
+                    .map(|d| {
+                        format!(
+                            "{}: 目次「{}」表「{}」{}",
+                            difference_label(&d.field),
+                            d.toc,
+                            d.table,
+                            d.note
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("\n"),
+                dataset.meta.status_as_of.clone(),
             ]);
             row
         })
         .collect();
     Table { header, rows }
+}
+
+/// The source's label of a field that the TOC and the item table give
+/// differently (`Difference::field`), for a table read by people.
+fn difference_label(field: &str) -> &str {
+    match field {
+        "title" => "取組項目名",
+        "sections" => "担当課所",
+        "category" => "体系項目",
+        "pillar" => "改革の柱",
+        other => other,
+    }
 }
 
 /// One row per figure: each indicator's baseline, targets and results, then

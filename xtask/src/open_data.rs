@@ -89,20 +89,29 @@ mod tests {
         crate::project_root()
     }
 
+    fn dataset() -> Dataset {
+        Dataset::from_json(
+            &std::fs::read_to_string(root().join("data/action-program.json")).unwrap(),
+        )
+        .unwrap()
+    }
+
+    /// A table written as CSV and read back by a CSV reader: header and rows.
+    fn read_back(table: &Table) -> (csv::StringRecord, Vec<csv::StringRecord>) {
+        let text = csv(table).unwrap();
+        let body = text.strip_prefix(BOM).expect("starts with a BOM");
+        let mut reader = csv::Reader::from_reader(body.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        (header, reader.records().map(Result::unwrap).collect())
+    }
+
     /// The long table reads back as 61 items × 5 years, every plan and
     /// every reported result in place, through a CSV reader.
     #[test]
     fn the_years_csv_holds_every_plan_and_result() {
-        let dataset = Dataset::from_json(
-            &std::fs::read_to_string(root().join("data/action-program.json")).unwrap(),
-        )
-        .unwrap();
-        let text = csv(&open_data::years_table(&dataset)).unwrap();
-        let body = text.strip_prefix(BOM).expect("starts with a BOM");
-        let mut reader = csv::Reader::from_reader(body.as_bytes());
-        let header = reader.headers().unwrap().clone();
+        let dataset = dataset();
+        let (header, rows) = read_back(&open_data::years_table(&dataset));
         let column = |name: &str| header.iter().position(|h| h == name).unwrap();
-        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 61 * 5);
         for (row, (item, year)) in rows.iter().zip(
             dataset
@@ -124,6 +133,29 @@ mod tests {
                     .unwrap_or_default()
             );
         }
+    }
+
+    /// One row per item, each naming the edition it belongs to (files of
+    /// several editions can be put together), with the TOC differences
+    /// labelled as the source labels its fields.
+    #[test]
+    fn the_items_csv_has_a_row_per_item_naming_its_edition() {
+        let dataset = dataset();
+        let (header, rows) = read_back(&open_data::items_table(&dataset));
+        let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+        assert_eq!(rows.len(), 61);
+        for (row, item) in rows.iter().zip(&dataset.items) {
+            assert_eq!(row[column("項目番号")], item.no.to_string());
+            assert_eq!(&row[column("取組状況の時点")], "令和4年度末");
+            assert_eq!(row[column("担当課所")], item.sections.join("\n"));
+        }
+        let differences = &rows[0][column("目次との違い")];
+        assert!(
+            differences.starts_with("取組項目名: 目次「電子申請手続の利用促進」"),
+            "{differences}"
+        );
+        let item_33 = &rows[32][column("目次との違い")];
+        assert!(item_33.starts_with("体系項目: "), "{item_33}");
     }
 
     #[test]
