@@ -29,7 +29,7 @@ pub static EN: Texts = Texts {
         None => "Ueda City Reform Action Programme (status at the end of fiscal 2022)".to_owned(),
     },
     source_note: "Source: Ueda City, “Fourth Ueda City Administrative and Fiscal Reform Outline: Action Programme, status at the end of fiscal Reiwa 4” (adopted August 2021).",
-    extraction_note: "The contents were extracted from the text of the PDF; every correction of extraction errors is recorded.",
+    extraction_note: "The contents were extracted from the text of the PDF; every correction (of extraction errors, of the document's own typos and others) is recorded with its kind and reason.",
     content_language_note: "The interface is in English; the items themselves (titles, plans, results) are shown in Japanese, as in the source document.",
     menu: "Menu",
     nav_list: "All items",
