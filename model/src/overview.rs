@@ -151,14 +151,9 @@ pub struct SdgCellCounts {
     pub empty: usize,
 }
 
-pub fn sdg_cell_counts(dataset: &Dataset) -> SdgCellCounts {
-    let count = |cell: SdgCell| {
-        dataset
-            .items
-            .iter()
-            .filter(|item| item.sdgs.cell == cell)
-            .count()
-    };
+/// Counts the items' SDG cells by kind.
+pub fn sdg_cell_counts(items: &[Item]) -> SdgCellCounts {
+    let count = |cell: SdgCell| items.iter().filter(|item| item.sdgs.cell == cell).count();
     SdgCellCounts {
         named: count(SdgCell::Named),
         icons: count(SdgCell::Icons),

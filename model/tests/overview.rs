@@ -96,7 +96,7 @@ fn sdg_counts_split_document_and_estimated() {
 #[test]
 fn sdg_cells_are_counted_by_what_they_hold() {
     // Four items name their goals, 41 lost their icons, 16 cells are empty.
-    let cells = sdg_cell_counts(dataset());
+    let cells = sdg_cell_counts(&dataset().items);
     assert_eq!((cells.named, cells.icons, cells.empty), (4, 41, 16));
     let documented = dataset()
         .items

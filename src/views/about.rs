@@ -17,7 +17,7 @@ use model::view_state::{Screen, ViewState};
 #[component]
 pub fn AboutScreen() -> impl IntoView {
     let t = use_texts();
-    let cells = sdg_cell_counts(&app_data().dataset);
+    let cells = sdg_cell_counts(&app_data().dataset.items);
     let state = use_view_state();
     let statement = move || {
         href(&ViewState {

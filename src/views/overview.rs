@@ -191,7 +191,7 @@ fn SectionChart() -> impl IntoView {
 fn SdgChart() -> impl IntoView {
     let t = use_texts();
     let dataset = &app_data().dataset;
-    let cells = sdg_cell_counts(dataset);
+    let cells = sdg_cell_counts(&dataset.items);
     let rows = sdg_counts(dataset)
         .into_iter()
         .map(|c| {
