@@ -42,16 +42,6 @@ fn readings() -> std::sync::Arc<model::reading::Readings> {
     std::sync::Arc::new(model::reading::Readings::from_tsv(READINGS_TSV, nfkc))
 }
 
-/// The readings that marking or quoting matches of `terms` needs: none
-/// without terms, so a list without a search never loads them.
-pub fn readings_for(terms: &[String]) -> Option<&'static model::reading::Readings> {
-    if terms.is_empty() {
-        None
-    } else {
-        app_data().index.readings()
-    }
-}
-
 /// Builds the search index (and loads the readings) now rather than at the
 /// first search: the app calls it in a task of its own once it has started.
 pub fn prepare_search() {

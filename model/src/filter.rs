@@ -308,6 +308,16 @@ impl ItemIndex {
         self.loaded_readings().map(|readings| &**readings)
     }
 
+    /// The readings that marking or quoting matches of `terms` needs: none
+    /// without terms, so a list without a search never loads them.
+    pub fn readings_for(&self, terms: &[String]) -> Option<&Readings> {
+        if terms.is_empty() {
+            None
+        } else {
+            self.readings()
+        }
+    }
+
     fn loaded_readings(&self) -> Option<&Arc<Readings>> {
         self.loaded_readings
             .get_or_init(|| self.readings.map(|load| load()))
@@ -618,5 +628,10 @@ mod lazy_text_index {
             ..Query::default()
         };
         assert_eq!(built(&by_title), (true, true, 61));
+        // Marking matches asks for the readings only when there are terms.
+        let index = ItemIndex::new(&dataset.items, nfkc).with_readings(no_readings);
+        assert!(index.readings_for(&[]).is_none());
+        assert!(index.loaded_readings.get().is_none());
+        assert!(index.readings_for(&["まどぐち".to_owned()]).is_some());
     }
 }

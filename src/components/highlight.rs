@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use model::search::highlight;
 
-use crate::data::{nfkc, readings_for};
+use crate::data::{app_data, nfkc};
 
 /// Renders `text`, wrapping the parts that match any of `terms` in `<mark>`.
 #[component]
@@ -17,7 +17,7 @@ pub fn Highlighted(
 ) -> impl IntoView {
     move || {
         terms.with(|terms| {
-            highlight(&text, terms, nfkc, readings_for(terms))
+            highlight(&text, terms, nfkc, app_data().index.readings_for(terms))
                 .into_iter()
                 .map(|segment| {
                     if segment.hit {

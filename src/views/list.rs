@@ -17,7 +17,7 @@ use crate::components::highlight::Highlighted;
 use crate::components::page_tools::PageTools;
 use crate::components::qr::QrLink;
 use crate::components::sdg::SdgBadges;
-use crate::data::{app_data, nfkc, readings_for};
+use crate::data::{app_data, nfkc};
 use crate::staff::DraftBadge;
 use crate::storage::use_user_data;
 use crate::url::{
@@ -480,7 +480,7 @@ fn ItemRow(
                         return None;
                     }
                     terms
-                        .with(|terms| search::snippet(item, terms, nfkc, readings_for(terms), 30))
+                        .with(|terms| search::snippet(item, terms, nfkc, app_data().index.readings_for(terms), 30))
                         .map(|found| view! {
                             <p class="item-snippet">
                                 <span class="snippet-field">{(t.snippet_field)(&(t.field_label)(found.field))}</span>
