@@ -1,5 +1,8 @@
-// Loads the app's wasm. trunk's default loader is an inline script, which the
-// page's Content-Security-Policy forbids; Trunk.toml's pattern_script points here.
+// Makes the prerendered page interactive: loads the app's wasm, then hydrates
+// the page's islands (`<leptos-island>`) where they stand, one per task, and
+// tells the app they are all hydrated. trunk's default loader is an inline
+// script, which the page's Content-Security-Policy forbids; Trunk.toml's
+// pattern_script points here.
 // The asset paths are relative to the page (item pages live two folders
 // down), while a module's import() resolves against this script: resolve first.
 const script = document.querySelector('script[data-wasm]');
@@ -12,9 +15,36 @@ function painted() {
   if (document.visibilityState === 'hidden') return Promise.resolve();
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
-const start = async (js, wasm) => {
-  const { default: init } = await import(page(js));
-  await init({ module_or_path: page(wasm) });
+// A new task, so the browser can paint and answer input in between. A
+// message to a channel of its own rather than a timer: timers are clamped.
+const nextTask = () => new Promise((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => resolve();
+  channel.port2.postMessage(null);
+});
+// Fetches and starts a bundle: its `main` provides the services every
+// island shares.
+const load = async (js, wasm) => {
+  const app = await import(page(js));
+  await app.default({ module_or_path: page(wasm) });
+  return app;
+};
+// Each island's hydration and the start that follows are Performance
+// measures (`hydrate NAME`, `islands hydrated`), which the benchmark reads.
+const measured = (name, work) => {
+  const start = performance.now();
+  work();
+  performance.measure(name, { start, end: performance.now() });
+};
+const hydrate = async (app) => {
+  for (const island of document.querySelectorAll('leptos-island')) {
+    const name = island.dataset.component;
+    const hydrateIsland = app[name];
+    if (!hydrateIsland) throw new Error(`the app has no island ${name}`);
+    measured(`hydrate ${name.replace(/_\d+$/, '')}`, () => hydrateIsland(island));
+    await nextTask();
+  }
+  measured('islands hydrated', () => app.islands_hydrated());
 };
 
 // Two bundles: the citizen app, and the same app with the staff tools
@@ -22,23 +52,30 @@ const start = async (js, wasm) => {
 // never download staff code. Staff mode is a device setting the app keeps in
 // localStorage; this is `Settings::staff_tools_shown` (model/src/stored.rs);
 // switching it on in the citizen app reloads the page into the staff bundle.
-function staffModeOn() {
+function storedSettings() {
   try {
-    const settings = JSON.parse(localStorage.getItem('ueda-reform.settings'))?.data;
-    return settings?.staff_mode === true && settings?.kiosk !== true;
+    return JSON.parse(localStorage.getItem('ueda-reform.settings'))?.data ?? {};
   } catch {
-    return false; // storage disabled or unreadable: the app reports it
+    return {}; // storage disabled or unreadable: the app reports it
   }
+}
+const settings = storedSettings();
+const staffModeOn = () => settings.staff_mode === true && settings.kiosk !== true;
+
+// The text size chosen on this device, before the page is painted, so a
+// reader of large text never sees the page reflow once the app starts
+// (`TextSizeControl` keeps it in step from then on).
+if (['large', 'extralarge'].includes(settings.text_size)) {
+  document.documentElement.dataset.textSize = settings.text_size;
 }
 
 await painted();
 
 // Which bundle runs is shown on <html data-bundle> (for tests and support).
-let started = false;
+let app = null;
 if (staffModeOn() && script.dataset.staffJs) {
   try {
-    await start(script.dataset.staffJs, script.dataset.staffWasm);
-    started = true;
+    app = await load(script.dataset.staffJs, script.dataset.staffWasm);
     document.documentElement.dataset.bundle = 'staff';
   } catch (error) {
     // Offline before the staff bundle was ever fetched, or a broken
@@ -47,14 +84,15 @@ if (staffModeOn() && script.dataset.staffJs) {
     document.documentElement.dataset.staffBundle = 'failed';
   }
 }
-if (!started) {
-  try {
-    await start(script.dataset.js, script.dataset.wasm);
+try {
+  if (!app) {
+    app = await load(script.dataset.js, script.dataset.wasm);
     document.documentElement.dataset.bundle = 'citizen';
-  } catch (error) {
-    console.error('the app did not start:', error);
-    startFailed();
   }
+  await hydrate(app);
+} catch (error) {
+  console.error('the app did not start:', error);
+  startFailed();
 }
 
 // The app did not start (a broken download, a browser too old for

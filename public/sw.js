@@ -2,13 +2,10 @@
 // visit, and so a tablet keeps working whatever the network does (a captive
 // portal's login page, a 503, a connection that never answers).
 //
-// - Pages come from the cache first: the list and every view reached by a
-//   query string are the shell (index.html); an item page (item/N/) is kept
-//   once it was visited online, and is otherwise the shell with ?item=N.
-// - A page is only taken from the network when the cache lacks it, with a
-//   time limit, and only if it belongs to this release (it names the same
-//   hashed files as the shell): a portal's page or a newer release's page is
-//   never shown, so old and new files never mix.
+// - Pages come from the cache first: every page of the site (the list,
+//   each item, the overview, … in both languages) is precached with the
+//   release, so a portal's page, an error or a newer release's page never
+//   replaces one, and old and new files never mix.
 // - A new release is downloaded in the background into a cache of its own,
 //   every file checked against the hash the build wrote, and applied only
 //   when the user chooses (boot.js and the app announce it).
@@ -26,9 +23,6 @@ const STAFF_FILES = [];
 const PREFIX = 'ueda-reform-';
 const CACHE = PREFIX + VERSION;
 const REVISION_HEADER = 'x-precache-revision';
-// A page load never waits longer than this for the network before the
-// cached shell answers instead.
-const NETWORK_TIME_LIMIT_MS = 1500;
 
 // The first 16 hex digits of the SHA-256 of `bytes`: what the build writes
 // as each file's revision (xtask/src/pwa.rs).
@@ -105,65 +99,28 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
 });
 
-// The hashed files a page loads (trunk names them NAME-HASH.ext): two pages
-// of the same release name the same ones.
-function hashedFiles(html) {
-  const names = html.match(/[\w-]+?-[0-9a-f]{8,20}(?:_bg)?\.(?:js|wasm|css)/g) ?? [];
-  return [...new Set(names)].sort().join(' ');
-}
-
-// `request` from the network within the time limit, if what comes back is a
-// page of this release (not a portal's login page, an error, or a newer
-// release); null otherwise.
-async function pageOfThisRelease(request, shell) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), NETWORK_TIME_LIMIT_MS);
-  try {
-    const response = await fetch(request.url, { signal: controller.signal, credentials: 'same-origin' });
-    if (!response.ok || response.redirected) return null;
-    if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) return null;
-    const html = await response.text();
-    const expected = hashedFiles(await shell.clone().text());
-    if (hashedFiles(html) !== expected || expected === '') return null;
-    return new Response(html, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-  } catch {
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
+// A page: every page of the site is its own file, precached with the
+// release, so it is answered from the cache (`item/17/` is the cached
+// `item/17/index.html`). What is not one of the site's pages (a file a link
+// points to, an address that never existed) comes from the network; offline,
+// the site's "not found" page answers for an address the site does not have.
 async function answerPage(request) {
   const cache = await caches.open(CACHE);
-  const shell = await cache.match('index.html');
+  const start = await cache.match('index.html');
   // Installed but not yet holding this release (or dev): the network as is.
-  if (!shell) return fetch(request);
+  if (!start) return fetch(request);
   const url = new URL(request.url);
   const scope = new URL(self.registration.scope);
-  const below = url.pathname.startsWith(scope.pathname) ? url.pathname.slice(scope.pathname.length) : null;
-  if (below === '' || below === 'index.html') return shell;
-  const item = below === null ? null : /^item\/(\d+)\/(?:index\.html)?$/.exec(below);
-  if (!item) {
-    // Not one of the app's pages (a file a link points to): the network, and
-    // the shell if the network cannot answer.
-    try {
-      return await fetch(request);
-    } catch {
-      return shell;
-    }
-  }
-  const key = `item/${item[1]}/`;
+  if (!url.pathname.startsWith(scope.pathname)) return fetch(request);
+  const below = url.pathname.slice(scope.pathname.length);
+  const key = below === '' || below.endsWith('/') ? `${below}index.html` : below;
   const kept = await cache.match(key);
   if (kept) return kept;
-  const fresh = await pageOfThisRelease(request, shell);
-  if (fresh) {
-    await cache.put(key, fresh.clone());
-    return fresh;
+  try {
+    return await fetch(request);
+  } catch {
+    return (await cache.match('404.html')) ?? start;
   }
-  // The same item in the shell: its relative links are written for the site
-  // root, so the browser is sent there rather than given the shell here.
-  const query = url.search ? `${url.search}&item=${item[1]}` : `?item=${item[1]}`;
-  return Response.redirect(scope.href + query, 302);
 }
 
 self.addEventListener('fetch', (event) => {

@@ -23,6 +23,16 @@ pub fn edition_changes() -> &'static model::edition::EditionChanges {
     CHANGES.get_or_init(|| model::edition::EditionChanges::from_json(EDITION_CHANGES_JSON))
 }
 
+/// The embedded edition's label (its year-end and last reported year), from
+/// its metadata: the language tables word it (「令和4年度末」, "end of FY2022
+/// (Reiwa 4)").
+pub fn edition_label() -> model::edition::EditionLabel {
+    // build.rs embeds only an edition whose metadata names its year
+    // (`Editions::new` refuses any other).
+    model::edition::EditionLabel::of(&app_data().dataset.meta)
+        .expect("the embedded edition names its year")
+}
+
 // `word<TAB>reading` lines made by build.rs from data/readings.json: cheaper
 // to read than JSON.
 static READINGS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/readings.tsv"));
@@ -44,14 +54,65 @@ fn readings() -> std::sync::Arc<model::reading::Readings> {
 
 /// Builds the search index (and loads the readings) now rather than at the
 /// first search: the app calls it in a task of its own once it has started.
+/// Measured as `search-index` (the benchmark reads it).
 pub fn prepare_search() {
+    #[cfg(not(feature = "ssr"))]
+    let performance = web_sys::window().and_then(|w| w.performance());
+    #[cfg(not(feature = "ssr"))]
+    if let Some(p) = &performance {
+        let _ = p.mark("search-index-start");
+    }
     let data = app_data();
     data.index.text(&data.dataset.items);
+    #[cfg(not(feature = "ssr"))]
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark("search-index", "search-index-start");
+    }
 }
 
 /// The app's data; decoded on first use and kept for the page's lifetime.
 pub fn app_data() -> &'static AppData {
+    #[cfg(all(feature = "ssr", feature = "bench"))]
+    if let Some(data) = SYNTHETIC.with(std::cell::Cell::get) {
+        return data;
+    }
     APP_DATA.get_or_init(load)
+}
+
+#[cfg(all(feature = "ssr", feature = "bench"))]
+thread_local! {
+    /// The synthetic dataset a benchmark page is being rendered with
+    /// ([`with_synthetic`]), instead of the embedded one.
+    static SYNTHETIC: std::cell::Cell<Option<&'static AppData>> = const { std::cell::Cell::new(None) };
+}
+
+/// Benchmark builds, at build time: runs `render` with `n` items generated
+/// from the embedded ones (`model::synthetic`) as the app's data, so that a
+/// page can be written as the browser will hydrate it with the same
+/// `<html data-synthetic="N">` (the generation is deterministic). The
+/// rendering code reads one global dataset, hence an override for the
+/// duration of the call rather than a parameter. The data is leaked: the
+/// prerenderer writes a page or two of each size and exits.
+#[cfg(all(feature = "ssr", feature = "bench"))]
+pub fn with_synthetic<R>(n: usize, render: impl FnOnce() -> R) -> R {
+    let real = &APP_DATA.get_or_init(load).dataset;
+    let dataset = model::synthetic::generate(real, n);
+    let index = ItemIndex::new(&dataset.items, nfkc).with_readings(readings);
+    let data: &'static AppData = Box::leak(Box::new(AppData {
+        dataset,
+        index,
+        load_ms: 0.0,
+    }));
+    let previous = SYNTHETIC.with(|cell| cell.replace(Some(data)));
+    // Restored even if the render panics (the prerenderer then exits anyway).
+    struct Restore(Option<&'static AppData>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SYNTHETIC.with(|cell| cell.set(self.0));
+        }
+    }
+    let _restore = Restore(previous);
+    render()
 }
 
 fn load() -> AppData {
@@ -94,7 +155,9 @@ pub fn nfkc(text: &str) -> String {
     text.nfkc().collect()
 }
 
-/// Benchmark builds: `?synthetic=N` swaps in N items generated from the real ones.
+/// Benchmark builds, in the browser: a page written with `<html
+/// data-synthetic="N">` (or `?synthetic=N`) gets N items generated from the
+/// real ones, the same the build rendered it with ([`with_synthetic`]).
 #[cfg(feature = "bench")]
 fn bench_dataset(real: Dataset) -> Dataset {
     match crate::url::synthetic_size() {
@@ -129,4 +192,15 @@ static SITE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/site.json"));
 /// What the city sets when it publishes the app (`data/site.json`).
 pub fn site_config() -> model::site::SiteConfig {
     model::site::SiteConfig::from_json(SITE_JSON).expect("data/site.json is valid JSON")
+}
+
+static CORRECTIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corrections.json"));
+
+/// Every correction to the extracted text (`data/corrections.json`), for
+/// the about page, which the build writes: no island reads them, so they
+/// are not in the browser's wasm.
+pub fn corrections() -> Vec<model::corrections::Correction> {
+    model::corrections::CorrectionList::from_json(CORRECTIONS_JSON)
+        .expect("data/corrections.json is valid")
+        .corrections
 }

@@ -4,10 +4,7 @@ use leptos::prelude::*;
 
 use model::stored::{DecodeError, MemoryReason};
 
-use crate::i18n::{use_texts, Texts};
-use crate::t;
-
-use crate::components::offline::{NetworkStatus, UpdateNotice};
+use crate::i18n::Texts;
 
 /// A file the user can download from a notice (e.g. an unreadable stored value).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,57 +119,12 @@ impl Notices {
         self.push(NoticeKind::Error, message, Some(download));
     }
 
+    /// The notices to show, in the order they came.
+    pub fn list(&self) -> Vec<Notice> {
+        self.0.get()
+    }
+
     pub fn dismiss(&self, id: u32) {
         self.0.update(|list| list.retain(|n| n.id != id));
-    }
-}
-
-/// Shows the notices at the top of the page; errors and warnings are announced.
-#[component]
-pub fn NoticeArea() -> impl IntoView {
-    let t = use_texts();
-    let notices = expect_context::<Notices>();
-    view! {
-        <div class="notices" role="region" aria-label=t!(t, notices) aria-live="polite">
-            <NetworkStatus/>
-            <UpdateNotice/>
-            <For each=move || notices.0.get() key=|n| n.id let:notice>
-                <NoticeView notice notices/>
-            </For>
-        </div>
-    }
-}
-
-#[component]
-fn NoticeView(notice: Notice, notices: Notices) -> impl IntoView {
-    let t = use_texts();
-    let class = match notice.kind {
-        NoticeKind::Error => "notice notice-error",
-        NoticeKind::Warning => "notice notice-warning",
-        NoticeKind::Info => "notice notice-info",
-    };
-    let role = match notice.kind {
-        NoticeKind::Info => "status",
-        _ => "alert",
-    };
-    let id = notice.id;
-    view! {
-        <div class=class role=role>
-            <p>{notice.message.text(t)}</p>
-            <div class="notice-actions">
-                {notice.download.map(|d| {
-                    match crate::download::blob_url(&d.content, "application/json;charset=utf-8") {
-                        Some(href) => view! {
-                            <a class="button-link" href=href download=d.file_name>
-                                {t!(t, download_original)}
-                            </a>
-                        }
-                        .into_any(),
-                        None => view! { <p>{t!(t, download_unavailable)}</p> }.into_any(),
-                    }
-                })}
-                <button type="button" on:click=move |_| notices.dismiss(id)>{t!(t, close)}</button>
-            </div>
-        </div>
     }
 }

@@ -1,40 +1,93 @@
-//! Build-time rendering (the `ssr` feature): the app's components written
-//! as static HTML into trunk's page. Used by the `prerender` binary.
+//! Build-time rendering (the `ssr` feature): every page of the site, written
+//! once from the app's components into trunk's page. Used by the
+//! `prerender` binary.
+//!
+//! Pages are rendered in Leptos' islands mode: the page is plain HTML except
+//! its islands (`<leptos-island>`), which keep the renderer's markers so the
+//! browser can hydrate them where they stand.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::location::RequestUrl;
 use model::stored::Language;
+use model::view_state::{Screen, ViewState};
 use model::Item;
 
-use crate::App;
+use model::share::{head_html, Feed, Page, PageKind, ShareImage};
 
-/// Where the prerendered content goes in `index.html`.
+use crate::data::app_data;
+use crate::i18n::page_texts as texts;
+
+/// Where the rendered page goes in `index.html`.
 const MARKER: &str = "<!--prerendered-->";
 
-/// Renders the whole app for the page at `path` (`/` or `/item/17/`), as a
-/// first visit sees it: default settings, nothing stored.
-pub fn render_page(path: &str) -> String {
-    let owner = Owner::new_root(Some(std::sync::Arc::new(
-        hydration_context::SsrSharedContext::new(),
+/// Renders the page of `state` (its page as written: nothing searched, no
+/// user data) as HTML.
+pub fn render_page(state: &ViewState) -> String {
+    let owner = Owner::new_root(Some(Arc::new(
+        hydration_context::SsrSharedContext::new_islands(),
     )));
-    owner.with(|| {
-        provide_context(RequestUrl::new(path));
-        view! { <App/> }.to_html()
-    })
+    let html = owner.with(|| {
+        crate::services::provide(state.page_default());
+        view! { <crate::page::Page/> }.to_html()
+    });
+    strip_markers_outside_islands(&html)
 }
 
-/// An item page's own title and description.
+/// Renders the page a host serves for an address the site does not have.
+pub fn render_not_found() -> String {
+    let owner = Owner::new_root(Some(Arc::new(
+        hydration_context::SsrSharedContext::new_islands(),
+    )));
+    let html = owner.with(|| {
+        crate::services::provide(ViewState::default());
+        view! { <crate::views::not_found::NotFoundPage/> }.to_html()
+    });
+    strip_markers_outside_islands(&html)
+}
+
+/// A page's own title and description.
 pub struct PageHead {
     pub title: String,
     pub description: String,
 }
 
-/// The title and description of item `item`'s page (Japanese, as the content).
-pub fn item_page_head(item: &Item) -> PageHead {
+/// The title and description of the page of `state`, in its language.
+pub fn page_head(state: &ViewState) -> PageHead {
+    let t = texts(state.language);
+    let named = |name: &str| PageHead {
+        title: (t.page_title)(name),
+        description: t.site_description.to_owned(),
+    };
+    match state.screen {
+        Screen::Item(no) => match app_data().dataset.item(no) {
+            Some(item) => item_page_head(item, state.language),
+            None => named(&(t.not_found)(no)),
+        },
+        Screen::List => PageHead {
+            title: (t.document_title)(crate::data::edition_label(), None),
+            description: t.site_description.to_owned(),
+        },
+        Screen::Bookmarks => named(t.bookmarks_heading),
+        Screen::Overview => named(t.overview_heading),
+        Screen::About => named(t.about_title),
+        Screen::Accessibility => named(t.nav_accessibility),
+        Screen::Changes => named(t.changes_heading),
+        Screen::Drafts => named(t.drafts_heading),
+        Screen::Workbench => named(t.workbench_heading),
+        Screen::Compile => named(t.compile_heading),
+    }
+}
+
+/// The title and description of item `item`'s page. The description is the
+/// item's own words (Japanese, as the content).
+pub fn item_page_head(item: &Item, language: Language) -> PageHead {
     let summary = item.overview.join("");
     PageHead {
-        // Prerendered pages are written in the default language.
-        title: (crate::i18n::texts(Language::Ja).document_title)(Some((item.no, &item.title))),
+        title: (texts(language).document_title)(
+            crate::data::edition_label(),
+            Some((item.no, &item.title)),
+        ),
         description: format!(
             "上田市行財政改革アクションプログラム No.{}「{}」（{}）。{}",
             item.no,
@@ -68,86 +121,273 @@ impl Template {
         })
     }
 
-    /// A whole page: `root` is the relative way to the site root (`./` or
-    /// `../../`) for the head's asset links, `head` replaces the title and
-    /// description, `body` is the rendered app.
-    pub fn page(&self, root: &str, head: Option<PageHead>, body: &str) -> String {
+    /// The whole page of `state`: the head's asset links reach the site root
+    /// from the page's folder, the head names the page in its language (with
+    /// its other-language page as an alternate), and `body` is the rendered
+    /// page.
+    pub fn page(&self, state: &ViewState, body: &str) -> String {
+        let root = state.relative_root();
         let mut top = if root == "./" {
             self.head.clone()
         } else {
             self.head.replace("=\"./", &format!("=\"{root}"))
         };
-        if let Some(head) = head {
-            top = replace_between(&top, "<title>", "</title>", &escape_text(&head.title));
-            top = replace_between(
-                &top,
-                "<meta name=\"description\" content=\"",
-                "\"",
-                &escape_attribute(&head.description),
-            );
-        }
+        let head = page_head(state);
+        let lang = language_code(state.language);
+        top = replace_between(&top, "<html lang=\"", "\"", lang);
+        top = replace_between(&top, "<title>", "</title>", &escape_text(&head.title));
+        top = replace_between(
+            &top,
+            "<meta name=\"description\" content=\"",
+            "\"",
+            &escape_attribute(&head.description),
+        );
+        let share = share_head(state, &head);
+        // Staff pages are not for search engines (nor for the sitemap).
+        let robots = if is_staff_page(state.screen) {
+            "<meta name=\"robots\" content=\"noindex\">\n"
+        } else {
+            ""
+        };
         format!(
-            "{top}</head>{}<div id=\"prerendered\">{}</div>{}",
-            self.body_start,
-            inert_controls(&strip_comments(body)),
+            "{top}{robots}{share}\n</head>{}<div id=\"prerendered\">{body}</div>{}",
+            self.body_start, self.body_end
+        )
+    }
+}
+
+impl Template {
+    /// The not-found page (`404.html`). A host serves it at whatever address
+    /// was asked for, at any depth below the site, so its relative links
+    /// resolve against the site's root: a `<base>` at the site's address
+    /// when `data/site.json` names it; otherwise set by one inline script
+    /// (allowed by its hash in the page's security policy) from the address
+    /// asked for, which names the site's folder before any of the site's own
+    /// folders (`…/reform/item/999/` → `…/reform/`). The page has no app:
+    /// the search is a plain form.
+    pub fn not_found_page(&self, body: &str) -> String {
+        let t = texts(Language::Ja);
+        let en = texts(Language::En);
+        let site = crate::data::site_config();
+        let base = match site.site_url.get() {
+            Some(url) => format!("<base href=\"{}\">", model::share::escape(url)),
+            None => format!("<script>{}</script>", not_found_base_script()),
+        };
+        let script_hash = format!("'sha256-{}'", sha256_base64(&not_found_base_script()));
+        // Everything but the app: its loader (and the module preloads) stay out.
+        let mut top = self
+            .head
+            .lines()
+            .filter(|line| !line.contains("data-wasm") && !line.contains("<script"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        top = top.replace(
+            "script-src 'self' 'wasm-unsafe-eval'",
+            &format!("script-src {script_hash}"),
+        );
+        // The page's one form is a plain search of the list.
+        top = top.replace("form-action 'none'", "form-action 'self'");
+        // The base comes before the first link that it resolves.
+        top = top.replacen(
+            "<meta name=\"viewport\"",
+            &format!("{base}\n  <meta name=\"viewport\""),
+            1,
+        );
+        top = replace_between(
+            &top,
+            "<title>",
+            "</title>",
+            &escape_text(&format!(
+                "{} / {}",
+                (t.page_title)(t.page_not_found),
+                en.page_not_found
+            )),
+        );
+        top = replace_between(
+            &top,
+            "<meta name=\"description\" content=\"",
+            "\"",
+            &escape_attribute(t.page_not_found_text),
+        );
+        let site_name = format!("{} {}", t.title_main, t.title_sub);
+        let share = head_html(
+            &Page {
+                kind: PageKind::NotFound,
+                lang: Language::Ja,
+                title: t.page_not_found,
+                description: t.page_not_found_text,
+                site_name: &site_name,
+                path: "404.html",
+                alternate: None,
+            },
+            &site,
+            &ShareImage::site_card(t.share_card_alt),
+            None,
+        );
+        // Nothing on it needs JavaScript: no note that it is off.
+        let body_start = match (
+            self.body_start.find("<noscript>"),
+            self.body_start.find("</noscript>"),
+        ) {
+            (Some(start), Some(end)) => format!(
+                "{}{}",
+                &self.body_start[..start],
+                &self.body_start[end + "</noscript>".len()..]
+            ),
+            _ => self.body_start.clone(),
+        };
+        format!(
+            "{top}<meta name=\"robots\" content=\"noindex\">\n{share}\n</head>{body_start}{body}{}",
             self.body_end
         )
     }
 }
 
-/// Controls do nothing until the app runs, so the static page shows them
-/// disabled; the search box stays usable, and what is typed there is
-/// carried into the app when it starts.
-fn inert_controls(body: &str) -> String {
-    let mut out = String::with_capacity(body.len() + 4096);
-    let mut rest = body;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest.find('>').map_or(rest.len(), |i| i + 1);
-        let tag = &rest[..end];
-        let is_control = ["<button", "<select", "<textarea", "<input"]
-            .iter()
-            .any(|name| {
-                tag.strip_prefix(name)
-                    .is_some_and(|after| after.starts_with([' ', '>', '/']))
-            });
-        if is_control && !tag.contains("type=\"search\"") && !tag.contains(" disabled") {
-            let close = if tag.ends_with("/>") {
-                end - 2
-            } else {
-                end - 1
-            };
-            out.push_str(&tag[..close]);
-            out.push_str(" disabled");
-            out.push_str(&tag[close..]);
-        } else {
-            out.push_str(tag);
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
+/// Sets the not-found page's base to the site's root, from the address it
+/// was served at (see [`Template::not_found_page`]): the folder before the
+/// first of the site's own folders (`item/N`, `overview`, …, or `en`), else
+/// the address's own folder. Its hash is in the page's security policy.
+fn not_found_base_script() -> String {
+    let folders: Vec<String> = Screen::PAGES
+        .iter()
+        .filter(|screen| **screen != Screen::List)
+        .map(|screen| screen.page_dir().trim_end_matches('/').to_owned())
+        .chain([r"item\/[^\/]*".to_owned()])
+        .collect();
+    format!(
+        "(()=>{{const p=location.pathname;\
+         const m=/^(.*?\\/)(?:en\\/)?(?:{})(?:\\/.*)?$/.exec(p)||/^(.*?\\/)en\\//.exec(p);\
+         const r=m?m[1]:p.slice(0,p.lastIndexOf('/')+1);\
+         const b=document.createElement('base');b.href=r;document.head.prepend(b);}})();",
+        folders.join("|")
+    )
 }
 
-/// Drops the renderer's comment markers (`<!>`, `<!--<() />-->`): the app
-/// replaces this HTML rather than hydrating it, so they only cost bytes.
-/// Text never holds a literal `<!`: the renderer escapes `<`.
-fn strip_comments(body: &str) -> String {
+fn sha256_base64(text: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()))
+}
+
+/// The share preview, the canonical and language links (with the site's
+/// address) and the feed link of the page of `state`.
+fn share_head(state: &ViewState, head: &PageHead) -> String {
+    let t = texts(state.language);
+    let site = crate::data::site_config();
+    let site_name = format!("{} {}", t.title_main, t.title_sub);
+    let path = state.page_path();
+    let alternate = ViewState {
+        language: match state.language {
+            Language::Ja => Language::En,
+            Language::En => Language::Ja,
+        },
+        ..state.clone()
+    }
+    .page_path();
+    let kind = match state.screen {
+        Screen::List => PageKind::List,
+        Screen::Item(_) => PageKind::Item,
+        Screen::Overview => PageKind::Overview,
+        Screen::About => PageKind::About,
+        Screen::Accessibility => PageKind::Accessibility,
+        Screen::Bookmarks => PageKind::Bookmarks,
+        Screen::Changes => PageKind::Changes,
+        Screen::Drafts | Screen::Workbench | Screen::Compile => PageKind::Staff,
+    };
+    // An item's own card exists only where the build drew one: with the
+    // site's address (without it no image is linked at all).
+    let item = match state.screen {
+        Screen::Item(no) => app_data().dataset.item(no),
+        _ => None,
+    };
+    let card_path = item.map(|item| model::share::item_card_path(item.no));
+    let card_alt = item.map(|item| (t.share_item_card_alt)(item.no, &item.title));
+    let image = match (&card_path, &card_alt) {
+        (Some(path), Some(alt)) if site.site_url.get().is_some() => {
+            ShareImage::item_card(path, alt)
+        }
+        _ => ShareImage::site_card(t.share_card_alt),
+    };
+    // On item pages the preview describes the item in its own words.
+    let summary = item.map(|item| item.overview.join(""));
+    let page = Page {
+        kind,
+        lang: state.language,
+        title: &head.title,
+        description: summary.as_deref().unwrap_or(&head.description),
+        site_name: &site_name,
+        path: &path,
+        alternate: Some(&alternate),
+    };
+    let feed = Feed {
+        path: FEED_PATH,
+        title: t.feed_title,
+    };
+    head_html(&page, &site, &image, Some(&feed))
+}
+
+/// The Atom feed the build writes at the site's root (`cargo xtask postbuild`).
+pub const FEED_PATH: &str = "feed.xml";
+
+fn is_staff_page(screen: Screen) -> bool {
+    matches!(screen, Screen::Drafts | Screen::Workbench | Screen::Compile)
+}
+
+/// A language's code in `lang` and `hreflang`.
+fn language_code(language: Language) -> &'static str {
+    match language {
+        Language::Ja => "ja",
+        Language::En => "en",
+    }
+}
+
+/// Drops the renderer's comment markers (`<!>`, `<!--<() />-->`) outside the
+/// islands: only an island is hydrated, and hydration needs its markers; the
+/// rest of the page is plain HTML, where they only cost bytes. Text never
+/// holds a literal `<!`: the renderer escapes `<`. Inside the islands, the
+/// renderer's empty marker `<!>` is written `<!---->`: the same empty comment
+/// node once parsed (what hydration walks), but valid HTML where `<!>` is a
+/// parse error ("bogus comment") to the Nu Html Checker.
+fn strip_markers_outside_islands(body: &str) -> String {
+    const OPEN: &str = "<leptos-island";
+    const CLOSE: &str = "</leptos-island>";
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
-    while let Some(start) = rest.find("<!") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start..];
-        let end = if after.starts_with("<!--") {
-            after.find("-->").map_or(after.len(), |i| i + 3)
-        } else {
-            after.find('>').map_or(after.len(), |i| i + 1)
-        };
-        rest = &after[end..];
+    let mut depth = 0usize;
+    loop {
+        let next_open = rest.find(OPEN);
+        let next_close = rest.find(CLOSE);
+        let next_comment = rest.find("<!");
+        let next_tag = [next_open, next_close].into_iter().flatten().min();
+        match (next_comment, next_tag) {
+            (Some(comment), tag) if depth == 0 && tag.is_none_or(|tag| comment < tag) => {
+                out.push_str(&rest[..comment]);
+                let after = &rest[comment..];
+                let end = if after.starts_with("<!--") {
+                    after.find("-->").map_or(after.len(), |i| i + 3)
+                } else {
+                    after.find('>').map_or(after.len(), |i| i + 1)
+                };
+                rest = &after[end..];
+            }
+            (_, Some(tag)) => {
+                let is_open = Some(tag) == next_open;
+                let len = if is_open { OPEN.len() } else { CLOSE.len() };
+                out.push_str(&rest[..tag + len]);
+                rest = &rest[tag + len..];
+                if is_open {
+                    depth += 1;
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            _ => {
+                out.push_str(rest);
+                break;
+            }
+        }
     }
-    out.push_str(rest);
-    out
+    out.replace("<!>", "<!---->")
 }
 
 fn replace_between(text: &str, open: &str, close: &str, with: &str) -> String {
@@ -158,6 +398,49 @@ fn replace_between(text: &str, open: &str, close: &str, with: &str) -> String {
         return text.to_owned();
     };
     format!("{}{with}{}", &text[..start], &text[start + len..])
+}
+
+/// Benchmark builds: where the list of `n` synthetic items is written, below
+/// the site root (two folders down, like an item page).
+#[cfg(feature = "bench")]
+pub fn synthetic_page_dir(n: usize) -> String {
+    format!("synthetic/{n}/")
+}
+
+/// Benchmark builds: the list page of `n` items generated from the real ones
+/// (`model::synthetic`), made from `list_page`, the site's prerendered list
+/// (its head and frame, trunk's asset links): its rendered part is replaced
+/// by the list rendered with the synthetic dataset, its links reach the site
+/// root from [`synthetic_page_dir`], and `<html data-synthetic="N">` tells
+/// the browser's bundle (built with the `bench` feature) to generate the same
+/// items, so that the islands hydrate what the page shows.
+#[cfg(feature = "bench")]
+pub fn synthetic_list_page(list_page: &str, n: usize) -> Result<String, String> {
+    const OPEN: &str = "<div id=\"prerendered\">";
+    let start = list_page
+        .find(OPEN)
+        .ok_or("the list page has no <div id=\"prerendered\">")?
+        + OPEN.len();
+    // The rendered part is the body's last element (`Template::page`).
+    let body_end = list_page
+        .rfind("</body>")
+        .ok_or("the list page has no </body>")?;
+    let end = list_page[..body_end]
+        .rfind("</div>")
+        .filter(|&end| end >= start)
+        .ok_or("the list page's rendered part does not end before </body>")?;
+    if !list_page.contains("<html ") {
+        return Err("the list page has no <html> element".into());
+    }
+    let body = crate::data::with_synthetic(n, || render_page(&ViewState::default()));
+    let page = format!("{}{body}{}", &list_page[..start], &list_page[end..]);
+    // Every relative link of the list page starts at the site root (`./`).
+    let root = "../".repeat(synthetic_page_dir(n).matches('/').count());
+    Ok(page.replace("=\"./", &format!("=\"{root}")).replacen(
+        "<html ",
+        &format!("<html data-synthetic=\"{n}\" "),
+        1,
+    ))
 }
 
 fn escape_text(text: &str) -> String {
@@ -175,32 +458,88 @@ mod tests {
     use super::*;
 
     #[test]
-    fn controls_are_disabled_but_the_search_box_is_not() {
-        let html = r#"<button type="button">a</button><input type="search" value=""><input type="checkbox"/><select><option>x</option></select><button disabled="">b</button><p>&lt;button</p>"#;
-        assert_eq!(
-            inert_controls(html),
-            r#"<button type="button" disabled>a</button><input type="search" value=""><input type="checkbox" disabled/><select disabled><option>x</option></select><button disabled="">b</button><p>&lt;button</p>"#
-        );
-    }
-
-    #[test]
-    fn renderer_markers_are_dropped() {
-        assert_eq!(strip_comments("<p>a<!><!--<() />-->b</p><!>"), "<p>ab</p>");
-    }
-
-    #[test]
-    fn item_pages_reach_assets_from_two_levels_down() {
+    fn the_not_found_page_allows_its_one_script_by_hash() {
         let template = Template::parse(
-            "<head><title>T</title><meta name=\"description\" content=\"D\"><link href=\"./a.css\"><script src=\"./boot.js\" data-js=\"./x.js\"></script></head><body><!--prerendered--></body>",
+            "<html lang=\"ja\"><head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"x\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; form-action 'none'\">\n<title>T</title><meta name=\"description\" content=\"D\">\n<script type=\"module\" src=\"./boot.js\" data-wasm=\"./x.wasm\"></script>\n</head><body><noscript>off</noscript><!--prerendered--></body>",
         )
         .unwrap();
-        let head = PageHead {
-            title: "No.1 <A&B>".into(),
-            description: "\"q\"".into(),
-        };
-        assert_eq!(
-            template.page("../../", Some(head), "<p>hi</p>"),
-            "<head><title>No.1 &lt;A&amp;B&gt;</title><meta name=\"description\" content=\"&quot;q&quot;\"><link href=\"../../a.css\"><script src=\"../../boot.js\" data-js=\"../../x.js\"></script></head><body><div id=\"prerendered\"><p>hi</p></div></body>"
+        let page = template.not_found_page("<main>…</main>");
+        let script = not_found_base_script();
+        assert!(page.contains(&format!("<script>{script}</script>")));
+        assert!(page.contains(&format!("script-src 'sha256-{}'", sha256_base64(&script))));
+        assert!(page.contains("form-action 'self'"));
+        assert!(
+            !page.contains("boot.js") && !page.contains("noscript"),
+            "{page}"
         );
+        assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+        // A regular expression literal: no unescaped slash outside a class.
+        let pattern = script
+            .split("=/")
+            .nth(1)
+            .unwrap()
+            .split("/.exec")
+            .next()
+            .unwrap();
+        assert!(!pattern.replace("\\/", "").contains('/'), "{pattern}");
+    }
+
+    #[test]
+    fn markers_are_dropped_outside_islands_only() {
+        assert_eq!(
+            strip_markers_outside_islands(
+                "<p>a<!><!--<() />-->b</p><leptos-island data-component=\"X_1\"><p>c<!>d</p></leptos-island><!>e"
+            ),
+            "<p>ab</p><leptos-island data-component=\"X_1\"><p>c<!---->d</p></leptos-island>e"
+        );
+    }
+
+    #[cfg(feature = "bench")]
+    #[test]
+    fn a_synthetic_list_is_the_list_page_with_generated_items() {
+        let list = "<!DOCTYPE html><html lang=\"ja\"><head><link href=\"./a.css\"><script src=\"./boot.js\" data-js=\"./x.js\"></script></head><body><noscript>off</noscript><div id=\"prerendered\"><main><div>61件</div></main></div></body>\n</html>\n";
+        let page = synthetic_list_page(list, 150).unwrap();
+        assert!(page.starts_with(
+            "<!DOCTYPE html><html data-synthetic=\"150\" lang=\"ja\"><head><link href=\"../../a.css\"><script src=\"../../boot.js\" data-js=\"../../x.js\"></script></head><body><noscript>off</noscript><div id=\"prerendered\">"
+        ));
+        assert!(page.ends_with("</div></body>\n</html>\n"));
+        assert!(!page.contains("61件"));
+        assert!(page.contains("150件"), "{page}");
+        // The list in pages: the first hundred rows.
+        assert_eq!(page.matches("class=\"item-row\"").count(), 100);
+        assert!(!page.contains("=\"./"));
+        assert!(page.contains("href=\"../../item/1/\""));
+        // The real dataset is back for the pages rendered after it.
+        assert_eq!(app_data().dataset.items.len(), 61);
+        assert_eq!(synthetic_page_dir(150), "synthetic/150/");
+        assert!(synthetic_list_page("<html lang=\"ja\"><body></body></html>", 10).is_err());
+    }
+
+    #[test]
+    fn item_pages_reach_assets_from_their_folder_and_name_their_language() {
+        let template = Template::parse(
+            "<html lang=\"ja\"><head><title>T</title><meta name=\"description\" content=\"D\"><link href=\"./a.css\"><script src=\"./boot.js\" data-js=\"./x.js\"></script></head><body><!--prerendered--></body>",
+        )
+        .unwrap();
+        let item = ViewState {
+            screen: Screen::Item(1),
+            language: Language::En,
+            ..ViewState::default()
+        };
+        let page = template.page(&item, "<p>hi</p>");
+        assert!(
+            page.starts_with("<html lang=\"en\"><head><title>No.1 "),
+            "{page}"
+        );
+        assert!(page.contains("<link href=\"../../../a.css\"><script src=\"../../../boot.js\" data-js=\"../../../x.js\">"));
+        // The share preview names the item; the feed is found from the page's folder.
+        assert!(
+            page.contains("<meta property=\"og:type\" content=\"article\">"),
+            "{page}"
+        );
+        assert!(page.contains("<meta property=\"og:locale\" content=\"en_GB\">"));
+        assert!(page.contains("type=\"application/atom+xml\""));
+        assert!(page.contains("href=\"../../../feed.xml\""));
+        assert!(page.ends_with("<body><div id=\"prerendered\"><p>hi</p></div></body>"));
     }
 }

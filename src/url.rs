@@ -1,76 +1,91 @@
-//! The only place that reads or writes the URL.
+//! The only place that reads or writes the page's address.
 //!
-//! View state lives in the query string (see `model::view_state`), except
-//! that an item has a page of its own, `item/17/`, which the build writes as
-//! a real file so a static host serves its content without the app. Links are
-//! made from the site root, so the same `dist/` works at `/` or under a
-//! sub-path with no rewrite rules.
+//! Every citizen screen is a page the build writes (`item/17/`,
+//! `en/overview/`, see `model::view_state`), so going to another screen is
+//! going to another page: a link, which the browser follows. What changes
+//! within a page (search, filters, sort, a shared bookmarks list, the staff
+//! screens of the list page) is the query string, which this module keeps in
+//! one signal and writes into the history. Links are relative to the site
+//! root, so the same `dist/` works at `/` or under a sub-path with no rewrite
+//! rules.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use model::view_state::ViewState;
 
-/// The current view state, parsed from the page's path and query string.
+/// The view state: what the page shows, from its address.
 ///
-/// One memo per app, provided as context by [`provide_view_state`]: every
-/// row and facet reads the same one.
-pub fn use_view_state() -> Memo<ViewState> {
-    expect_context::<ViewStateContext>().0
+/// One signal per page, provided as context by [`provide_view_state`]:
+/// every row and facet reads the same one.
+pub fn use_view_state() -> ReadSignal<ViewState> {
+    expect_context::<ViewStateContext>().state.read_only()
 }
 
-#[derive(Clone, Copy)]
-struct ViewStateContext(Memo<ViewState>);
+/// The state the page was written for: its screen and language, nothing
+/// searched or filtered (what the build rendered).
+pub fn use_page() -> ViewState {
+    expect_context::<ViewStateContext>().page
+}
 
-/// Parses the URL into the view state once, for the whole app (inside `<Router>`).
-pub fn provide_view_state() {
-    let location = use_location();
-    let state = Memo::new(move |_| {
-        location.pathname.with(|path| {
-            location
-                .search
-                .with(|query| ViewState::from_location(path, query))
-        })
+#[derive(Clone)]
+struct ViewStateContext {
+    state: RwSignal<ViewState>,
+    page: ViewState,
+}
+
+/// Provides the view state, starting at `state`, for everything rendered
+/// below (or, in the browser, for every island of the page). The page's
+/// own state is `state`'s page ([`ViewState::page_default`]).
+pub fn provide_view_state(state: ViewState) {
+    let page = state.page_default();
+    provide_context(ViewStateContext {
+        state: RwSignal::new(state),
+        page,
     });
-    provide_context(ViewStateContext(state));
-    #[cfg(not(feature = "ssr"))]
-    complete_path_changes(location.pathname);
 }
 
-/// Lets the router write a new path (an item page) into the address bar.
-///
-/// leptos_router changes the path only once the new route has rendered, which
-/// its `<Routes>` reports; this app has no routes (one screen switch reads the
-/// URL), so it reports it here, after the change has rendered.
+/// The state of the address the page was opened with. On a prerendered page
+/// in the browser, the islands start from the page as written and then
+/// follow the address ([`follow_address`]).
 #[cfg(not(feature = "ssr"))]
-fn complete_path_changes(pathname: Memo<String>) {
-    use leptos_router::location::{BrowserUrl, LocationProvider};
-    let Some(browser) = use_context::<BrowserUrl>() else {
+pub fn current_state() -> ViewState {
+    let query = window().location().search().unwrap_or_default();
+    ViewState::from_site_path(&page_of_location().page_path(), &query)
+}
+
+/// The page the browser has open, as the build wrote it: its path's screen
+/// and language, nothing searched (the query string is followed once the
+/// islands are hydrated, see [`follow_address`]).
+#[cfg(not(feature = "ssr"))]
+pub fn page_of_location() -> ViewState {
+    let path = window().location().pathname().unwrap_or_default();
+    let root = site_root();
+    let tail = path.strip_prefix(root.as_str()).unwrap_or_default();
+    ViewState::from_site_path(tail, "")
+}
+
+/// Makes the view state follow the address: now (the page was written with
+/// nothing searched, the address may say more), and whenever Back or Forward
+/// returns to another state of this page. An older link naming a screen in
+/// the query string (`?item=17`, `?view=overview`) is sent on to that
+/// screen's page.
+#[cfg(not(feature = "ssr"))]
+pub fn follow_address() {
+    let context = expect_context::<ViewStateContext>();
+    let ViewStateContext {
+        state: signal,
+        page,
+    } = context;
+    let state = current_state();
+    if !page.same_page(&state) {
+        let _ = window().location().replace(&href(&state));
         return;
-    };
-    Effect::new(move |_| {
-        pathname.track();
-        browser.ready_to_complete();
+    }
+    signal.set(state);
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        signal.set(current_state());
     });
-}
-
-/// The page's full address, updated whenever the view state changes (for
-/// QR codes and copy links that must match what is on screen).
-#[cfg(not(feature = "ssr"))]
-pub fn use_current_address() -> Signal<String> {
-    let location = use_location();
-    Signal::derive(move || {
-        location.pathname.track();
-        location.search.track();
-        window().location().href().unwrap_or_default()
-    })
-}
-
-/// At build time the page's full address is unknown (the host is chosen at
-/// publication); nothing prerendered shows it.
-#[cfg(feature = "ssr")]
-pub fn use_current_address() -> Signal<String> {
-    Signal::derive(String::new)
+    // The listener lives as long as the page.
+    std::mem::forget(handle);
 }
 
 /// How a state change enters the browser history.
@@ -84,65 +99,61 @@ pub enum History {
 
 /// Navigates to a view state. A `Copy` handle, so event handlers can share it.
 #[derive(Clone, Copy)]
-pub struct Go(Callback<(ViewState, History)>);
+pub struct Go(RwSignal<ViewState>);
 
 impl Go {
-    /// Makes `state` the current view state.
+    /// Makes `state` the current view state: in place, with a history entry,
+    /// when it is on this page; otherwise by opening its page.
     pub fn to(self, state: ViewState, history: History) {
-        self.0.run((state, history));
+        #[cfg(not(feature = "ssr"))]
+        {
+            let same_page = self.0.with_untracked(|now| now.same_page(&state));
+            let target = href(&state);
+            if !same_page {
+                let _ = window().location().assign(&target);
+                return;
+            }
+            if let Ok(browser_history) = window().history() {
+                let none = wasm_bindgen::JsValue::NULL;
+                let _ = match history {
+                    History::Push => browser_history.push_state_with_url(&none, "", Some(&target)),
+                    History::Replace => {
+                        browser_history.replace_state_with_url(&none, "", Some(&target))
+                    }
+                };
+            }
+        }
+        #[cfg(feature = "ssr")]
+        let _ = history;
+        self.0.set(state);
     }
 }
 
-/// Returns the navigation handle for this component tree.
+/// Returns the navigation handle of this page.
 pub fn use_go() -> Go {
-    let navigate = use_navigate();
-    Go(Callback::new(
-        move |(state, history): (ViewState, History)| {
-            navigate(
-                &href(&state),
-                NavigateOptions {
-                    replace: history == History::Replace,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        },
-    ))
+    Go(expect_context::<ViewStateContext>().state)
 }
 
 /// A link target for a view state: the site root followed by the state's
-/// place below it (`item/17/`, `?q=…`, or nothing for the default state).
+/// place below it (`item/17/`, `en/?q=…`, or nothing for the default state).
 pub fn href(state: &ViewState) -> String {
     format!("{}{}", site_root(), state.site_path())
 }
 
-/// Where the list's item links go: each item's page with the list's query
-/// (search, filters, sort), so that going back from the item finds the same
-/// list. One memo serves every row: a filter change formats the query once,
-/// and a row's link is rewritten only when that query changed.
-pub fn item_links(state: Memo<ViewState>) -> Memo<ItemLinks> {
-    Memo::new(move |_| ItemLinks {
-        root: site_root(),
-        query: state.with(ViewState::list_query),
+/// Item `no`'s page, carrying the list's search, filters and sort, so that
+/// the item page highlights what was searched and its links lead back to
+/// the same list.
+pub fn item_href(no: u32, list: &ViewState) -> String {
+    href(&ViewState {
+        screen: model::view_state::Screen::Item(no),
+        language: list.language,
+        ..list.clone()
     })
 }
 
-/// See [`item_links`].
-#[derive(Clone, PartialEq)]
-pub struct ItemLinks {
-    root: String,
-    query: String,
-}
-
-impl ItemLinks {
-    /// The link to item `no`.
-    pub fn to(&self, no: u32) -> String {
-        format!(
-            "{}{}",
-            self.root,
-            model::view_state::item_path(no, &self.query)
-        )
-    }
+/// A file of the site (`open-data/…`), from the page that links to it.
+pub fn site_file(path: &str) -> String {
+    format!("{}{path}", site_root())
 }
 
 /// A view state's full address, with the origin: for links that leave the
@@ -156,26 +167,55 @@ pub fn absolute_href(state: &ViewState) -> String {
     format!("{origin}{}", href(state))
 }
 
-/// The site root as an absolute path (`/` or `/reform/`), from the page's address.
+/// The page's full address, updated whenever the view state changes (for
+/// QR codes and copy links that must match what is on screen). Empty at
+/// build time: the host is chosen at publication, and nothing prerendered
+/// shows it.
+pub fn use_current_address() -> Signal<String> {
+    let state = use_view_state();
+    Signal::derive(move || {
+        if cfg!(feature = "ssr") {
+            String::new()
+        } else {
+            state.with(absolute_href)
+        }
+    })
+}
+
+/// The site root as an absolute path (`/` or `/reform/`): where the page's
+/// own loader script is, which the build puts at the root; from the page's
+/// address when there is none (the browser tests' bare page).
 #[cfg(not(feature = "ssr"))]
 fn site_root() -> String {
-    let path = window().location().pathname().unwrap_or_default();
-    model::view_state::split_site_root(&path).0.to_owned()
+    let from_script = document()
+        .query_selector("script[data-wasm]")
+        .ok()
+        .flatten()
+        .and_then(|script| script.get_attribute("src"))
+        .and_then(|src| {
+            let base = document().base_uri().ok().flatten()?;
+            web_sys::Url::new_with_base(&src, &base).ok()
+        })
+        .map(|url| {
+            let path = url.pathname();
+            path[..path.rfind('/').map_or(0, |i| i + 1)].to_owned()
+        });
+    from_script.unwrap_or_else(|| {
+        let path = window().location().pathname().unwrap_or_default();
+        model::view_state::split_site_root(&path).0.to_owned()
+    })
 }
 
 /// At build time the site root is unknown: prerendered links are relative
-/// to the page being written (`./` or `../../`).
+/// to the page being written (`./`, `../../`).
 #[cfg(feature = "ssr")]
 fn site_root() -> String {
-    let location = use_location();
-    location
-        .pathname
-        .with_untracked(|path| model::view_state::relative_root(path))
+    use_page().relative_root()
 }
 
 /// Returns to the full list: every filter and the search text cleared,
 /// the sort order kept.
-pub fn clear_all(state: Memo<ViewState>, go: Go) {
+pub fn clear_all(state: ReadSignal<ViewState>, go: Go) {
     let mut next = state.get_untracked();
     next.query.clear_filters();
     next.query.text.clear();
@@ -201,13 +241,75 @@ pub fn kiosk_switch() -> Option<bool> {
     None
 }
 
-/// Benchmark builds only: `?synthetic=N` asks for a generated dataset of N items.
+/// Sends the browser to the site's start page in Japanese (kiosk reset).
+pub fn open_start_page() {
+    #[cfg(not(feature = "ssr"))]
+    let _ = window().location().assign(&href(&ViewState::default()));
+}
+
+/// Reloads the page (staff mode switched on: `boot.js` then starts the
+/// staff bundle).
+pub fn reload() {
+    #[cfg(not(feature = "ssr"))]
+    let _ = window().location().reload();
+}
+
+/// Records, in the list page's own history entry, the item the reader is
+/// leaving the list for, so that Back returns to that row ([`item_left_for`]).
+pub fn remember_item_left_for(no: u32) {
+    #[cfg(not(feature = "ssr"))]
+    {
+        let Ok(history) = window().history() else {
+            return;
+        };
+        let state = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&state, &"item".into(), &no.into());
+        let here = window().location().href().unwrap_or_default();
+        let _ = history.replace_state_with_url(&state, "", Some(&here));
+    }
+    #[cfg(feature = "ssr")]
+    let _ = no;
+}
+
+/// The item the reader left this list page for, when Back has brought them
+/// here again (see [`remember_item_left_for`]).
+#[cfg(not(feature = "ssr"))]
+pub fn item_left_for() -> Option<u32> {
+    let state = window().history().ok()?.state().ok()?;
+    js_sys::Reflect::get(&state, &"item".into())
+        .ok()?
+        .as_f64()
+        .map(|no| no as u32)
+}
+
+/// Whether the address names a part of the page (`#open-data`).
+#[cfg(not(feature = "ssr"))]
+pub fn fragment() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    hash.strip_prefix('#')
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned)
+}
+
+/// Benchmark builds only: the size of the generated dataset the page was
+/// written with (`bench/1000/`), or `?synthetic=N` on the staff app.
 #[cfg(feature = "bench")]
 pub fn synthetic_size() -> Option<usize> {
-    let search = window().location().search().ok()?;
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("synthetic="))
-        .and_then(|n| n.parse().ok())
+    #[cfg(feature = "ssr")]
+    return None;
+    #[cfg(not(feature = "ssr"))]
+    {
+        let written = document()
+            .document_element()
+            .and_then(|html| html.get_attribute("data-synthetic"))
+            .and_then(|n| n.parse().ok());
+        written.or_else(|| {
+            let search = window().location().search().ok()?;
+            search
+                .trim_start_matches('?')
+                .split('&')
+                .find_map(|pair| pair.strip_prefix("synthetic="))
+                .and_then(|n| n.parse().ok())
+        })
+    }
 }

@@ -5,19 +5,22 @@ use std::time::Duration;
 
 use leptos::mount::mount_to;
 use leptos::prelude::*;
+use model::view_state::{Screen, ViewState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The app mounted in a fresh container at a given query string. Dropping it unmounts.
+/// A page of the app mounted in a fresh container and made live, with the
+/// page's address at `query` (the page itself is `state`'s). Dropping it
+/// unmounts.
 struct Mounted {
     root: web_sys::HtmlElement,
     _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
 
-fn mount_app_at(query: &str) -> Mounted {
-    // Each test starts from its own URL: the app's whole state lives there.
+fn mount_page(state: ViewState, query: &str) -> Mounted {
+    // Each test starts from its own URL: the list's state lives there.
     let path = window().location().pathname().unwrap();
     window()
         .history()
@@ -30,11 +33,27 @@ fn mount_app_at(query: &str) -> Mounted {
         .unwrap();
     let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    let handle = mount_to(root.clone(), || app::App().into_any());
+    let handle = mount_to(root.clone(), move || {
+        app::services::provide(state.clone());
+        let query = window().location().search().unwrap_or_default();
+        let view = view! { <app::page::Page/> }.into_any();
+        // As on a page the build wrote: the address followed, then live.
+        let go = app::url::use_go();
+        go.to(
+            ViewState::from_site_path(&state.page_path(), &query),
+            app::url::History::Replace,
+        );
+        app::services::go_live();
+        view
+    });
     Mounted {
         root,
         _handle: handle,
     }
+}
+
+fn mount_app_at(query: &str) -> Mounted {
+    mount_page(ViewState::default(), query)
 }
 
 impl Drop for Mounted {
@@ -110,8 +129,14 @@ async fn checking_a_facet_narrows_the_list_and_writes_the_url() {
 }
 
 #[wasm_bindgen_test]
-async fn a_query_string_opens_the_item_it_names() {
-    let app = mount_app_at("?item=21");
+async fn an_item_page_shows_its_item() {
+    let app = mount_page(
+        ViewState {
+            screen: Screen::Item(21),
+            ..ViewState::default()
+        },
+        "",
+    );
     settle().await;
     assert!(app.text("h2").contains("ふるさと納税の推進"));
     assert_eq!(app.count(".year-table tbody tr"), 5);

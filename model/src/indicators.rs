@@ -16,12 +16,13 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The last 令和 year the source reports results for (令和4年度末取組状況).
-pub const LAST_REPORTED_YEAR: u8 = 4;
-
 /// All indicators and effect amounts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicators {
+    /// The edition the figures were read from (「令和4年度末」, as its
+    /// `meta.status_as_of`): they are read by hand, so a later edition's
+    /// results are not among them until someone reads them too.
+    pub read_from: String,
     /// Measurable targets and results, ordered by item.
     pub indicators: Vec<Indicator>,
     /// Effect amounts (効果額) reported in the results, ordered by item.
@@ -29,6 +30,12 @@ pub struct Indicators {
 }
 
 impl Indicators {
+    /// The last 令和 year whose results the figures cover: the year of the
+    /// edition they were read from (4 for 令和4年度末).
+    pub fn reported_year(&self) -> u8 {
+        crate::edition::reported_year(&self.read_from).unwrap_or(0)
+    }
+
     /// The indicators of item `no`, in data order.
     pub fn for_item(&self, no: u32) -> impl Iterator<Item = &Indicator> {
         self.indicators.iter().filter(move |i| i.item == no)
@@ -290,11 +297,12 @@ pub fn status(indicator: &Indicator, year: u8) -> Status {
     }
 }
 
-/// The status of the latest year with a result; without any result,
-/// ([`LAST_REPORTED_YEAR`], [`Status::NoResult`]).
-pub fn latest_status(indicator: &Indicator) -> (u8, Status) {
+/// The status of the latest year with a result; without any result, the
+/// last year the figures cover (`reported_year`, [`Indicators::reported_year`])
+/// with [`Status::NoResult`].
+pub fn latest_status(indicator: &Indicator, reported_year: u8) -> (u8, Status) {
     match indicator.results.iter().map(|r| r.year).max() {
         Some(year) => (year, status(indicator, year)),
-        None => (LAST_REPORTED_YEAR, Status::NoResult),
+        None => (reported_year, Status::NoResult),
     }
 }

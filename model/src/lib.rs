@@ -274,13 +274,14 @@ pub struct Sdgs {
     pub goals: Vec<u8>,
     /// Whether the document names the goals or they were estimated.
     pub basis: SdgBasis,
-    /// What the source's SDG cell holds: goal names, the blanks of icons
-    /// whose names were lost, or nothing at all.
+    /// What the source's SDG cell holds: goal names, only blanks (where
+    /// icons probably were, whose names were lost), or nothing at all.
     pub cell: SdgCell,
     /// Why these goals were chosen; present when `basis` is `estimated`.
     pub rationale: Option<String>,
-    /// Number of blanks the goal icons left in the source cell: a hint for how
-    /// many icons the printed page had (0 when the cell is empty).
+    /// Number of blanks in the source cell besides those of named goals: a
+    /// hint for how many icons the printed page probably had (0 when the
+    /// cell is empty).
     pub icon_gap: u32,
 }
 
@@ -295,7 +296,8 @@ pub struct Sdgs {
 pub enum SdgBasis {
     /// The source names the goals in text.
     Document,
-    /// The source shows icons only (lost in the text); the goals were estimated.
+    /// The source's text names no goals (icons, probably, were lost); the
+    /// goals were estimated.
     Estimated,
 }
 
@@ -310,8 +312,8 @@ pub enum SdgBasis {
 pub enum SdgCell {
     /// The goals are named in text (`basis` is `document`).
     Named,
-    /// Only the blanks the goal icons left: there were icons, their goals are
-    /// unreadable (`basis` is `estimated`).
+    /// Only blanks, as goal icons leave them in the text: the printed page
+    /// probably had icons, whose goals are unreadable (`basis` is `estimated`).
     Icons,
     /// Empty, with no trace of icons: the source gives no goals, and any
     /// goals are estimated from the content alone.
@@ -356,8 +358,10 @@ pub struct Difference {
 
 pub mod accessibility;
 pub mod corrections;
+pub mod discovery;
 pub mod drafts;
 pub mod edition;
+pub mod feed;
 pub mod filter;
 pub mod fold;
 pub mod indicators;
@@ -366,6 +370,7 @@ pub mod open_data;
 pub mod overview;
 pub mod reading;
 pub mod search;
+pub mod share;
 pub mod site;
 pub mod stored;
 pub mod synthetic;

@@ -11,6 +11,7 @@
 //! with a line break, as the source's cell does.
 
 use crate::corrections::{Certainty, Correction, CorrectionKind};
+pub use crate::edition::western_year;
 use crate::indicators::{EffectAmount, Indicator, Indicators};
 use crate::{Dataset, Item, Meta, SdgBasis, SdgCell, Year};
 
@@ -105,11 +106,6 @@ pub fn edition_slug(meta: &Meta) -> String {
         ""
     };
     format!("r{digits}{end}")
-}
-
-/// The Western fiscal year that starts in April of 令和 `year` (令和3年度 is 2021).
-pub fn western_year(year: u8) -> u16 {
-    2018 + u16::from(year)
 }
 
 /// The cells of one entry list: one line per entry.
@@ -255,8 +251,10 @@ pub fn items_table(dataset: &Dataset) -> Table {
                 .to_string(),
                 match item.sdgs.cell {
                     SdgCell::Named => "目標名の記載あり",
-                    SdgCell::Icons => "アイコンのみ（目標名は読み取れない）",
-                    SdgCell::Empty => "空欄（アイコンの痕跡なし）",
+                    SdgCell::Icons => {
+                        "空白のみ（アイコンがあったと考えられ、目標名は読み取れない）"
+                    }
+                    SdgCell::Empty => "空欄（空白も残っていない）",
                 }
                 .to_string(),
                 item.sdgs.rationale.clone().unwrap_or_default(),

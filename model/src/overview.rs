@@ -293,7 +293,7 @@ pub fn indicator_rows(indicators: &Indicators) -> Vec<IndicatorRow> {
         .iter()
         .enumerate()
         .map(|(index, indicator)| {
-            let (year, status) = latest_status(indicator);
+            let (year, status) = latest_status(indicator, indicators.reported_year());
             IndicatorRow {
                 index,
                 item: indicator.item,

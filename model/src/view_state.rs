@@ -1,17 +1,26 @@
-//! The state the URL's query string carries, and its one encoding.
+//! The state a page's address carries, and its one encoding.
 //!
-//! Keys, in the order they are written: `q` (search text), `cat`, `bureau`,
-//! `sec`, `sdg`, `res` (facet selections, comma-separated), `sort=title`,
-//! `item=N` or `view=bookmarks|overview|drafts|about|accessibility` (the screen), and
-//! `bm=1,5,9` (a shared list of bookmarks). Each value is percent-encoded as
-//! `encodeURIComponent` does, so a comma inside a value is `%2C` and cannot be
-//! mistaken for a separator. [`Query::only`] is not part of the URL: the
-//! view derives it from the screen and the bookmarks.
+//! Every screen is a page the build writes (see [`Screen::page_dir`]): the
+//! list at the site root, `bookmarks/`, `overview/`, `about/`,
+//! `accessibility/`, `changes/`, `item/N/`, the staff screens (`workbench/`,
+//! `compile/`, `drafts/`), and the same below `en/` in English. What is not a
+//! page is the query string. Keys, in the order they are written: `q`
+//! (search text), `cat`, `bureau`, `sec`, `sdg`, `res` (facet selections,
+//! comma-separated), `sort=title`, and `bm=1,5,9` (a shared list of
+//! bookmarks). Each value is percent-encoded as `encodeURIComponent`
+//! does, so a comma inside a value is `%2C` and cannot be mistaken for a
+//! separator. [`Query::only`] is not part of the URL: the view derives it
+//! from the screen and the bookmarks.
+//!
+//! Older links named every screen in the query string (`?item=17`,
+//! `?view=overview`); [`ViewState::from_query_string`] still reads them, and
+//! [`ViewState::site_path`] says where that screen's page is now.
 
 use std::collections::BTreeSet;
 use std::str::FromStr;
 
 use crate::filter::{Query, Sort};
+use crate::stored::Language;
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -35,6 +44,8 @@ pub enum Screen {
     About,
     /// The accessibility statement and the results behind it.
     Accessibility,
+    /// What the current edition changed since the previous one (「今回の更新」).
+    Changes,
 }
 
 impl Screen {
@@ -48,9 +59,57 @@ impl Screen {
             Screen::Compile => Some("compile"),
             Screen::About => Some("about"),
             Screen::Accessibility => Some("accessibility"),
+            Screen::Changes => Some("changes"),
             Screen::List | Screen::Item(_) => None,
         }
     }
+
+    /// The folder of this screen's page below the site root (and below
+    /// `en/` in English): `""` for the list, `item/17/`, `overview/`, …
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use model::view_state::Screen;
+    /// assert_eq!(Screen::Item(17).page_dir(), "item/17/");
+    /// assert_eq!(Screen::List.page_dir(), "");
+    /// assert_eq!(Screen::Drafts.page_dir(), "drafts/");
+    /// ```
+    pub fn page_dir(self) -> String {
+        match self {
+            Screen::List => String::new(),
+            Screen::Item(no) => format!("item/{no}/"),
+            screen => format!("{}/", screen.view_name().unwrap_or_default()),
+        }
+    }
+
+    /// The screen whose page is at `dir` (a folder below the site root and
+    /// the language, as [`Screen::page_dir`] writes it; `index.html` may
+    /// follow).
+    fn from_page_dir(dir: &str) -> Option<Screen> {
+        let dir = dir.strip_suffix("index.html").unwrap_or(dir);
+        if dir.is_empty() {
+            return Some(Screen::List);
+        }
+        if let Some(no) = item_page(dir) {
+            return Some(Screen::Item(no));
+        }
+        Screen::from_view_name(dir.strip_suffix('/')?)
+    }
+
+    /// The screens that are pages apart from the items, in menu order (the
+    /// staff screens last).
+    pub const PAGES: [Screen; 9] = [
+        Screen::List,
+        Screen::Overview,
+        Screen::About,
+        Screen::Bookmarks,
+        Screen::Accessibility,
+        Screen::Changes,
+        Screen::Workbench,
+        Screen::Compile,
+        Screen::Drafts,
+    ];
 
     fn from_view_name(name: &str) -> Option<Screen> {
         [
@@ -61,6 +120,7 @@ impl Screen {
             Screen::Compile,
             Screen::About,
             Screen::Accessibility,
+            Screen::Changes,
         ]
         .into_iter()
         .find(|s| s.view_name() == Some(name))
@@ -76,6 +136,8 @@ pub struct ViewState {
     pub screen: Screen,
     /// Bookmarks shared through a link (`bm=`), in the link's order.
     pub shared_bookmarks: Option<Vec<u32>>,
+    /// The interface language: Japanese at the site root, English below `en/`.
+    pub language: Language,
 }
 
 /// Appends `key=v1,v2,…` (values percent-encoded; empty values skipped).
@@ -221,58 +283,152 @@ impl ViewState {
     }
 }
 
-/// Where a view state lives on the site. Item pages are real files
-/// (`item/17/index.html`), so a static host serves their content without
-/// the app; every other screen is the site root with a query string.
+/// Where a view state lives on the site. Every citizen screen is a real
+/// file the build writes (`item/17/index.html`, `en/overview/index.html`),
+/// so a static host serves its content without the app; the rest of the
+/// state is the query string.
 impl ViewState {
-    /// The address of this state relative to the site root: `item/17/` plus
-    /// the rest of the state as a query string for an item, else the query
-    /// string alone (`""` for the default state).
+    /// The address of this state relative to the site root: the language's
+    /// folder, the screen's page, then the rest of the state as a query
+    /// string (`""` for the default state).
     ///
     /// # Examples
     ///
     /// ```
+    /// use model::stored::Language;
     /// use model::view_state::{Screen, ViewState};
     /// let mut state = ViewState::from_query_string("?q=%E9%98%B2&item=17");
     /// assert_eq!(state.site_path(), "item/17/?q=%E9%98%B2");
     /// state.screen = Screen::List;
     /// assert_eq!(state.site_path(), "?q=%E9%98%B2");
+    /// state.screen = Screen::Overview;
+    /// state.language = Language::En;
+    /// assert_eq!(state.site_path(), "en/overview/?q=%E9%98%B2");
     /// ```
     pub fn site_path(&self) -> String {
-        match self.screen {
-            Screen::Item(no) => item_path(no, &self.list_query()),
-            _ => self.to_query_string(),
+        format!("{}{}", self.page_path(), self.list_query())
+    }
+
+    /// The page this state is on, relative to the site root, without the
+    /// query string: `""`, `en/`, `item/17/`, `en/overview/`, …
+    pub fn page_path(&self) -> String {
+        format!("{}{}", language_dir(self.language), self.screen.page_dir())
+    }
+
+    /// Whether `other` is on the same page as this state (only the query
+    /// string differs), so going there needs no new page.
+    pub fn same_page(&self, other: &ViewState) -> bool {
+        self.screen == other.screen && self.language == other.language
+    }
+
+    /// How to get from this state's page back to the site root with a
+    /// relative link: `./` at the root, `../../` on an item page, `../../../`
+    /// on an English item page. Prerendered pages use relative links, since
+    /// the build does not know where the site will be published.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use model::stored::Language;
+    /// use model::view_state::{Screen, ViewState};
+    /// let item = ViewState { screen: Screen::Item(3), ..ViewState::default() };
+    /// assert_eq!(item.relative_root(), "../../");
+    /// assert_eq!(ViewState::default().relative_root(), "./");
+    /// let english = ViewState { language: Language::En, ..item };
+    /// assert_eq!(english.relative_root(), "../../../");
+    /// ```
+    pub fn relative_root(&self) -> String {
+        let depth = self.page_path().matches('/').count();
+        if depth == 0 {
+            "./".to_owned()
+        } else {
+            "../".repeat(depth)
         }
     }
 
-    /// The query string of this state's list (its search, filters and sort),
-    /// which an item page's address carries.
+    /// The query string of this state's list (its search, filters, sort
+    /// and shared bookmarks), which every page's address carries.
     pub fn list_query(&self) -> String {
         ViewState {
             screen: Screen::List,
+            language: Language::Ja,
             ..self.clone()
         }
         .to_query_string()
     }
 
-    /// Reads a page address: the path below the site root (see
-    /// [`split_site_root`]) and the query string. An item page's path names
-    /// the item; the query string's `item=`/`view=` keys (the app's older
-    /// links) still work everywhere else.
+    /// Reads a page address: the path (see [`split_site_root`]) and the
+    /// query string. The path names the language and the page; on the list
+    /// page, the query string's `item=`/`view=` keys (the app's older links)
+    /// still name a screen, and [`ViewState::site_path`] says where that
+    /// screen's page is now.
     ///
     /// # Examples
     ///
     /// ```
+    /// use model::stored::Language;
     /// use model::view_state::{Screen, ViewState};
     /// assert_eq!(ViewState::from_location("/reform/item/17/", "?q=x").screen, Screen::Item(17));
     /// assert_eq!(ViewState::from_location("/reform/", "?item=3").screen, Screen::Item(3));
+    /// let english = ViewState::from_location("/reform/en/overview/", "");
+    /// assert_eq!((english.screen, english.language), (Screen::Overview, Language::En));
     /// ```
     pub fn from_location(pathname: &str, query: &str) -> ViewState {
+        ViewState::from_site_path(split_site_root(pathname).1, query)
+    }
+
+    /// Reads an address below the site root (`en/item/17/`) and its query string.
+    pub fn from_site_path(tail: &str, query: &str) -> ViewState {
         let mut state = ViewState::from_query_string(query);
-        if let Some(no) = item_page(split_site_root(pathname).1) {
-            state.screen = Screen::Item(no);
+        let (language, dir) = match tail.strip_prefix("en/") {
+            Some(dir) => (Language::En, dir),
+            None => (Language::Ja, tail),
+        };
+        state.language = language;
+        match Screen::from_page_dir(dir) {
+            // The list page carries the older links' screens.
+            Some(Screen::List) | None => {}
+            Some(screen) => state.screen = screen,
         }
         state
+    }
+
+    /// The state the build writes a page for: the page's screen in its
+    /// language, with nothing searched or filtered. A page in the browser
+    /// starts from it, whatever its address says, so the app's first render
+    /// is the page as written.
+    pub fn page_default(&self) -> ViewState {
+        ViewState {
+            screen: self.screen,
+            language: self.language,
+            ..ViewState::default()
+        }
+    }
+
+    /// Every page the build writes, for items numbered `items`: each
+    /// screen of [`Screen::PAGES`] and each item, in both languages.
+    pub fn built_pages(items: impl IntoIterator<Item = u32> + Clone) -> Vec<ViewState> {
+        [Language::Ja, Language::En]
+            .into_iter()
+            .flat_map(|language| {
+                Screen::PAGES
+                    .into_iter()
+                    .chain(items.clone().into_iter().map(Screen::Item))
+                    .map(move |screen| ViewState {
+                        screen,
+                        language,
+                        ..ViewState::default()
+                    })
+            })
+            .collect()
+    }
+}
+
+/// The folder of a language's pages below the site root.
+fn language_dir(language: Language) -> &'static str {
+    match language {
+        Language::Ja => "",
+        Language::En => "en/",
     }
 }
 
@@ -294,36 +450,55 @@ fn item_page(tail: &str) -> Option<u32> {
 }
 
 /// Splits a page's path into the site root (ending in `/`) and the part
-/// below it, so the same build works at `/` and under any sub-path.
+/// below it, so the same build works at `/` and under any sub-path. The part
+/// below the root is the language's folder and a page's folder
+/// ([`Screen::page_dir`]), and perhaps `index.html`. (In the browser the app
+/// knows its root from its own script's address; this is for addresses
+/// alone.)
 ///
 /// # Examples
 ///
 /// ```
 /// use model::view_state::split_site_root;
 /// assert_eq!(split_site_root("/reform/item/17/"), ("/reform/", "item/17/"));
-/// assert_eq!(split_site_root("/reform/item/17/index.html"), ("/reform/", "item/17/index.html"));
+/// assert_eq!(split_site_root("/reform/en/item/17/index.html"), ("/reform/", "en/item/17/index.html"));
 /// assert_eq!(split_site_root("/reform/index.html"), ("/reform/", "index.html"));
+/// assert_eq!(split_site_root("/en/overview/"), ("/", "en/overview/"));
 /// assert_eq!(split_site_root("/"), ("/", ""));
 /// ```
 pub fn split_site_root(pathname: &str) -> (&str, &str) {
     let dir_end = pathname.rfind('/').map_or(0, |i| i + 1);
     let dir = &pathname[..dir_end];
-    // An item page's directory is `…/item/N/`: the root is two levels up.
-    let trimmed = dir.strip_suffix('/').unwrap_or(dir);
-    if let Some((parent, number)) = trimmed.rsplit_once('/') {
-        if let Some(root) = parent.strip_suffix("item") {
-            if root.ends_with('/') && item_page(&format!("item/{number}/")).is_some() {
-                return pathname.split_at(root.len());
+    // The page's folder: `item/N/` or a screen's name, one level or two.
+    let mut root_len = dir_end;
+    for levels in [2, 1] {
+        if let Some(start) = nth_slash_from_end(dir, levels) {
+            let candidate = &dir[start..];
+            if Screen::from_page_dir(candidate).is_some_and(|s| s != Screen::List) {
+                root_len = start;
+                break;
             }
         }
     }
-    pathname.split_at(dir_end)
+    if pathname[..root_len].ends_with("/en/") {
+        root_len -= "en/".len();
+    }
+    pathname.split_at(root_len)
+}
+
+/// The index just after the slash that starts the last `levels` folders of
+/// `dir` (which ends in `/`).
+fn nth_slash_from_end(dir: &str, levels: usize) -> Option<usize> {
+    let trimmed = dir.strip_suffix('/')?;
+    let mut end = trimmed.len();
+    for _ in 0..levels {
+        end = trimmed[..end].rfind('/')?;
+    }
+    Some(end + 1)
 }
 
 /// How to get from the page at `pathname` back to the site root with a
-/// relative link: `./` at the root, `../../` on an item page. Prerendered
-/// pages use relative links, since the build does not know where the site
-/// will be published.
+/// relative link: `./` at the root, `../../` on an item page.
 ///
 /// # Examples
 ///
@@ -331,15 +506,10 @@ pub fn split_site_root(pathname: &str) -> (&str, &str) {
 /// use model::view_state::relative_root;
 /// assert_eq!(relative_root("/"), "./");
 /// assert_eq!(relative_root("/item/17/"), "../../");
+/// assert_eq!(relative_root("/en/"), "../");
 /// ```
 pub fn relative_root(pathname: &str) -> String {
-    let below = split_site_root(pathname).1;
-    let depth = below.matches('/').count();
-    if depth == 0 {
-        "./".to_owned()
-    } else {
-        "../".repeat(depth)
-    }
+    ViewState::from_location(pathname, "").relative_root()
 }
 
 /// Percent-encodes `s` as JavaScript's `encodeURIComponent` does: every byte

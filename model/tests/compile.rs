@@ -5,8 +5,10 @@
 use model::drafts::{
     changelog_csv, compile, export_json, export_section_json, import, import_sheet, parse_csv,
     review, section_sheet, sheet_csv, submission, Decisions, Drafts, FieldPath, FieldValue,
-    ImportError, Submission, Undecided, CHANGELOG_HEADERS,
+    ImportError, NamedReport, Submission, Undecided, CHANGELOG_HEADERS,
 };
+
+use model::edition::EditionChanges;
 
 mod common;
 
@@ -144,6 +146,21 @@ fn the_next_edition_is_dated_and_its_changes_logged() {
         FieldValue::OptionalLines(None)
     );
     assert_eq!(compiled.changelog[0].after, result("電子申請 120手続"));
+    // The changelog is the difference of the two editions, as the next
+    // edition's item pages mark it.
+    let between = EditionChanges::between(dataset(), &compiled.dataset);
+    assert_eq!(
+        compiled
+            .changelog
+            .iter()
+            .map(|e| (e.item, e.path, e.before.clone(), e.after.clone()))
+            .collect::<Vec<_>>(),
+        between
+            .fields()
+            .iter()
+            .map(|f| (f.item, f.path, f.before.clone(), f.after.clone()))
+            .collect::<Vec<_>>()
+    );
     let csv = changelog_csv(&compiled, dataset());
     let rows: Vec<&str> = csv
         .trim_start_matches('\u{feff}')
@@ -214,25 +231,102 @@ fn stale_foreign_and_other_year_files_are_refused() {
     );
 }
 
-#[test]
-fn a_workbook_or_csv_is_placed_by_its_file_name() {
+/// 総務課's report on item 8 as a sheet.
+fn general_affairs_sheet() -> Vec<Vec<String>> {
     let mut drafts = Drafts::new();
     drafts
         .set(dataset(), 8, FieldPath::Result(5), result("研修 2回"), T)
         .unwrap();
-    let table = parse_csv(&sheet_csv(&section_sheet(dataset(), &drafts, "総務課", 5)));
-    let preview = import_sheet(&table, dataset(), &Drafts::new(), T).unwrap();
+    parse_csv(&sheet_csv(&section_sheet(dataset(), &drafts, "総務課", 5)))
+}
+
+#[test]
+fn a_workbook_or_csv_is_placed_by_its_contents_whatever_its_name() {
+    let preview = import_sheet(&general_affairs_sheet(), dataset(), &Drafts::new(), T).unwrap();
+    assert_eq!(preview.section.as_deref(), Some("総務課"));
+    assert_eq!(preview.reporting_year, Some(5));
+    // Renamed beyond recognition, or copied: still 総務課's, nothing to say.
+    for name in [
+        "report.csv",
+        "報告 (1).xlsx",
+        "令和5年度報告_総務課_20261125-1830 (1).csv",
+    ] {
+        let sub = submission(name, preview.clone(), 5).unwrap();
+        assert_eq!(sub.section.as_deref(), Some("総務課"), "{name}");
+        assert_eq!(sub.name_differs, None, "{name}");
+        let found = review(dataset(), &[sub]);
+        assert!(
+            found.unassigned.is_empty() && found.foreign.is_empty(),
+            "{name}"
+        );
+    }
+    // A name that says another section or year: the contents win, and the name is kept to say so.
+    let misnamed =
+        submission("令和6年度報告_市民課_20261125-1830.csv", preview.clone(), 5).unwrap();
+    assert_eq!(misnamed.section.as_deref(), Some("総務課"));
+    assert_eq!(
+        misnamed.name_differs,
+        Some(NamedReport {
+            year: 6,
+            section: "市民課".into()
+        })
+    );
+    assert!(review(dataset(), &[misnamed]).foreign.is_empty());
+    // Contents of another year are refused, whatever the name says.
+    let mut year6 = general_affairs_sheet();
+    let column = year6[0].iter().position(|h| h == "報告年度").unwrap();
+    for row in &mut year6[1..] {
+        row[column] = "令和6年度".into();
+    }
+    let preview6 = import_sheet(&year6, dataset(), &Drafts::new(), T).unwrap();
+    assert_eq!(
+        submission("令和5年度報告_総務課_20261125-1830.csv", preview6, 5),
+        Err(ImportError::OtherReportingYear { file: 6, here: 5 })
+    );
+}
+
+#[test]
+fn a_sheet_that_does_not_say_whose_it_is_is_placed_by_its_name() {
+    // As sheets were written before they named their section and year.
+    let old: Vec<Vec<String>> = general_affairs_sheet()
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .enumerate()
+                .filter(|(i, _)| ![3, 4].contains(i))
+                .map(|(_, cell)| cell)
+                .collect()
+        })
+        .collect();
+    let preview = import_sheet(&old, dataset(), &Drafts::new(), T).unwrap();
+    assert_eq!(
+        (preview.section.as_deref(), preview.reporting_year),
+        (None, None)
+    );
     let sub = submission("令和5年度報告_総務課_20261125-1830.csv", preview.clone(), 5).unwrap();
     assert_eq!(sub.section.as_deref(), Some("総務課"));
-    assert_eq!(sub.changes.len(), 1);
-    // Renamed beyond recognition: the file is unassigned and its change foreign.
+    assert_eq!(sub.name_differs, None);
     let unnamed = submission("report.csv", preview.clone(), 5).unwrap();
     let found = review(dataset(), &[unnamed]);
     assert_eq!(found.unassigned, vec!["report.csv".to_string()]);
     assert_eq!(found.foreign.len(), 1);
-    // A name of another year is refused.
     assert!(matches!(
         submission("令和6年度報告_総務課_20261125-1830.csv", preview, 5),
         Err(ImportError::OtherReportingYear { file: 6, here: 5 })
     ));
+}
+
+#[test]
+fn a_json_report_is_placed_by_its_contents_whatever_its_name() {
+    let json = report("行政管理課", &[(1, "実績")]);
+    let sub = submit("令和5年度報告_総務課_20270420-0900.json", &json).unwrap();
+    assert_eq!(sub.section.as_deref(), Some("行政管理課"));
+    assert_eq!(
+        sub.name_differs,
+        Some(NamedReport {
+            year: 5,
+            section: "総務課".into()
+        })
+    );
+    assert_eq!(submit("x.json", &json).unwrap().name_differs, None);
 }

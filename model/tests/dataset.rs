@@ -607,11 +607,18 @@ fn sdg_rationales_quote_the_item_and_name_its_goals() {
                 for_each_string(v, field, &mut |_, s| text.push_str(s));
             }
         }
+        let printed = without_markup(item_source(item.no));
         for quote in rationale.split('「').skip(1) {
             let quote = quote.split('」').next().unwrap();
             assert!(
                 text.contains(quote),
                 "item {}: 「{quote}」 is not in the item",
+                item.no
+            );
+            // Quoted as printed: a corrected passage is not what the source says.
+            assert!(
+                printed.contains(&without_markup(quote)),
+                "item {}: 「{quote}」 is not printed so in the source",
                 item.no
             );
         }
@@ -630,6 +637,163 @@ fn sdg_rationales_quote_the_item_and_name_its_goals() {
             item.sdgs.goals
         );
     }
+}
+
+/// The source text of item `no`, from its `No.<TAB>n<TAB>` line to the next item's.
+fn item_source(no: u32) -> &'static str {
+    let start = SOURCE.find(&format!("\nNo.\t{no}\t")).unwrap() + 1;
+    let rest = &SOURCE[start..];
+    let end = rest
+        .find(&format!("\nNo.\t{}\t", no + 1))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// Text without the source's HTML tags and without whitespace, so that a
+/// passage compares the same inside and across the source's cells and lines.
+fn without_markup(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if in_tag || c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The independent re-extraction found rationales that credit an item with
+/// what it does not say: a tie may be a judgment (and then says so), never
+/// a claim about the item's text.
+#[test]
+fn sdg_rationales_claim_nothing_their_items_do_not_say() {
+    let value: serde_json::Value = serde_json::from_str(JSON).unwrap();
+    let claims: [(u32, &str); 2] = [(57, "環境負荷"), (7, "住まいの確保")];
+    for (no, claim) in claims {
+        let item = dataset().item(no).unwrap();
+        let mut text = String::new();
+        for_each_string(&value["items"][no as usize - 1], "", &mut |path, s| {
+            if !path.starts_with(".sdgs") {
+                text.push_str(s);
+            }
+        });
+        let rationale = item.sdgs.rationale.as_deref().unwrap();
+        assert!(
+            !rationale.contains(claim) || text.contains(claim),
+            "item {no}: the rationale credits the item with {claim}, which it does not say"
+        );
+        // The tie that replaced the claim is marked as a weak one, a judgment.
+        assert!(
+            rationale.contains("結びつきは弱い"),
+            "item {no}: {rationale}"
+        );
+    }
+}
+
+/// The notes say what the text shows of the SDG cells (blanks), and that
+/// icons are an inference from them, as the estimates file does.
+#[test]
+fn the_notes_do_not_state_the_lost_icons_as_fact() {
+    let notes = &dataset().meta.notes;
+    let sdg = notes
+        .iter()
+        .find(|n| n.contains("sdgs.cell: icons"))
+        .expect("a note on the SDG cells");
+    assert!(sdg.contains("空白"), "{sdg}");
+    assert!(sdg.contains("考えられます"), "{sdg}");
+    assert!(!sdg.contains("アイコンのみがあり"), "{sdg}");
+    let estimates: serde_json::Value =
+        serde_json::from_str(include_str!("../../data/sdg-estimates.json")).unwrap();
+    assert!(estimates["method"].as_str().unwrap().contains("probably"));
+}
+
+/// Every correction is judged by the same two rules (`data/README.md`,
+/// *Corrections*): the kind follows the form of the error, and a fix is
+/// certain only when the source establishes its wording.
+#[test]
+fn corrections_are_judged_by_one_rule() {
+    use model::corrections::{Certainty, CorrectionKind, CorrectionList};
+    let list = CorrectionList::from_json(include_str!("../../data/corrections.json"))
+        .unwrap()
+        .corrections;
+    let printed = without_markup(SOURCE);
+    // Forms the extraction writes for Japanese ones: slips wherever they occur.
+    let extraction_forms = ["續", "雙", "和平", "双向", "了"];
+    // A word typed twice in a row: no extraction does that.
+    let doubled = |before: &str, after: &str| {
+        let chars: Vec<char> = after.chars().collect();
+        (0..chars.len()).any(|i| {
+            (i + 2..=chars.len()).any(|j| {
+                let twice: String = chars[..j]
+                    .iter()
+                    .chain(&chars[i..j])
+                    .chain(&chars[j..])
+                    .collect();
+                twice == before
+            })
+        })
+    };
+    // What a reason may name as establishing the wording, besides the source writing it.
+    let established = [
+        "the TOC has",
+        "the TOC writes",
+        "the item has",
+        "printed on its icon",
+        "look-alike",
+        "layout",
+        "no other",
+        "occurs correctly",
+    ];
+    let sorted = |text: &str| {
+        let mut chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        chars.sort_unstable();
+        chars
+    };
+    for (at, c) in list.iter().enumerate() {
+        let name = format!("[{at}] {} → {}", c.before, c.after);
+        if extraction_forms
+            .iter()
+            .any(|form| c.before.contains(form) && !c.after.contains(form))
+        {
+            assert_eq!(c.kind, CorrectionKind::ExtractionSlip, "{name}");
+        }
+        if doubled(&c.before, &c.after) {
+            assert_eq!(c.kind, CorrectionKind::AuthorTypo, "{name}");
+        }
+        // Wording only: a fix that rearranges the source's own text is judged otherwise.
+        if c.kind == CorrectionKind::ReadingChoice || sorted(&c.before) == sorted(&c.after) {
+            continue;
+        }
+        match c.certainty {
+            Certainty::Certain => assert!(
+                printed.contains(&without_markup(&c.after))
+                    || established.iter().any(|e| c.reason.contains(e)),
+                "{name}: certain, but the source does not write it and the reason names nothing that establishes it"
+            ),
+            Certainty::Guess => assert!(
+                c.reason.contains("guess") || c.reason.contains("A guess"),
+                "{name}: {}",
+                c.reason
+            ),
+        }
+    }
+    // The data notes' cases, judged by these rules.
+    let judged = |before: &str| {
+        list.iter()
+            .filter(|c| c.before == before)
+            .map(|c| (c.kind, c.certainty))
+            .collect::<Vec<_>>()
+    };
+    use CorrectionKind::{AuthorTypo, ExtractionSlip};
+    assert_eq!(judged("双向型"), [(ExtractionSlip, Certainty::Certain); 2]);
+    assert_eq!(judged("行なながら"), [(AuthorTypo, Certainty::Certain)]);
+    assert_eq!(
+        judged("民間経験経験者"),
+        [(AuthorTypo, Certainty::Guess); 2]
+    );
 }
 
 /// The preface is the source's four paragraphs, word for word.

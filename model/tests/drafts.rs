@@ -817,22 +817,22 @@ fn export_csv_for_excel() {
     assert_eq!(header, CSV_HEADERS.join(","));
     assert_eq!(
         header,
-        "項目番号,欄,対象版,取組項目名,欄の名称,公表されている内容,報告内容,編集日時"
+        "項目番号,欄,対象版,課所,報告年度,取組項目名,欄の名称,公表されている内容,報告内容,編集日時"
     );
     // Rows end with CRLF; line breaks inside cells are LF within quotes.
     let rows: Vec<&str> = body.trim_end_matches("\r\n").split("\r\n").collect();
     assert_eq!(rows.len(), 1 + 4);
     assert_eq!(
         rows[1],
-        "1,title,令和4年度末,電子申請手続の利用促進,取組項目名,電子申請手続の利用促進,電子申請手続の利用促進（改）,2026-11-25 18:30"
+        "1,title,令和4年度末,,,電子申請手続の利用促進,取組項目名,電子申請手続の利用促進,電子申請手続の利用促進（改）,2026-11-25 18:30"
     );
     assert_eq!(
         rows[2],
-        "25,sdgs.goals,令和4年度末,水道料金・下水道使用料の収納率の維持向上,SDGsの目標,6、11,6、11、12,2026-11-25 18:30"
+        "25,sdgs.goals,令和4年度末,,,水道料金・下水道使用料の収納率の維持向上,SDGsの目標,6、11,6、11、12,2026-11-25 18:30"
     );
     assert_eq!(
         rows[3],
-        "25,years.5.result,令和4年度末,水道料金・下水道使用料の収納率の維持向上,令和5年度の実績,,\"水道料金 99.60%\n下水道使用料 99.55%\",2026-11-25 18:30"
+        "25,years.5.result,令和4年度末,,,水道料金・下水道使用料の収納率の維持向上,令和5年度の実績,,\"水道料金 99.60%\n下水道使用料 99.55%\",2026-11-25 18:30"
     );
     // The draft starting with = is neutralised (and quoted for its newline).
     assert!(

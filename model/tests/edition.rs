@@ -4,7 +4,10 @@
 use model::drafts::{
     compile, export_section_json, import, submission, Decisions, Drafts, FieldPath, FieldValue,
 };
-use model::edition::{changes, check_next, reported_year, Changed, EditionError};
+use model::edition::{
+    changes, check_next, reported_year, EditionChanges, EditionError, EditionLabel, Editions,
+    EditionsError, FieldChange,
+};
 use model::Dataset;
 
 mod common;
@@ -104,13 +107,153 @@ fn another_programme_other_items_or_structure_are_refused() {
 #[test]
 fn the_changes_between_editions_are_listed_field_by_field() {
     let next = next_edition();
-    assert_eq!(
-        changes(dataset(), &next),
-        vec![Changed {
-            item: 1,
-            path: FieldPath::Result(5),
-            before: FieldValue::OptionalLines(None),
-        }]
-    );
+    let change = FieldChange {
+        item: 1,
+        path: FieldPath::Result(5),
+        before: FieldValue::OptionalLines(None),
+        after: FieldValue::OptionalLines(Some(vec!["電子申請 120手続".into()])),
+    };
+    assert!(change.is_new());
+    assert_eq!(changes(dataset(), &next), vec![change]);
     assert_eq!(changes(dataset(), dataset()), vec![]);
+}
+
+/// The committed editions (`data/action-program.json` and `data/editions/`), as the build reads them.
+fn committed() -> Editions<String> {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+    let mut files = vec![data.join("action-program.json")];
+    if let Ok(entries) = std::fs::read_dir(data.join("editions")) {
+        files.extend(
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json")),
+        );
+    }
+    Editions::new(files.into_iter().map(|path| {
+        let text = std::fs::read_to_string(&path).unwrap();
+        (
+            path.display().to_string(),
+            Dataset::from_json(&text).unwrap(),
+        )
+    }))
+    .unwrap()
+}
+
+/// The last year any item of `dataset` has a result for.
+fn last_year_with_results(dataset: &Dataset) -> u8 {
+    dataset
+        .items
+        .iter()
+        .flat_map(|i| &i.years)
+        .filter(|y| y.result.as_ref().is_some_and(|r| !r.is_empty()))
+        .map(|y| y.year)
+        .max()
+        .unwrap()
+}
+
+#[test]
+fn the_edition_label_is_the_data_s_own() {
+    // For the current edition and for a compiled next one, the label agrees
+    // with what the data says in its items, its title and its results.
+    let current = committed().current().dataset.clone();
+    for edition in [current, next_edition()] {
+        let label = EditionLabel::of(&edition.meta).unwrap();
+        let last = last_year_with_results(&edition);
+        assert_eq!(label.last_reported_year(), last);
+        assert_eq!(label.reiwa_year(), last);
+        assert_eq!(label.fiscal_year(), 2018 + u16::from(last));
+        assert!(edition.meta.title.contains(&edition.meta.status_as_of));
+        assert!(edition
+            .meta
+            .status_as_of
+            .contains(&format!("令和{}年度", label.reiwa_year())));
+        // The slug of the open-data files names the same year.
+        assert_eq!(
+            model::open_data::edition_slug(&edition.meta),
+            format!("r{}-end", label.reiwa_year())
+        );
+    }
+    // The year-end is the date the first edition's own figures are dated
+    // (「令和5年3月31日現在」 in the results of 令和4年度).
+    let first = dataset();
+    let (year, month, day) = EditionLabel::of(&first.meta).unwrap().year_end();
+    let dated = format!("令和{}年{month}月{day}日現在", year - 2018);
+    let last = last_year_with_results(first);
+    assert!(first.items.iter().any(|item| item
+        .years
+        .iter()
+        .any(|y| y.year == last && y.result.iter().flatten().any(|r| r.contains(&dated)))));
+}
+
+#[test]
+fn the_current_edition_is_the_one_that_reports_furthest() {
+    let next = next_edition();
+    // In any order.
+    let editions = Editions::new([("next", next.clone()), ("first", dataset().clone())]).unwrap();
+    assert_eq!(editions.current().origin, "next");
+    assert_eq!(editions.current().dataset, next);
+    assert_eq!(editions.previous().unwrap().origin, "first");
+    assert_eq!(
+        editions.all().iter().map(|e| e.origin).collect::<Vec<_>>(),
+        ["first", "next"]
+    );
+    let changes = editions.changes();
+    assert_eq!(changes, EditionChanges::between(dataset(), &next));
+    assert_eq!(
+        changes.previous.as_deref(),
+        Some(dataset().meta.status_as_of.as_str())
+    );
+    assert_eq!(changes.previous_label(), EditionLabel::of(&dataset().meta));
+    assert_eq!(changes.items(), vec![1]);
+    assert_eq!(changes.of_item(1), vec![(FieldPath::Result(5), true)]);
+    // Each edition with what it changed: the first says it is the first.
+    let history = editions.history();
+    assert_eq!(history.len(), 2);
+    assert!(history[0].1.is_first() && history[0].1.fields().is_empty());
+    assert_eq!(history[1].1, changes);
+
+    // One edition alone is current, and first.
+    let alone = Editions::new([((), dataset().clone())]).unwrap();
+    assert!(alone.previous().is_none());
+    assert!(alone.changes().is_first());
+    assert_eq!(
+        alone.changes().to_json(),
+        r#"{"fields":[],"previous":null}"#
+    );
+}
+
+#[test]
+fn editions_that_cannot_be_ordered_are_refused() {
+    assert_eq!(Editions::<()>::new([]).unwrap_err(), EditionsError::None);
+    let mut undated = dataset().clone();
+    undated.meta.status_as_of = "未定".into();
+    assert_eq!(
+        Editions::new([((), undated)]).unwrap_err(),
+        EditionsError::NoYear("未定".into())
+    );
+    let twin = dataset().clone();
+    assert_eq!(
+        Editions::new([((), dataset().clone()), ((), twin)]).unwrap_err(),
+        EditionsError::SameYear(dataset().meta.status_as_of.clone())
+    );
+}
+
+#[test]
+fn the_changes_read_back_as_the_build_embeds_them() {
+    let mut next = next_edition();
+    next.items[1].title = "新しい取組項目名".into();
+    next.items[1].sdgs.goals = vec![1, 17];
+    let changes = EditionChanges::between(dataset(), &next);
+    assert_eq!(changes.fields().len(), 3);
+    assert_eq!(EditionChanges::from_json(&changes.to_json()), changes);
+    // Revisions are not new; a first result is.
+    assert_eq!(
+        changes.of_item(2),
+        vec![(FieldPath::Title, false), (FieldPath::SdgGoals, false)]
+    );
+    assert_eq!(
+        EditionChanges::from_json("not json"),
+        EditionChanges::default()
+    );
 }

@@ -171,11 +171,18 @@ fn the_sheet_has_a_row_per_item_and_reported_field() {
     assert_eq!(first.published, "");
     assert_eq!(first.edited, "2026-11-25 18:30");
     assert_eq!(first.edition, "令和4年度末");
+    assert_eq!(first.section, "行政管理課");
+    assert_eq!(first.year, Some(5));
     let undrafted = rows.iter().find(|r| r.item == 4).unwrap();
     assert_eq!(undrafted.edited, "");
     assert_eq!(undrafted.report, undrafted.published);
     let table = sheet(&drafted());
     assert_eq!(table[0], SHEET_HEADERS.map(String::from).to_vec());
+    // Every row says whose report it is.
+    let column = |name: &str| SHEET_HEADERS.iter().position(|h| *h == name).unwrap();
+    assert!(table[1..]
+        .iter()
+        .all(|row| row[column("課所")] == "行政管理課" && row[column("報告年度")] == "令和5年度"));
 }
 
 #[test]
@@ -225,7 +232,7 @@ fn an_edited_cell_comes_back_as_a_draft_of_exactly_that_field() {
 #[test]
 fn reordered_columns_and_extra_columns_read_the_same() {
     let table = sheet(&drafted());
-    let order = [6, 0, 7, 2, 1, 5, 4, 3];
+    let order = [8, 0, 9, 2, 4, 1, 7, 6, 3, 5];
     let reordered: Vec<Vec<String>> = table
         .iter()
         .map(|row| {
@@ -243,7 +250,7 @@ fn reordered_columns_and_extra_columns_read_the_same() {
 #[test]
 fn renamed_or_missing_columns_are_named() {
     let mut renamed = sheet(&drafted());
-    renamed[0][6] = "報告".into();
+    renamed[0][8] = "報告".into();
     assert_eq!(
         import_sheet(&renamed, dataset(), &Drafts::new(), T),
         Err(ImportError::MissingColumns(vec!["報告内容"]))
@@ -256,9 +263,13 @@ fn renamed_or_missing_columns_are_named() {
         import_sheet(&missing, dataset(), &Drafts::new(), T),
         Err(ImportError::MissingColumns(vec!["項目番号"]))
     );
+    let required: Vec<&str> = SHEET_HEADERS
+        .into_iter()
+        .filter(|h| !["課所", "報告年度"].contains(h))
+        .collect();
     assert_eq!(
         import_sheet(&[], dataset(), &Drafts::new(), T),
-        Err(ImportError::MissingColumns(SHEET_HEADERS.to_vec()))
+        Err(ImportError::MissingColumns(required))
     );
     // Any text that is not CSV is a table without the template's header.
     let garbage = parse_csv("\u{0}\u{1}PK\u{3}\u{4}\"unterminated");
@@ -315,8 +326,66 @@ fn blank_rows_are_skipped_and_a_spreadsheets_line_ends_are_read() {
     let drafts = drafted();
     let csv = sheet_csv(&section_sheet(dataset(), &drafts, "行政管理課", 5));
     // As LibreOffice writes it back: LF line ends, no BOM, an empty row at the end.
-    let resaved = csv.trim_start_matches('\u{feff}').replace("\r\n", "\n") + ",,,,,,,\n";
+    let resaved = csv.trim_start_matches('\u{feff}').replace("\r\n", "\n") + ",,,,,,,,,\n";
     let a = import_sheet(&parse_csv(&resaved), dataset(), &Drafts::new(), T).unwrap();
     let b = import_sheet(&parse_csv(&csv), dataset(), &Drafts::new(), T).unwrap();
     assert_eq!(a, b);
+}
+
+#[test]
+fn a_sheet_says_whose_report_it_is_in_every_row() {
+    let preview = import_sheet(&sheet(&drafted()), dataset(), &Drafts::new(), T).unwrap();
+    assert_eq!(preview.section.as_deref(), Some("行政管理課"));
+    assert_eq!(preview.reporting_year, Some(5));
+    // The drafts screen's CSV is no section's report.
+    let all = parse_csv(&model::drafts::export_csv(&drafted(), dataset()));
+    let preview = import_sheet(&all, dataset(), &Drafts::new(), T).unwrap();
+    assert_eq!((preview.section, preview.reporting_year), (None, None));
+    assert_eq!(preview.changes.len(), 2);
+    // A spreadsheet may turn the year into a number, or a clerk shorten it.
+    let column = |name: &str| SHEET_HEADERS.iter().position(|h| *h == name).unwrap();
+    let mut numbers = sheet(&drafted());
+    for (i, row) in numbers.iter_mut().enumerate().skip(1) {
+        row[column("報告年度")] = if i % 2 == 0 { "5" } else { "R5" }.into();
+    }
+    let preview = import_sheet(&numbers, dataset(), &Drafts::new(), T).unwrap();
+    assert_eq!(preview.reporting_year, Some(5));
+}
+
+#[test]
+fn rows_of_two_reports_in_one_sheet_are_refused() {
+    let column = |name: &str| SHEET_HEADERS.iter().position(|h| *h == name).unwrap();
+    let mut mixed = sheet(&drafted());
+    mixed[7][column("課所")] = "総務課".into();
+    assert_eq!(
+        import_sheet(&mixed, dataset(), &Drafts::new(), T),
+        Err(ImportError::MixedReport {
+            row: 8,
+            column: "課所"
+        })
+    );
+    let mut years = sheet(&drafted());
+    years[3][column("報告年度")] = "令和6年度".into();
+    assert_eq!(
+        import_sheet(&years, dataset(), &Drafts::new(), T),
+        Err(ImportError::MixedReport {
+            row: 4,
+            column: "報告年度"
+        })
+    );
+    let mut nonsense = sheet(&drafted());
+    nonsense[2][column("報告年度")] = "来年度".into();
+    assert_eq!(
+        import_sheet(&nonsense, dataset(), &Drafts::new(), T),
+        Err(ImportError::BadShape {
+            at: ShapeAt::Cell(3, "報告年度"),
+            expected: Expected::Year
+        })
+    );
+    // A row that leaves them empty says nothing against the others.
+    let mut blank = sheet(&drafted());
+    blank[5][column("課所")] = String::new();
+    blank[5][column("報告年度")] = String::new();
+    let preview = import_sheet(&blank, dataset(), &Drafts::new(), T).unwrap();
+    assert_eq!(preview.section.as_deref(), Some("行政管理課"));
 }

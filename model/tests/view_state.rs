@@ -1,6 +1,7 @@
 //! The URL's query string: encoding, decoding, round trips.
 
 use model::filter::{Query, Sort};
+use model::stored::Language;
 use model::view_state::{percent_decode, percent_encode, Screen, ViewState};
 use proptest::prelude::*;
 
@@ -39,6 +40,7 @@ fn every_key_in_order() {
         },
         screen: Screen::Bookmarks,
         shared_bookmarks: Some(vec![9, 1, 5]),
+        language: Language::Ja,
     };
     let s = state.to_query_string();
     assert_eq!(
@@ -160,6 +162,9 @@ fn arb_state() -> impl Strategy<Value = ViewState> {
         Just(Screen::Drafts),
         Just(Screen::About),
         Just(Screen::Accessibility),
+        Just(Screen::Changes),
+        Just(Screen::Workbench),
+        Just(Screen::Compile),
     ];
     (
         arb_text(),
@@ -186,6 +191,7 @@ fn arb_state() -> impl Strategy<Value = ViewState> {
                 },
                 screen,
                 shared_bookmarks: bm,
+                language: Language::Ja,
             },
         )
 }
@@ -220,27 +226,73 @@ proptest! {
 }
 
 #[test]
-fn item_pages_are_real_paths_at_any_root() {
+fn every_page_is_a_real_path_at_any_root_in_both_languages() {
     use model::view_state::{relative_root, split_site_root};
+    let pages = [
+        (Screen::List, ""),
+        (Screen::Item(17), "item/17/"),
+        (Screen::Bookmarks, "bookmarks/"),
+        (Screen::Overview, "overview/"),
+        (Screen::About, "about/"),
+        (Screen::Accessibility, "accessibility/"),
+        (Screen::Changes, "changes/"),
+        (Screen::Workbench, "workbench/"),
+        (Screen::Compile, "compile/"),
+        (Screen::Drafts, "drafts/"),
+    ];
     for root in ["/", "/reform/", "/a/b/"] {
-        let page = format!("{root}item/17/");
-        assert_eq!(split_site_root(&page), (root, "item/17/"));
-        assert_eq!(ViewState::from_location(&page, "").screen, Screen::Item(17));
-        let file = format!("{root}item/17/index.html");
-        assert_eq!(ViewState::from_location(&file, "").screen, Screen::Item(17));
+        for (language, folder) in [(Language::Ja, ""), (Language::En, "en/")] {
+            for (screen, dir) in pages {
+                let tail = format!("{folder}{dir}");
+                let state = ViewState {
+                    screen,
+                    language,
+                    ..ViewState::default()
+                };
+                assert_eq!(state.site_path(), tail);
+                assert_eq!(state.page_path(), tail);
+                for path in [format!("{root}{tail}"), format!("{root}{tail}index.html")] {
+                    assert_eq!(split_site_root(&path).0, root, "{path}");
+                    assert_eq!(ViewState::from_location(&path, ""), state, "{path}");
+                    assert_eq!(relative_root(&path), state.relative_root());
+                }
+                let depth = tail.matches('/').count();
+                assert_eq!(
+                    state.relative_root(),
+                    if depth == 0 {
+                        "./".to_owned()
+                    } else {
+                        "../".repeat(depth)
+                    }
+                );
+            }
+        }
+        // The older links: every screen in the query string of the list page.
         assert_eq!(
             ViewState::from_location(root, "?item=5").screen,
             Screen::Item(5)
         );
-        assert_eq!(ViewState::from_location(root, "").screen, Screen::List);
+        let older = ViewState::from_location(root, "?view=overview&q=x");
+        assert_eq!(older.site_path(), "overview/?q=x");
+        assert_eq!(
+            ViewState::from_location(&format!("{root}en/"), "?view=about").site_path(),
+            "en/about/"
+        );
+        // The path wins over the query string's screen.
+        assert_eq!(
+            ViewState::from_location(&format!("{root}about/"), "?item=5").screen,
+            Screen::About
+        );
     }
-    // Not item pages: a leading zero, another file, a look-alike folder.
+    // Not pages: a leading zero, another file, look-alike folders.
     for path in [
         "/item/017/",
         "/item/17/x.html",
         "/myitem/17/",
         "/item/x/",
         "/item/",
+        "/overviews/",
+        "/drafts/x/",
     ] {
         assert_eq!(
             ViewState::from_location(path, "").screen,
@@ -248,9 +300,6 @@ fn item_pages_are_real_paths_at_any_root() {
             "{path}"
         );
     }
-    assert_eq!(relative_root("/reform/"), "./");
-    assert_eq!(relative_root("/reform/index.html"), "./");
-    assert_eq!(relative_root("/reform/item/3/"), "../../");
 }
 
 #[test]
@@ -263,4 +312,24 @@ fn an_items_site_path_keeps_the_rest_of_the_state() {
     );
     assert_eq!(back, state);
     assert_eq!(ViewState::default().site_path(), "");
+}
+
+#[test]
+fn the_build_writes_every_page_in_both_languages() {
+    let pages = ViewState::built_pages([1, 2, 3]);
+    assert_eq!(pages.len(), 2 * (Screen::PAGES.len() + 3));
+    let paths: std::collections::BTreeSet<String> =
+        pages.iter().map(ViewState::site_path).collect();
+    assert_eq!(paths.len(), pages.len(), "every page has its own address");
+    assert!(paths.contains("en/item/3/"));
+    for page in &pages {
+        assert_eq!(page.page_default(), *page);
+        assert!(page.same_page(&ViewState {
+            query: Query {
+                text: "x".into(),
+                ..Query::default()
+            },
+            ..page.clone()
+        }));
+    }
 }

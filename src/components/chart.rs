@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{use_page_texts, PageTexts};
 
 /// One coloured part of a bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +61,7 @@ pub struct BarRow {
 impl BarRow {
     /// A one-colour bar of `count` items, linking to `href`.
     pub fn count(
-        t: &Texts,
+        t: &PageTexts,
         label: impl Into<String>,
         count: usize,
         href: Option<String>,
@@ -116,7 +116,7 @@ pub fn BarChart(
     #[prop(optional)]
     legend: Option<(&'static str, &'static str)>,
 ) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let heading_id = format!("chart-{id}");
     let labelled_by = heading_id.clone();
     let max = max.unwrap_or_else(|| rows.iter().map(BarRow::total).fold(0.0, f64::max));
@@ -260,7 +260,7 @@ fn LegendSwatch(
 /// The chart's numbers as a table, behind a disclosure.
 #[component]
 fn DataTable(title: &'static str, columns: Vec<&'static str>, rows: Vec<BarRow>) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     view! {
         <details class="chart-data">
             <summary>{t.show_table}</summary>

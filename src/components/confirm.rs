@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::use_page_texts;
 
 /// A button that, when pressed, is replaced by a question with
 /// 「破棄する」 and 「キャンセル」; only the first runs `on_confirm`.
@@ -19,7 +19,7 @@ pub fn ConfirmButton(
     #[prop(optional)]
     class: &'static str,
 ) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let (asking, set_asking) = signal(false);
     view! {
         <Show

@@ -5,17 +5,17 @@
 use leptos::prelude::*;
 use model::indicators::{
     applicable_target, status, Direction, EffectAmount, Indicator, NotComparableReason, Status,
-    YearFigure, LAST_REPORTED_YEAR,
+    YearFigure,
 };
 use model::overview::Scale;
 
 use crate::components::chart::percent;
-use crate::data::indicators;
-use crate::i18n::{use_texts, Texts};
+use crate::data::{edition_label, indicators};
+use crate::i18n::{use_page_texts, PageTexts};
 
 /// The label of a status in the interface language (the model's
 /// [`Status::label`] is the Japanese one).
-pub fn status_label(t: &Texts, status: &Status) -> &'static str {
+pub fn status_label(t: &PageTexts, status: &Status) -> &'static str {
     match status {
         Status::Met => t.status_met,
         Status::NotMet => t.status_not_met,
@@ -39,10 +39,15 @@ pub fn status_class(status: &Status) -> &'static str {
 
 /// Why a year has the status it has, when the label alone does not say it;
 /// `true` with a curated reason, which is data (Japanese in every language).
-pub fn status_reason(t: &Texts, status: &Status, year: u8) -> Option<(String, bool)> {
+pub fn status_reason(t: &PageTexts, status: &Status, year: u8) -> Option<(String, bool)> {
     match status {
-        Status::NoResult if year > LAST_REPORTED_YEAR => {
-            Some(((t.reason_not_reported_yet)(LAST_REPORTED_YEAR), false))
+        Status::NoResult if year > edition_label().last_reported_year() => Some((
+            (t.reason_not_reported_yet)(edition_label().last_reported_year()),
+            false,
+        )),
+        // Reported in this edition, but not among the figures read by hand.
+        Status::NoResult if year > indicators().reported_year() => {
+            Some(((t.reason_not_read_yet)(indicators().reported_year()), false))
         }
         Status::NoResult => Some((t.reason_no_figure.to_string(), false)),
         Status::NotComparable(NotComparableReason::Basis(reason)) => Some((reason.clone(), true)),
@@ -60,7 +65,7 @@ pub fn status_reason(t: &Texts, status: &Status, year: u8) -> Option<(String, bo
 /// The label of a status with its reason, as one line of text.
 #[component]
 pub fn StatusLabel(status: Status, year: u8) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let reason = status_reason(t, &status, year);
     view! {
         <span class=status_class(&status)>{status_label(t, &status)}</span>
@@ -77,7 +82,7 @@ pub fn ItemIndicators(
     /// The item number.
     no: u32,
 ) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let data = indicators();
     let list: Vec<(usize, &'static Indicator)> = data
         .indicators
@@ -109,7 +114,7 @@ pub fn ItemIndicators(
 /// The years an indicator's chart shows: every reported year (so a missing
 /// result is visible) and every year with a target or a result.
 fn chart_years(indicator: &Indicator) -> Vec<u8> {
-    let mut years: Vec<u8> = (3..=LAST_REPORTED_YEAR).collect();
+    let mut years: Vec<u8> = (3..=edition_label().last_reported_year()).collect();
     years.extend(indicator.targets.iter().map(|t| t.year));
     years.extend(indicator.results.iter().map(|r| r.year));
     years.sort_unstable();
@@ -122,7 +127,7 @@ fn same_unit(indicator: &Indicator, figure: &YearFigure) -> bool {
     figure.unit.as_ref().is_none_or(|u| *u == indicator.unit)
 }
 
-fn direction_text(t: &Texts, direction: Direction) -> &'static str {
+fn direction_text(t: &PageTexts, direction: Direction) -> &'static str {
     match direction {
         Direction::HigherIsBetter => t.direction_higher,
         Direction::LowerIsBetter => t.direction_lower,
@@ -134,7 +139,7 @@ fn direction_text(t: &Texts, direction: Direction) -> &'static str {
 /// words, and a bar (result) against a line (target) on a shared axis.
 #[component]
 fn IndicatorChart(indicator: &'static Indicator, index: usize) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let heading_id = format!("indicator-{index}");
     let labelled_by = heading_id.clone();
     let scale = Scale::including_zero(
@@ -223,7 +228,7 @@ fn IndicatorChart(indicator: &'static Indicator, index: usize) -> impl IntoView 
 }
 
 /// A figure as printed (data), or 「なし」.
-fn figure_text(t: &Texts, figure: Option<&YearFigure>) -> AnyView {
+fn figure_text(t: &PageTexts, figure: Option<&YearFigure>) -> AnyView {
     match figure {
         Some(f) => view! { <span lang="ja">{f.display.clone()}</span> }.into_any(),
         None => t.none.into_any(),
@@ -234,7 +239,7 @@ fn figure_text(t: &Texts, figure: Option<&YearFigure>) -> AnyView {
 /// curator's notes, behind a disclosure.
 #[component]
 fn Sources(indicator: &'static Indicator) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let entry = |term: String, display: &str, quote: &str, notes: Vec<&String>| {
         view! {
             <div class="source-entry">
@@ -286,7 +291,7 @@ fn Sources(indicator: &'static Indicator) -> impl IntoView {
 /// The item's effect amounts (効果額), each with its source wording.
 #[component]
 fn EffectList(effects: Vec<&'static EffectAmount>) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     view! {
         <section class="field effects" aria-labelledby="effects-heading">
             <h3 id="effects-heading">{t.effects_heading}</h3>

@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::highlight::Highlighted;
 use crate::components::sdg::SdgBadges;
 use crate::components::text_list::TextList;
-use crate::i18n::use_texts;
+use crate::i18n::use_page_texts;
 use crate::t;
 use model::drafts::FieldPath;
 use model::{Item, SdgCell};
@@ -22,20 +21,18 @@ pub fn ItemTable(
     /// The id of the element that names the item (its heading): it names the
     /// year table's scroll region too, so a page of many items has distinct regions.
     item_heading: String,
-    /// Search terms to highlight.
-    terms: Signal<Vec<String>>,
     /// Fields the edition changed, each with whether it was empty before.
     changed: Vec<(FieldPath, bool)>,
 ) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     view! {
-        <ItemFacts item=item.clone() terms/>
-        <Field kind="overview" heading=t!(t, overview_field) entries=item.overview.clone() terms/>
-        <Field kind="current-status" heading=t!(t, current_status_field) entries=item.current_status.clone() terms/>
-        <Field kind="measures" heading=t!(t, measures_field) entries=item.measures.clone() terms/>
-        <Field kind="target-state" heading=t!(t, target_state_field) entries=item.target_state.clone() terms/>
-        <PlanPositions item=item.clone() terms/>
-        <YearTable item item_heading terms changed/>
+        <ItemFacts item=item.clone()/>
+        <Field kind="overview" heading=t!(t, overview_field) entries=item.overview.clone()/>
+        <Field kind="current-status" heading=t!(t, current_status_field) entries=item.current_status.clone()/>
+        <Field kind="measures" heading=t!(t, measures_field) entries=item.measures.clone()/>
+        <Field kind="target-state" heading=t!(t, target_state_field) entries=item.target_state.clone()/>
+        <PlanPositions item=item.clone()/>
+        <YearTable item item_heading changed/>
     }
 }
 
@@ -45,20 +42,19 @@ fn Field(
     kind: &'static str,
     heading: &'static str,
     entries: Vec<String>,
-    terms: Signal<Vec<String>>,
 ) -> impl IntoView {
     view! {
         <section class=format!("field field-{kind}")>
             <h3>{heading}</h3>
-            <TextList entries terms/>
+            <TextList entries/>
         </section>
     }
 }
 
 /// Who is responsible, where it sits in the document, and its SDG goals.
 #[component]
-fn ItemFacts(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
-    let t = use_texts();
+fn ItemFacts(item: Item) -> impl IntoView {
+    let t = use_page_texts();
     let cell = item.sdgs.cell;
     let sdg_note = move || match cell {
         SdgCell::Named => t.sdg_documented_note,
@@ -70,11 +66,11 @@ fn ItemFacts(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
         <dl class="facts">
             <div class="facts-bureaus">
                 <dt>{t!(t, bureaus)}</dt>
-                <dd lang="ja"><Highlighted text=item.bureaus.join("・") terms/></dd>
+                <dd lang="ja" data-highlight="">{item.bureaus.join("・")}</dd>
             </div>
             <div class="facts-sections">
                 <dt>{t!(t, sections)}</dt>
-                <dd lang="ja"><Highlighted text=item.sections.join("・") terms/></dd>
+                <dd lang="ja" data-highlight="">{item.sections.join("・")}</dd>
             </div>
             <div class="facts-page">
                 <dt>{t!(t, source_page)}</dt>
@@ -97,8 +93,8 @@ fn ItemFacts(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
 
 /// Positions in the city's general plan and smart-city plan.
 #[component]
-fn PlanPositions(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
-    let t = use_texts();
+fn PlanPositions(item: Item) -> impl IntoView {
+    let t = use_page_texts();
     let general: Vec<String> = item
         .general_plan
         .iter()
@@ -116,13 +112,13 @@ fn PlanPositions(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
     view! {
         <section class="field field-general-plan">
             <h3>{t!(t, general_plan)}</h3>
-            <TextList entries=general terms/>
+            <TextList entries=general/>
         </section>
         <section class="field field-smart-city">
             <h3>{t!(t, smart_city)}</h3>
             {match smart_none {
                 Some(_) if smart.is_empty() => view! { <p>{t!(t, smart_city_none)}</p> }.into_any(),
-                _ => view! { <TextList entries=smart terms/> }.into_any(),
+                _ => view! { <TextList entries=smart/> }.into_any(),
             }}
         </section>
     }
@@ -133,11 +129,10 @@ fn PlanPositions(item: Item, terms: Signal<Vec<String>>) -> impl IntoView {
 fn YearTable(
     item: Item,
     item_heading: String,
-    terms: Signal<Vec<String>>,
     /// Fields this edition changed, each with whether it was empty before.
     changed: Vec<(FieldPath, bool)>,
 ) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     // Unique per item: a printout of a whole edition holds every item's table.
     let heading_id = format!("years-heading-{}", item.no);
     let region_label = format!("{item_heading} {heading_id}");
@@ -156,11 +151,11 @@ fn YearTable(
             view! {
                 <tr class:no-result=!has_result>
                     <th scope="row" lang="ja">{year.label}</th>
-                    <td>{mark(FieldPath::Plan(year.year))}<TextList entries=year.plan terms/></td>
+                    <td>{mark(FieldPath::Plan(year.year))}<TextList entries=year.plan/></td>
                     <td>
                         {mark(FieldPath::Result(year.year))}
                         {match year.result {
-                            Some(result) => view! { <TextList entries=result terms/> }.into_any(),
+                            Some(result) => view! { <TextList entries=result/> }.into_any(),
                             None => view! { <p class="no-result-text">{t!(t, no_result)}</p> }.into_any(),
                         }}
                     </td>
@@ -184,7 +179,7 @@ fn YearTable(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <p class="hint">{t!(t, results_note)}</p>
+            <p class="hint">{(t.results_note)(crate::data::edition_label())}</p>
         </section>
     }
 }
@@ -192,7 +187,7 @@ fn YearTable(
 /// Where the document's table of contents reads differently from the item table.
 #[component]
 pub fn SourceNotes(item: Item) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     (!item.differences.is_empty()).then(|| {
         view! {
             <section class="field source-notes">

@@ -1,7 +1,8 @@
 //! Kiosk mode for shared tablets: after a few minutes without input the app
-//! returns to the start view with filters cleared, in the default language and
-//! text size, and the visitor's bookmarks go with them unless they chose to
-//! keep them on the device.
+//! returns to the start page (Japanese, nothing searched) in the default text
+//! size, and the visitor's bookmarks go with them unless they chose to keep
+//! them on the device. `?kiosk=1` in an address turns it on (see
+//! `services::start`).
 
 use std::time::Duration;
 
@@ -13,7 +14,7 @@ use model::stored::{Language, TextSize};
 use model::view_state::ViewState;
 
 use crate::storage::use_user_data;
-use crate::url::{kiosk_switch, use_go, use_view_state, History};
+use crate::url::use_view_state;
 
 /// Input that counts as someone using the tablet.
 const ACTIVITY: [&str; 5] = ["pointerdown", "keydown", "input", "wheel", "touchstart"];
@@ -24,20 +25,11 @@ pub fn Kiosk() -> impl IntoView {
     let t = use_texts();
     let user = use_user_data();
     let state = use_view_state();
-    let go = use_go();
-    if let Some(on) = kiosk_switch() {
-        if user.settings.with_untracked(|s| s.kiosk) != on {
-            user.update_settings(|s| s.kiosk = on);
-        }
-    }
     let active = move || user.settings.with(|s| s.kiosk);
     let keep = move || user.settings.with(|s| s.kiosk_keep_bookmarks);
     let idle_seconds = move || user.settings.with(|s| s.kiosk_idle_seconds());
 
     let reset = move || {
-        if state.with_untracked(|s| *s != ViewState::default()) {
-            go.to(ViewState::default(), History::Push);
-        }
         if !user.settings.with_untracked(|s| s.kiosk_keep_bookmarks) {
             user.clear_bookmarks();
         }
@@ -51,7 +43,12 @@ pub fn Kiosk() -> impl IntoView {
                 s.text_size = TextSize::default();
             });
         }
-        window().scroll_to_with_x_and_y(0.0, 0.0);
+        // The start page, from wherever the visitor left the tablet.
+        if state.with_untracked(|s| *s != ViewState::default()) {
+            crate::url::open_start_page();
+        } else {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
     };
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let arm = move || {

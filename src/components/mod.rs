@@ -13,5 +13,6 @@ pub mod page_tools;
 pub mod print_note;
 pub mod qr;
 pub mod sdg;
+pub mod status_area;
 pub mod text_list;
 pub mod text_size;

@@ -16,8 +16,16 @@ use crate::t;
 #[component]
 pub fn NetworkStatus() -> impl IntoView {
     let t = use_texts();
-    // Prerendered pages are written as seen online.
-    let (online, set_online) = signal(cfg!(feature = "ssr") || window().navigator().on_line());
+    // Pages are written as seen online; the device's state is read once the
+    // page is live (a first render that differs from the page's HTML would
+    // not hydrate).
+    let (online, set_online) = signal(true);
+    let live = crate::live::use_live();
+    Effect::new(move |_| {
+        if live.get() {
+            set_online.set(window().navigator().on_line());
+        }
+    });
     let on = window_event_listener(ev::online, move |_| set_online.set(true));
     let off = window_event_listener(ev::offline, move |_| set_online.set(false));
     on_cleanup(move || {
@@ -39,12 +47,19 @@ pub fn NetworkStatus() -> impl IntoView {
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
     let t = use_texts();
-    let already = !cfg!(feature = "ssr")
-        && document()
-            .document_element()
-            .and_then(|html| html.get_attribute("data-update-available"))
-            .is_some();
-    let (available, set_available) = signal(already);
+    let (available, set_available) = signal(false);
+    // An update found before the page was live is on <html>.
+    let live = crate::live::use_live();
+    Effect::new(move |_| {
+        let already = live.get()
+            && document()
+                .document_element()
+                .and_then(|html| html.get_attribute("data-update-available"))
+                .is_some();
+        if already {
+            set_available.set(true);
+        }
+    });
     let handle = window_event_listener_untyped("ueda-reform:update-available", move |_| {
         set_available.set(true)
     });

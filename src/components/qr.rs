@@ -49,12 +49,14 @@ pub fn OpenOnPhone() -> impl IntoView {
     let t = use_texts();
     let (open, set_open) = signal(false);
     let url = crate::url::use_current_address();
+    let inert = crate::live::use_inert();
     view! {
         <div class="open-on-phone">
             <button
                 type="button"
                 aria-expanded=move || open.get().to_string()
                 aria-controls="qr-panel"
+                disabled=inert
                 on:click=move |_| set_open.update(|o| *o = !*o)
             >
                 {t!(t, open_on_phone)}

@@ -48,3 +48,39 @@ pub fn SdgBadges(
         </div>
     }
 }
+
+/// An item's goals in a list row: one coloured number per goal and one
+/// hidden sentence naming them all, rather than a list of badges each with
+/// its own hidden name (the list has 61 rows, and each node costs at every
+/// filter change).
+#[component]
+pub fn SdgMarks(
+    /// The item's SDG record.
+    sdgs: Sdgs,
+) -> impl IntoView {
+    let t = use_texts();
+    let estimated = sdgs.basis == SdgBasis::Estimated;
+    let basis = if estimated { t.estimated } else { t.documented };
+    let names = sdgs
+        .goals
+        .iter()
+        .map(|&number| (t.sdg_badge)(number, &t.sdg_goal_name(number), basis))
+        .collect::<Vec<_>>()
+        .join(t.list_separator);
+    let marks = sdgs
+        .goals
+        .iter()
+        .map(|&number| {
+            view! { <span class=format!("sdg-badge sdg-{number}") aria-hidden="true">{number}</span> }
+        })
+        .collect_view();
+    (!sdgs.goals.is_empty()).then(|| {
+        view! {
+            <p class="sdg-marks" class:estimated=estimated>
+                <span class="visually-hidden">{names}</span>
+                {marks}
+                {estimated.then(|| view! { <span class="sdg-estimated-note" aria-hidden="true">{t!(t, estimated)}</span> })}
+            </p>
+        }
+    })
+}

@@ -1,8 +1,13 @@
 //! 「文字の大きさ」: 標準 / 大 / 特大, remembered on the device.
+//!
+//! `boot.js` applies the stored size before the page is first painted (so a
+//! reader who chose large text never sees the page reflow); this control
+//! changes it.
 
 use leptos::prelude::*;
 
 use crate::i18n::{use_texts, Texts};
+use crate::live::use_inert;
 use crate::t;
 use model::stored::TextSize;
 
@@ -19,42 +24,48 @@ const SIZES: [(TextSize, &str, Label); 3] = [
     }),
 ];
 
-/// Three radio buttons; the choice scales every rem-based size via `<html>`.
-#[component]
+/// Three toggle buttons, one pressed; the choice scales every rem-based size
+/// via `<html data-text-size>`. Buttons rather than radio buttons: the page
+/// has this control twice (the phone menu and the tablet header), and radio
+/// buttons of the same name would be one group.
+#[island]
 pub fn TextSizeControl() -> impl IntoView {
     let t = use_texts();
     let user = use_user_data();
+    let inert = use_inert();
     let current = move || user.settings.with(|s| s.text_size);
-    // The root font size lives on <html>, outside the app's tree.
+    // The root font size lives on <html>, outside the islands.
     Effect::new(move |_| {
+        let size = current();
+        if !user.loaded.get() {
+            return;
+        }
         let name = SIZES
             .iter()
-            .find(|(size, _, _)| *size == current())
+            .find(|(s, _, _)| *s == size)
             .map_or("normal", |(_, name, _)| name);
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("data-text-size", name);
         }
     });
     view! {
-        <fieldset class="text-size">
-            <legend>{t!(t, text_size)}</legend>
+        <div class="text-size" role="group" aria-label=t!(t, text_size)>
+            <span class="text-size-label" aria-hidden="true">{t!(t, text_size)}</span>
             {SIZES
                 .into_iter()
-                .map(|(size, name, label)| {
+                .map(|(size, _, label)| {
                     view! {
-                        <label>
-                            <input
-                                type="radio"
-                                name="text-size"
-                                value=name
-                                prop:checked=move || current() == size
-                                on:change=move |_| user.update_settings(|s| s.text_size = size)
-                            />
-                            {move || label(t)}
-                        </label>
+                        <button
+                            type="button"
+                            aria-pressed=move || (current() == size).to_string()
+                            disabled=inert
+                            on:click=move |_| user.update_settings(|s| s.text_size = size)
+                        >
+                            {label(t)}
+                        </button>
                     }
                 })
                 .collect_view()}
-        </fieldset>
+        </div>
     }
 }

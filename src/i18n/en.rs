@@ -2,17 +2,12 @@
 
 use model::accessibility::CheckKind;
 use model::drafts::FieldPath;
+use model::edition::EditionLabel;
 use model::stored::DecodeError;
 
-use super::Texts;
+use super::{PageTexts, Texts};
 
 pub static EN: Texts = Texts {
-    lang: "en",
-    skip_link: "Skip to content",
-    owner: "Ueda City",
-    title_main: "Fourth Ueda City Administrative and Fiscal Reform Outline",
-    title_sub: "Action Programme",
-    status_as_of: "Status at the end of fiscal 2022 (Reiwa 4)",
     printed_on: |year, month, day| {
         const MONTHS: [&str; 12] = [
             "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -21,55 +16,9 @@ pub static EN: Texts = Texts {
         let month = MONTHS.get(month.saturating_sub(1) as usize).copied().unwrap_or_default();
         format!("Printed on {day} {month} {year}")
     },
-    edition_label: "Edition: ",
     page_address: "Address of this page: ",
     latest_on_web: "For the latest information, see the web page.",
-    document_title: |item| match item {
-        Some((no, title)) => format!("No.{no} {title} | Ueda City Reform Action Programme"),
-        None => "Ueda City Reform Action Programme (status at the end of fiscal 2022)".to_owned(),
-    },
-    source_note: "Source: Ueda City, “Fourth Ueda City Administrative and Fiscal Reform Outline: Action Programme, status at the end of fiscal Reiwa 4” (adopted August 2021).",
-    extraction_note: "The contents were extracted from the text of the PDF; every correction (of extraction errors, of the document's own typos and others) is recorded with its kind and reason.",
-    content_language_note: "The interface is in English; the items themselves (titles, plans, results) are shown in Japanese, as in the source document.",
-    menu: "Menu",
     nav_list: "All items",
-    nav_overview: "Overview",
-    nav_about: "About this site",
-    nav_accessibility: "Web accessibility policy",
-    a11y_policy_heading: "Policy",
-    a11y_policy: "Ueda City works to ensure and improve web accessibility, so that everyone can get the information on this site whatever their age, disability or device.",
-    a11y_facts: &[
-        ("Standard", "JIS X 8341-3:2016 (identical to WCAG 2.0; the checks use the WCAG 2.1 criteria)"),
-        ("Target level", "AA"),
-        ("Status", "AA considered (every automated and scripted check below passes; a test of every success criterion by people, following the JIS X 8341-3:2016 test procedure, has not been carried out)"),
-        ("Scope", "Every screen of this site: the list, each item's page (including the pages written at build time), the overview, bookmarks, about this site, this page, and the screens of staff mode"),
-    ],
-    a11y_exceptions_heading: "Known exceptions",
-    a11y_exceptions: &[
-        "In English, the contents of each item (the source document's text) stay in Japanese; those parts are marked as Japanese.",
-        "The source PDF is a city document and is outside this site's scope.",
-        "SDG goals that could not be read in the source are estimates, and say so.",
-    ],
-    a11y_results_heading: "Test results",
-    a11y_results_summary: |day, total, passed, axe| {
-        format!("This site's automated tests ran {total} checks and {passed} passed (browser: Chromium; checker: axe-core {axe}; results last changed on {day}). The results are made from the tests' output and compared with it on every test run.")
-    },
-    a11y_results_caption: "Results by kind of check",
-    a11y_col_check: "Check",
-    a11y_col_what: "What it checks",
-    a11y_col_result: "Result",
-    a11y_check: |kind| match kind {
-        CheckKind::Axe => ("Automated check (axe-core)", "The WCAG 2.1 level A and AA success criteria and axe's best-practice rules, on every screen, the pages written at build time (without JavaScript), dark mode, the largest text size and staff mode"),
-        CheckKind::Keyboard => ("Keyboard", "Search, filter, open an item, bookmark it and go back, without a mouse"),
-        CheckKind::Reflow => ("Reflow", "No horizontal scrolling at 320 CSS pixels wide (400 % zoom)"),
-        CheckKind::SecurityPolicy => ("Security policy", "The content security policy is enforced and nothing is sent elsewhere"),
-    },
-    a11y_check_result: |passed, total| {
-        if passed == total { format!("all {total} passed") } else { format!("{passed} of {total} passed") }
-    },
-    a11y_cases: "The individual tests",
-    a11y_contact_heading: "Contact",
-    a11y_contact_placeholder: "The contact is set when the site is published (the responsible section of Ueda City).",
     nav_bookmarks: |n| format!("Bookmarks ({n})"),
     language_switch: "日本語",
     language_switch_name: "日本語に切り替える",
@@ -216,8 +165,119 @@ pub static EN: Texts = Texts {
         "Peace, justice and strong institutions",
         "Partnerships for the goals",
     ],
+    staff_mode: "Staff mode",
+    staff_tools_unavailable: "The staff tools could not be loaded. Reload the page where there is an internet connection; once loaded, they also work offline. You can keep reading meanwhile.",
+    drafts_need_staff_mode: "Drafts are written, exported and imported in staff mode. Switching staff mode on loads the staff tools and reopens the page.",
+    turn_on_staff_mode: "Switch staff mode on",
+    workbench_heading: "Section report",
+    compile_heading: "Compile the reports",
+    drafts_heading: "Drafts",
+    field_label: |path| match path {
+        FieldPath::Title => "Item title".to_owned(),
+        FieldPath::Bureaus => "Responsible departments".to_owned(),
+        FieldPath::Sections => "Responsible sections".to_owned(),
+        FieldPath::Overview => "Outline of the reform".to_owned(),
+        FieldPath::CurrentStatus => "Results and issues so far".to_owned(),
+        FieldPath::Measures => "Measures and means of reform".to_owned(),
+        FieldPath::TargetState => "Target state in five years and outcome targets (effect amount)".to_owned(),
+        FieldPath::GeneralPlan => "Place in the Comprehensive Plan".to_owned(),
+        FieldPath::SmartCity => "Place in the Smart City Promotion Plan".to_owned(),
+        FieldPath::SdgGoals => "SDG goals".to_owned(),
+        FieldPath::Plan(year) => format!("Plan for Reiwa {year}"),
+        FieldPath::Result(year) => format!("Results for Reiwa {year}"),
+    },
+    snippet_field: |field| format!("{field}: "),
+    sdg_goal_number: |goal| format!("Goal {goal}"),
+    list_separator: ", ",
+
+    sort_ascending: "ascending",
+    sort_descending: "descending",
+    sorted_by: |column, direction| format!("Sorted by {column}, {direction}"),
+};
+
+pub static EN_PAGE: PageTexts = PageTexts {
+    base: &EN,
+    feed_title: "Ueda City Reform Action Programme: updates",
+    status_as_of: |l| format!("Status at the end of fiscal {} (Reiwa {})", l.fiscal_year(), l.reiwa_year()),
+    edition_label: "Edition: ",
+    share_card_alt: "“第四次上田市行財政改革大綱 アクションプログラム” (Ueda City's reform action programme), Ueda City",
+    share_item_card_alt: |no, title| {
+        format!("No.{no} “{title}”, Ueda City's reform action programme")
+    },
+    lang: "en",
+    skip_link: "Skip to content",
+    owner: "Ueda City",
+    title_main: "Fourth Ueda City Administrative and Fiscal Reform Outline",
+    title_sub: "Action Programme",
+    document_title: |l, item| match item {
+        Some((no, title)) => format!("No.{no} {title} | Ueda City Reform Action Programme"),
+        None => format!("Ueda City Reform Action Programme (status at the end of fiscal {})", l.fiscal_year()),
+    },
+    page_title: |name| format!("{name} | Ueda City Reform Action Programme"),
+    site_description: "All 61 items of Ueda City's Fourth Administrative and Fiscal Reform Action Programme: find them by pillar and category, bureau and section, SDG goal or keyword, and read each year's plan and results.",
+    source_note: |l| format!(
+        "Source: Ueda City, “Fourth Ueda City Administrative and Fiscal Reform Outline: Action Programme, status at the end of fiscal Reiwa {}” (adopted August 2021).",
+        l.reiwa_year()
+    ),
+    extraction_note: "The contents were extracted from the text of the PDF; every correction (of extraction errors, of the document's own typos and others) is recorded with its kind and reason.",
+    content_language_note: "The interface is in English; the items themselves (titles, plans, results) are shown in Japanese, as in the source document.",
+    menu: "Menu",
+    nav_overview: "Overview",
+    nav_about: "About this site",
+    nav_changes: "What changed",
+    changes_heading: "What changed in this edition",
+    changes_since: |previous, now, items| format!(
+        "The fields of the {items} items that this edition (end of Reiwa {}) changed since the edition of the end of Reiwa {}, before and after.",
+        now.reiwa_year(),
+        previous.reiwa_year()
+    ),
+    change_before: "Previous edition",
+    change_after: "This edition",
+    page_not_found: "Page not found",
+    page_not_found_text: "This site has no page at this address: it may have moved, or the address may be mistyped. Search by keyword, or start from the list of items.",
+    search_button: "Search",
+    changes_first: |now| format!(
+        "This edition (end of Reiwa {}) is the first published on this site: there is no earlier edition to compare with yet.",
+        now.reiwa_year()
+    ),
+    changes_none: "No field changed since the previous edition.",
+    nav_accessibility: "Web accessibility policy",
+    a11y_policy_heading: "Policy",
+    a11y_policy: "Ueda City works to ensure and improve web accessibility, so that everyone can get the information on this site whatever their age, disability or device.",
+    a11y_facts: &[
+        ("Standard", "JIS X 8341-3:2016 (identical to WCAG 2.0; the checks use the WCAG 2.1 criteria)"),
+        ("Target level", "AA"),
+        ("Status", "AA considered (every automated and scripted check below passes; a test of every success criterion by people, following the JIS X 8341-3:2016 test procedure, has not been carried out)"),
+        ("Scope", "Every screen of this site: the list, each item's page (including the pages written at build time), the overview, bookmarks, about this site, this page, and the screens of staff mode"),
+    ],
+    a11y_exceptions_heading: "Known exceptions",
+    a11y_exceptions: &[
+        "In English, the contents of each item (the source document's text) stay in Japanese; those parts are marked as Japanese.",
+        "The source PDF is a city document and is outside this site's scope.",
+        "SDG goals that could not be read in the source are estimates, and say so.",
+    ],
+    a11y_results_heading: "Test results",
+    a11y_results_summary: |day, total, passed, axe| {
+        format!("This site's automated tests ran {total} checks and {passed} passed (browser: Chromium; checker: axe-core {axe}; results last changed on {day}). The results are made from the tests' output and compared with it on every test run.")
+    },
+    a11y_results_caption: "Results by kind of check",
+    a11y_col_check: "Check",
+    a11y_col_what: "What it checks",
+    a11y_col_result: "Result",
+    a11y_check: |kind| match kind {
+        CheckKind::Axe => ("Automated check (axe-core)", "The WCAG 2.1 level A and AA success criteria and axe's best-practice rules, on every screen, the pages written at build time (without JavaScript), dark mode, the largest text size and staff mode"),
+        CheckKind::Keyboard => ("Keyboard", "Search, filter, open an item, bookmark it and go back, without a mouse"),
+        CheckKind::Reflow => ("Reflow", "No horizontal scrolling at 320 CSS pixels wide (400 % zoom)"),
+        CheckKind::SecurityPolicy => ("Security policy", "The content security policy is enforced and nothing is sent elsewhere"),
+    },
+    a11y_check_result: |passed, total| {
+        if passed == total { format!("all {total} passed") } else { format!("{passed} of {total} passed") }
+    },
+    a11y_cases: "The individual tests",
+    a11y_contact_heading: "Contact",
+    a11y_contact_placeholder: "The contact is set when the site is published (the responsible section of Ueda City).",
     sdg_documented_note: "The document names these goals.",
-    sdg_estimated_note: "The document showed these goals only as icons, whose names did not survive extraction, so they are estimated.",
+    sdg_estimated_note: "The document's SDG cell has no goal names, only the blanks where icons probably stood; as the goals were probably shown as icons alone, they are estimated from the contents.",
     sdg_empty_note: "The document's SDG cell is empty, with no trace of icons: it gives no goals for this item, and the goals shown are estimated from its content.",
     no_entry: "None given",
     not_found: |no| format!("There is no item No.{no}"),
@@ -241,7 +301,11 @@ pub static EN: Texts = Texts {
     plan: "Plan (numeric target)",
     result: "Result (effect amount)",
     no_result: "No result reported",
-    results_note: "Results are those published as of the end of Reiwa 4 (for Reiwa 3 and 4).",
+    results_note: |l| format!(
+        "Results are those published as of the end of Reiwa {} (for {}).",
+        l.reiwa_year(),
+        en_result_years(l)
+    ),
     changed_since: |previous, fields| format!("Changed since the edition “{previous}”: {}", fields.join(", ")),
     change_new: "New",
     change_updated: "Updated",
@@ -250,42 +314,23 @@ pub static EN: Texts = Texts {
     prev_next: "Previous and next items",
     previous_item: "Previous item",
     next_item: "Next item",
-    staff_mode: "Staff mode",
     staff_mode_note: "Staff mode: edit items on their pages and keep the changes as drafts. Drafts are stored only in this browser on this device and are never sent anywhere. Staff mode is a convenience, not a security feature: it does not restrict access.",
-    staff_tools_unavailable: "The staff tools could not be loaded. Reload the page where there is an internet connection; once loaded, they also work offline. You can keep reading meanwhile.",
-    drafts_need_staff_mode: "Drafts are written, exported and imported in staff mode. Switching staff mode on loads the staff tools and reopens the page.",
-    turn_on_staff_mode: "Switch staff mode on",
     nav_drafts: |n| format!("Drafts ({n})"),
-    workbench_heading: "Section report",
-    compile_heading: "Compile the reports",
     draft_badge: "Draft",
     discard: "Discard",
     show_draft: "Show with drafts applied",
     showing_draft_note: "Showing the item with drafts applied (not the published text).",
-    drafts_heading: "Drafts",
-    field_label: |path| match path {
-        FieldPath::Title => "Item title".to_owned(),
-        FieldPath::Bureaus => "Responsible departments".to_owned(),
-        FieldPath::Sections => "Responsible sections".to_owned(),
-        FieldPath::Overview => "Outline of the reform".to_owned(),
-        FieldPath::CurrentStatus => "Results and issues so far".to_owned(),
-        FieldPath::Measures => "Measures and means of reform".to_owned(),
-        FieldPath::TargetState => "Target state in five years and outcome targets (effect amount)".to_owned(),
-        FieldPath::GeneralPlan => "Place in the Comprehensive Plan".to_owned(),
-        FieldPath::SmartCity => "Place in the Smart City Promotion Plan".to_owned(),
-        FieldPath::SdgGoals => "SDG goals".to_owned(),
-        FieldPath::Plan(year) => format!("Plan for Reiwa {year}"),
-        FieldPath::Result(year) => format!("Results for Reiwa {year}"),
-    },
-    snippet_field: |field| format!("{field}: "),
-    published_label: "Published",
     about_title: "About this site",
     about_source_heading: "Source",
-    about_source: "This site presents all 61 items of Ueda City's “Fourth Ueda City Administrative and Fiscal Reform Outline: Action Programme” (adopted August 2021), as reported at the end of fiscal Reiwa 4 (March 2023), in a form that is easy to search and read. Each item shows its page number in the source document.",
+    about_source: |l| format!(
+        "This site presents all 61 items of Ueda City's “Fourth Ueda City Administrative and Fiscal Reform Outline: Action Programme” (adopted August 2021), as reported at the end of fiscal Reiwa {} (March {}), in a form that is easy to search and read. Each item shows its page number in the source document.",
+        l.reiwa_year(),
+        l.year_end().0
+    ),
     about_data_heading: "How the data was made and corrected",
     about_data: "The text extracted from the source PDF is read back into tables by a program. Bullets and table cells are restored as separate sentences and entries. Misread characters (e.g. 府内 → 庁内, 手續 → 手続) are corrected, and every correction is recorded (list below). Where the table of contents and an item's table differ, both readings are kept and shown on the item's page.",
     about_sdg_heading: "Why some SDG goals are “estimated”",
-    about_sdg: |cells| format!("The source document showed each item's SDG goals as icons (images), which did not survive text extraction. Except for the {} items whose goals are named in the text, the goals of the {} items that had icons were estimated from their contents. The {} items whose SDG cell is empty, with no trace of icons, have no goals in the source; their goals were estimated from their contents alone. Estimated goals are marked with a dashed outline and “Estimated”; each item's page says which case applies and why the goals were chosen.", cells.named, cells.icons, cells.empty),
+    about_sdg: |cells| format!("In most items the source document's SDG cell has no goal names: the text keeps only blanks where icons (images) probably stood. Except for the {} items whose goals are named in the text, the goals of the {} items that probably showed them as icons were estimated from their contents. The {} items whose SDG cell is empty, with no trace of icons, have no goals in the source; their goals were estimated from their contents alone. Estimated goals are marked with a dashed outline and “Estimated”; each item's page says which case applies and why the goals were chosen.", cells.named, cells.icons, cells.empty),
     preface_heading: "About the action programme (the document's introduction)",
     preface_language_note: "The introduction is quoted in Japanese, as printed.",
     edition_adopted: "Adopted",
@@ -295,11 +340,12 @@ pub static EN: Texts = Texts {
     about_storage_heading: "Bookmarks and drafts",
     about_storage: "Bookmarks and staff drafts are stored only in this browser on this device and are never sent anywhere. To move them to another device, share bookmarks as a link and export drafts as a file. On a shared device, use “Clear this device's data” at the bottom of the page.",
     about_errors_heading: "Found an error?",
-    about_errors: "If you find an error, please tell the responsible section of Ueda City, giving the item number and the place (e.g. “No.25, result of Reiwa 4”). Errors in this site's data are fixed by adding to the record of corrections.",
+    about_errors: |l| format!(
+        "If you find an error, please tell the responsible section of Ueda City, giving the item number and the place (e.g. “No.25, result of Reiwa {}”). Errors in this site's data are fixed by adding to the record of corrections.",
+        l.last_reported_year()
+    ),
     corrections_show: |n| format!("Show the list of corrections ({n})"),
     corrections_caption: "Corrections made to the extracted text (reasons recorded in English)",
-    corrections_loading: "Loading the list of corrections…",
-    corrections_unavailable: "The list of corrections could not be loaded. Check the connection and reload the page. The list can also be downloaded below (“Download the data”).",
     corrections_columns: ["Item", "Field", "Before", "After", "Kind", "Certainty", "Reason"],
     correction_kinds: ["Extraction slip", "Typo in the document", "Reading chosen"],
     certainty_certain: "Certain",
@@ -345,19 +391,29 @@ pub static EN: Texts = Texts {
         format!("Show the sections responsible for a single item ({})", plural(n, "section", "sections"))
     },
     chart_sections_note: "An item with several responsible sections is counted for each of them.",
-    sdg_goal_number: |goal| format!("Goal {goal}"),
     chart_sdgs_title: "Items by SDG goal",
     chart_sdgs_column: "SDG goal",
     sdg_breakdown: |document, estimated| format!("Named in the document: {document}, estimated: {estimated}"),
     sdg_no_items: "No items",
     total_column: "Total",
-    chart_sdgs_note: |cells| format!("The document names the goals in text for only {} items. For {} items it showed them only as icons, which did not survive extraction, and for {} items its SDG cell is empty; both were estimated from the contents. The solid part of a bar is named in the document; the striped part is estimated.", cells.named, cells.icons, cells.empty),
+    chart_sdgs_note: |cells| format!("The document names the goals in text for only {} items. For {} items it probably showed them as icons alone (only blanks remain in the text), and for {} items its SDG cell is empty; both were estimated from the contents. The solid part of a bar is named in the document; the striped part is estimated.", cells.named, cells.icons, cells.empty),
     chart_results_title: "Results reported by year",
     chart_results_column: "Items with results reported",
     chart_results_value: |n, total| format!("{n} of {}", items(total)),
     not_reported_yet: "Not reported yet",
     not_reported_yet_cell: "0 (not reported yet)",
-    chart_results_note: "The plan covers the five fiscal years Reiwa 3 to 7. This document (status at the end of Reiwa 4) has results for Reiwa 3 and 4 only; there are no results for Reiwa 5 to 7 yet.",
+    chart_results_note: |l| {
+        let later = match l.last_reported_year() {
+            7.. => String::new(),
+            6 => " There are no results for Reiwa 7 yet.".to_owned(),
+            last => format!(" There are no results for Reiwa {} to 7 yet.", last + 1),
+        };
+        format!(
+            "The plan covers the five fiscal years Reiwa 3 to 7. This document (status at the end of Reiwa {}) has results for {} only.{later}",
+            l.reiwa_year(),
+            en_result_years(l)
+        )
+    },
     show_more: |n| format!("Show {n} more"),
     show_table: "Show the figures as a table",
     indicator_table_heading: "Numeric targets and results (indicators)",
@@ -367,7 +423,6 @@ pub static EN: Texts = Texts {
         n => format!("Latest status of the {n} indicators: {summary}"),
     },
     status_count: |label, n| format!("{label}: {n}"),
-    list_separator: ", ",
     sort_hint: "Sort with the buttons in the column headings.",
     indicator_table_caption: "Indicators and their latest status",
     column_item: "Item",
@@ -375,9 +430,6 @@ pub static EN: Texts = Texts {
     column_latest_result: "Latest result",
     column_same_year_target: "Target for the same year",
     column_status: "Status",
-    sort_ascending: "ascending",
-    sort_descending: "descending",
-    sorted_by: |column, direction| format!("Sorted by {column}, {direction}"),
     none: "None",
     none_target_years: |years| format!("None (targets for {years})"),
     year_separator: ", ",
@@ -393,6 +445,7 @@ pub static EN: Texts = Texts {
     status_no_target: "No numeric target",
     status_no_result: "No result",
     reason_not_reported_yet: |last| format!("a year not reported yet; the document is as of the end of Reiwa {last}"),
+    reason_not_read_yet: |read| format!("this year's figures are not among the indicators yet (they were read from the edition of the end of Reiwa {read}; the result's text is in the table by year)"),
     reason_no_figure: "the document gives no figure",
     reason_no_target_for_year: |years| format!("no target for this year; targets for {years}"),
     in_parens: |text| format!(" ({text})"),
@@ -427,4 +480,13 @@ pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
 /// A number of action items.
 pub(super) fn items(n: usize) -> String {
     plural(n, "item", "items")
+}
+
+/// "Reiwa 3 and 4": the years with results in edition `l`.
+fn en_result_years(l: EditionLabel) -> String {
+    match l.last_reported_year() {
+        3 => "Reiwa 3".to_owned(),
+        4 => "Reiwa 3 and 4".to_owned(),
+        last => format!("Reiwa 3 to {last}"),
+    }
 }

@@ -3,8 +3,9 @@
 
 use model::drafts::{
     DraftError, Entry, Expected, FieldPath, FieldPathError, ImportError, ShapeAt, ValueKind,
-    EXPORT_FORMAT, EXPORT_FORMAT_VERSION, FIRST_YEAR, LAST_YEAR, MAX_IMPORT_BYTES,
-    MAX_IMPORT_CHANGES, MAX_VALUE_CHARS,
+    EXPORT_FORMAT, EXPORT_FORMAT_VERSION, FIRST_YEAR, LAST_YEAR, MAX_CELL_CHARS, MAX_IMPORT_BYTES,
+    MAX_IMPORT_CHANGES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_VALUE_CHARS, MAX_WORKBOOK_INFLATED,
+    MAX_WORKBOOK_PARTS,
 };
 
 fn value_kind(kind: ValueKind) -> &'static str {
@@ -109,6 +110,25 @@ pub fn import_error(error: &ImportError) -> String {
         }
         ImportError::TooManyChanges(count) => format!(
             "The file has too many changes to import ({count}; at most {MAX_IMPORT_CHANGES})."
+        ),
+        ImportError::TooManyRows => format!(
+            "The table has too many rows to import (at most {MAX_SHEET_ROWS})."
+        ),
+        ImportError::TooManyColumns => format!(
+            "The table has too many columns to import (there is text beyond column {MAX_SHEET_COLUMNS})."
+        ),
+        ImportError::CellTooLong { at } => format!(
+            "{} holds a value too long to import (a cell holds at most {MAX_CELL_CHARS} characters).",
+            at.map_or_else(|| "The file".to_owned(), |at| capitalised(&entry(at)))
+        ),
+        ImportError::WorkbookTooLarge(bytes) => format!(
+            "The Excel workbook's contents are too large to import ({bytes} bytes unpacked; at most {MAX_WORKBOOK_INFLATED})."
+        ),
+        ImportError::TooManyParts(parts) => format!(
+            "The Excel workbook is made of too many parts to import ({parts}; at most {MAX_WORKBOOK_PARTS})."
+        ),
+        ImportError::MixedReport { row, column } => format!(
+            "Row {row} has another “{column}” than the rows before it. A file holds the report of one section for one year only."
         ),
         ImportError::BadShape { at, expected: what } => format!(
             "The file is not as expected ({} must be {}).",

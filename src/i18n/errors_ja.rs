@@ -3,8 +3,9 @@
 
 use model::drafts::{
     DraftError, Entry, Expected, FieldPath, FieldPathError, ImportError, ShapeAt, ValueKind,
-    EXPORT_FORMAT, EXPORT_FORMAT_VERSION, FIRST_YEAR, LAST_YEAR, MAX_IMPORT_BYTES,
-    MAX_IMPORT_CHANGES, MAX_VALUE_CHARS,
+    EXPORT_FORMAT, EXPORT_FORMAT_VERSION, FIRST_YEAR, LAST_YEAR, MAX_CELL_CHARS, MAX_IMPORT_BYTES,
+    MAX_IMPORT_CHANGES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_VALUE_CHARS, MAX_WORKBOOK_INFLATED,
+    MAX_WORKBOOK_PARTS,
 };
 
 fn value_kind(kind: ValueKind) -> &'static str {
@@ -111,6 +112,25 @@ pub fn import_error(error: &ImportError) -> String {
         ImportError::TooManyChanges(count) => {
             format!("変更が多すぎて読み込めません（{count}件、上限 {MAX_IMPORT_CHANGES}件）。")
         }
+        ImportError::TooManyRows => format!(
+            "表の行が多すぎて読み込めません（上限 {MAX_SHEET_ROWS}行）。"
+        ),
+        ImportError::TooManyColumns => format!(
+            "表の列が多すぎて読み込めません（{MAX_SHEET_COLUMNS}列より右に入力があります）。"
+        ),
+        ImportError::CellTooLong { at } => format!(
+            "{}に長すぎる値があるため読み込めません（1つのセルは{MAX_CELL_CHARS}文字まで）。",
+            at.map_or_else(|| "ファイル".to_owned(), entry)
+        ),
+        ImportError::WorkbookTooLarge(bytes) => format!(
+            "Excel のブックの中身が大きすぎて読み込めません（展開すると{bytes}バイト、上限 {MAX_WORKBOOK_INFLATED}バイト）。"
+        ),
+        ImportError::TooManyParts(parts) => format!(
+            "Excel のブックを構成するファイルが多すぎて読み込めません（{parts}個、上限 {MAX_WORKBOOK_PARTS}個）。"
+        ),
+        ImportError::MixedReport { row, column } => format!(
+            "{row}行目の「{column}」がほかの行と異なります。1つのファイルには、1つの課所の1つの年度の報告だけを入れてください。"
+        ),
         ImportError::BadShape { at, expected: what } => format!(
             "ファイルの内容が想定と異なります（{} に{}が必要です）。",
             place(*at),

@@ -2,67 +2,16 @@
 
 use model::accessibility::CheckKind;
 use model::drafts::FieldPath;
+use model::edition::EditionLabel;
 use model::stored::DecodeError;
 
-use super::Texts;
+use super::{PageTexts, Texts};
 
 pub static JA: Texts = Texts {
-    lang: "ja",
-    skip_link: "本文へ移動",
-    owner: "上田市",
-    title_main: "第四次上田市行財政改革大綱",
-    title_sub: "アクションプログラム",
-    status_as_of: "令和4年度末の取組状況",
     printed_on: |year, month, day| format!("印刷日：{year}年{month}月{day}日"),
-    edition_label: "掲載内容：",
     page_address: "このページのアドレス：",
     latest_on_web: "最新の情報はWebページをご覧ください。",
-    document_title: |item| match item {
-        Some((no, title)) => format!("No.{no} {title}｜第四次上田市行財政改革大綱 アクションプログラム"),
-        None => "第四次上田市行財政改革大綱 アクションプログラム（令和4年度末取組状況）".to_owned(),
-    },
-    source_note: "出典：上田市「第四次上田市行財政改革大綱 アクションプログラム 令和4年度末取組状況」（令和3年8月策定）。",
-    extraction_note: "内容はPDFから抽出したテキストをもとにしており、抽出時の読み取り誤りや原文の誤記などの修正は、すべて種類と理由を付けて記録しています。",
-    content_language_note: "",
-    menu: "メニュー",
     nav_list: "取組項目一覧",
-    nav_overview: "概要",
-    nav_about: "このサイトについて",
-    nav_accessibility: "ウェブアクセシビリティ方針",
-    a11y_policy_heading: "方針",
-    a11y_policy: "上田市は、年齢や障害の有無、使う機器にかかわらず、誰もがこのページの情報を得られるよう、ウェブアクセシビリティの確保と向上に取り組みます。",
-    a11y_facts: &[
-        ("準拠する規格", "JIS X 8341-3:2016（WCAG 2.0と一致。検査はWCAG 2.1の基準で行っています）"),
-        ("目標とする適合レベル", "AA"),
-        ("対応度", "AAに配慮（下の自動検査・操作検査はすべて合格。JIS X 8341-3:2016の試験方法による全達成基準の人による試験は未実施です）"),
-        ("対象範囲", "このサイトのすべての画面：一覧、各項目のページ（ビルド時に書き出したページを含む）、概要、ブックマーク、このサイトについて、本ページ、職員モードの画面"),
-    ],
-    a11y_exceptions_heading: "既知の例外",
-    a11y_exceptions: &[
-        "英語表示でも、各項目の内容（原典の本文）は日本語のままです。日本語の部分には言語を指定しています。",
-        "原典のPDFは市の資料であり、このサイトの対象範囲に含みません。",
-        "SDGsの目標のうち、原典で読み取れなかったものは推定であり、その旨を表示しています。",
-    ],
-    a11y_results_heading: "試験結果",
-    a11y_results_summary: |day, total, passed, axe| {
-        format!("このサイトの自動テストで{total}件の検査を行い、{passed}件が合格しています（ブラウザ：Chromium、検査ツール：axe-core {axe}、結果が最後に変わった日：{day}）。結果はテストの出力から作成し、テストを実行するたびに照合しています。")
-    },
-    a11y_results_caption: "検査の種類ごとの結果",
-    a11y_col_check: "検査",
-    a11y_col_what: "内容",
-    a11y_col_result: "結果",
-    a11y_check: |kind| match kind {
-        CheckKind::Axe => ("自動検査（axe-core）", "WCAG 2.1のレベルA・AAの達成基準と、axeのベストプラクティスの規則。各画面、ビルド時に書き出したページ（JavaScriptなし）、ダークモード、最大の文字サイズ、職員モードを含む"),
-        CheckKind::Keyboard => ("キーボード操作", "マウスを使わずに、検索・絞り込み・項目を開く・ブックマーク・一覧に戻る"),
-        CheckKind::Reflow => ("リフロー", "幅320 CSSピクセル（400%拡大に相当）で横スクロールが要らないこと"),
-        CheckKind::SecurityPolicy => ("セキュリティポリシー", "コンテンツセキュリティポリシーが働き、外部への通信がないこと"),
-    },
-    a11y_check_result: |passed, total| {
-        if passed == total { format!("{total}件すべて合格") } else { format!("{total}件中{passed}件合格") }
-    },
-    a11y_cases: "個々のテスト（テストの名前は英語です）",
-    a11y_contact_heading: "お問い合わせ",
-    a11y_contact_placeholder: "お問い合わせ先は公開時に設定されます（上田市の担当課）。",
     nav_bookmarks: |n| format!("ブックマーク（{n}件）"),
     language_switch: "English",
     language_switch_name: "Switch to English",
@@ -204,8 +153,107 @@ pub static JA: Texts = Texts {
         "平和と公正をすべての人に",
         "パートナーシップで目標を達成しよう",
     ],
+    staff_mode: "職員モード",
+    staff_tools_unavailable: "職員モードの機能を読み込めませんでした。インターネットにつながる場所でページを再読み込みしてください。一度読み込めば、次からはオフラインでも使えます。閲覧はこのまま続けられます。",
+    drafts_need_staff_mode: "下書きの作成・書き出し・読み込みは職員モードで使えます。職員モードにすると、職員用の機能を読み込んでページを開き直します。",
+    turn_on_staff_mode: "職員モードにする",
+    workbench_heading: "課所の報告",
+    compile_heading: "報告の取りまとめ",
+    drafts_heading: "下書き",
+    // The document's own names, as the exported files use them.
+    field_label: FieldPath::label_ja,
+    snippet_field: |field| format!("{field}："),
+    sdg_goal_number: |goal| format!("目標{goal}"),
+    list_separator: "、",
+
+    sort_ascending: "昇順",
+    sort_descending: "降順",
+    sorted_by: |column, direction| format!("{column}の{direction}で並べ替えました"),
+};
+
+pub static JA_PAGE: PageTexts = PageTexts {
+    base: &JA,
+    feed_title: "第四次上田市行財政改革大綱 アクションプログラム 更新情報",
+    status_as_of: |l| format!("令和{}年度末の取組状況", l.reiwa_year()),
+    edition_label: "掲載内容：",
+    share_card_alt: "「第四次上田市行財政改革大綱 アクションプログラム」上田市",
+    share_item_card_alt: |no, title| {
+        format!("No.{no}「{title}」第四次上田市行財政改革大綱 アクションプログラム 上田市")
+    },
+    lang: "ja",
+    skip_link: "本文へ移動",
+    owner: "上田市",
+    title_main: "第四次上田市行財政改革大綱",
+    title_sub: "アクションプログラム",
+    document_title: |l, item| match item {
+        Some((no, title)) => format!("No.{no} {title}｜第四次上田市行財政改革大綱 アクションプログラム"),
+        None => format!("第四次上田市行財政改革大綱 アクションプログラム（令和{}年度末取組状況）", l.reiwa_year()),
+    },
+    page_title: |name| format!("{name}｜第四次上田市行財政改革大綱 アクションプログラム"),
+    site_description: "上田市の第四次行財政改革大綱アクションプログラム全61項目を、柱・分類、担当部局・課所、SDGsの目標、キーワードで探し、年度ごとの取組計画と実績を読めるページです。",
+    source_note: |l| format!(
+        "出典：上田市「第四次上田市行財政改革大綱 アクションプログラム 令和{}年度末取組状況」（令和3年8月策定）。",
+        l.reiwa_year()
+    ),
+    extraction_note: "内容はPDFから抽出したテキストをもとにしており、抽出時の読み取り誤りや原文の誤記などの修正は、すべて種類と理由を付けて記録しています。",
+    content_language_note: "",
+    menu: "メニュー",
+    nav_overview: "概要",
+    nav_about: "このサイトについて",
+    nav_changes: "今回の更新",
+    changes_heading: "今回の更新",
+    changes_since: |previous, now, items| format!(
+        "令和{}年度末の版から、この版（令和{}年度末）で変わった{items}項目の欄です。変わる前と後を並べています。",
+        previous.reiwa_year(),
+        now.reiwa_year()
+    ),
+    change_before: "前の版",
+    change_after: "この版",
+    page_not_found: "ページが見つかりません",
+    page_not_found_text: "お探しのページは、このサイトにありません。アドレスが変わったか、入力に誤りがあるかもしれません。キーワードで探すか、取組項目の一覧からたどってください。",
+    search_button: "検索",
+    changes_first: |now| format!(
+        "この版（令和{}年度末）が、このサイトで公開する最初の版です。比べられる前の版はまだありません。",
+        now.reiwa_year()
+    ),
+    changes_none: "前の版から変わった欄はありません。",
+    nav_accessibility: "ウェブアクセシビリティ方針",
+    a11y_policy_heading: "方針",
+    a11y_policy: "上田市は、年齢や障害の有無、使う機器にかかわらず、誰もがこのページの情報を得られるよう、ウェブアクセシビリティの確保と向上に取り組みます。",
+    a11y_facts: &[
+        ("準拠する規格", "JIS X 8341-3:2016（WCAG 2.0と一致。検査はWCAG 2.1の基準で行っています）"),
+        ("目標とする適合レベル", "AA"),
+        ("対応度", "AAに配慮（下の自動検査・操作検査はすべて合格。JIS X 8341-3:2016の試験方法による全達成基準の人による試験は未実施です）"),
+        ("対象範囲", "このサイトのすべての画面：一覧、各項目のページ（ビルド時に書き出したページを含む）、概要、ブックマーク、このサイトについて、本ページ、職員モードの画面"),
+    ],
+    a11y_exceptions_heading: "既知の例外",
+    a11y_exceptions: &[
+        "英語表示でも、各項目の内容（原典の本文）は日本語のままです。日本語の部分には言語を指定しています。",
+        "原典のPDFは市の資料であり、このサイトの対象範囲に含みません。",
+        "SDGsの目標のうち、原典で読み取れなかったものは推定であり、その旨を表示しています。",
+    ],
+    a11y_results_heading: "試験結果",
+    a11y_results_summary: |day, total, passed, axe| {
+        format!("このサイトの自動テストで{total}件の検査を行い、{passed}件が合格しています（ブラウザ：Chromium、検査ツール：axe-core {axe}、結果が最後に変わった日：{day}）。結果はテストの出力から作成し、テストを実行するたびに照合しています。")
+    },
+    a11y_results_caption: "検査の種類ごとの結果",
+    a11y_col_check: "検査",
+    a11y_col_what: "内容",
+    a11y_col_result: "結果",
+    a11y_check: |kind| match kind {
+        CheckKind::Axe => ("自動検査（axe-core）", "WCAG 2.1のレベルA・AAの達成基準と、axeのベストプラクティスの規則。各画面、ビルド時に書き出したページ（JavaScriptなし）、ダークモード、最大の文字サイズ、職員モードを含む"),
+        CheckKind::Keyboard => ("キーボード操作", "マウスを使わずに、検索・絞り込み・項目を開く・ブックマーク・一覧に戻る"),
+        CheckKind::Reflow => ("リフロー", "幅320 CSSピクセル（400%拡大に相当）で横スクロールが要らないこと"),
+        CheckKind::SecurityPolicy => ("セキュリティポリシー", "コンテンツセキュリティポリシーが働き、外部への通信がないこと"),
+    },
+    a11y_check_result: |passed, total| {
+        if passed == total { format!("{total}件すべて合格") } else { format!("{total}件中{passed}件合格") }
+    },
+    a11y_cases: "個々のテスト（テストの名前は英語です）",
+    a11y_contact_heading: "お問い合わせ",
+    a11y_contact_placeholder: "お問い合わせ先は公開時に設定されます（上田市の担当課）。",
     sdg_documented_note: "原資料に目標名の記載があります。",
-    sdg_estimated_note: "原資料ではアイコンのみで示され、目標名が文字として残っていないため推定しています。",
+    sdg_estimated_note: "原資料のSDGs欄には目標名の文字がなく、アイコンの位置と思われる空白だけが残っています。アイコンのみで示されていたと考えられるため、目標は取組内容から推定しています。",
     sdg_empty_note: "原資料のSDGs欄は空欄で、アイコンの痕跡もありません。原資料はこの項目の目標を示しておらず、ここに示す目標は取組内容からの推定です。",
     no_entry: "記載なし",
     not_found: |no| format!("No.{no} の取組項目は見つかりません"),
@@ -229,7 +277,11 @@ pub static JA: Texts = Texts {
     plan: "取組計画（数値目標）",
     result: "実績（効果額）",
     no_result: "実績の報告なし",
-    results_note: "実績は令和4年度末時点で公表されている令和3・4年度分です。",
+    results_note: |l| format!(
+        "実績は令和{}年度末時点で公表されている{}分です。",
+        l.reiwa_year(),
+        ja_result_years(l)
+    ),
     changed_since: |previous, fields| format!("{previous}の版から変わった欄: {}", fields.join("、")),
     change_new: "新規",
     change_updated: "更新",
@@ -238,30 +290,22 @@ pub static JA: Texts = Texts {
     prev_next: "前後の取組項目",
     previous_item: "前の項目",
     next_item: "次の項目",
-    staff_mode: "職員モード",
     staff_mode_note: "職員モード：各項目のページで内容を編集し、下書きとして保存できます。下書きはこの端末のこのブラウザにだけ保存され、どこにも送信されません。職員モードは入力を便利にするための機能で、アクセスを制限するもの（セキュリティ機能）ではありません。",
-    staff_tools_unavailable: "職員モードの機能を読み込めませんでした。インターネットにつながる場所でページを再読み込みしてください。一度読み込めば、次からはオフラインでも使えます。閲覧はこのまま続けられます。",
-    drafts_need_staff_mode: "下書きの作成・書き出し・読み込みは職員モードで使えます。職員モードにすると、職員用の機能を読み込んでページを開き直します。",
-    turn_on_staff_mode: "職員モードにする",
     nav_drafts: |n| format!("下書き（{n}件）"),
-    workbench_heading: "課所の報告",
-    compile_heading: "報告の取りまとめ",
     draft_badge: "下書きあり",
     discard: "破棄する",
     show_draft: "下書きを反映して表示",
     showing_draft_note: "下書きを反映した内容を表示しています（公表されている内容ではありません）。",
-    drafts_heading: "下書き",
-    // The document's own names, as the exported files use them.
-    field_label: FieldPath::label_ja,
-    snippet_field: |field| format!("{field}："),
-    published_label: "公表されている内容",
     about_title: "このサイトについて",
     about_source_heading: "出典",
-    about_source: "上田市「第四次上田市行財政改革大綱 アクションプログラム 令和4年度末取組状況」（令和3年8月策定、令和4年度末時点の取組状況）の全61項目を、検索・閲覧しやすい形にしたものです。各項目のページに、原資料のページ番号を示しています。",
+    about_source: |l| format!(
+        "上田市「第四次上田市行財政改革大綱 アクションプログラム 令和{0}年度末取組状況」（令和3年8月策定、令和{0}年度末時点の取組状況）の全61項目を、検索・閲覧しやすい形にしたものです。各項目のページに、原資料のページ番号を示しています。",
+        l.reiwa_year()
+    ),
     about_data_heading: "データの作り方と修正",
     about_data: "原資料のPDFから取り出したテキストを、プログラムで表の形に読み直しています。箇条書きや表の区切りは、文や項目の区切りとして復元しました。文字の読み取り誤り（例：「府内」→「庁内」、「手續」→「手続」）は修正し、修正はすべて記録しています（下の一覧）。目次と各項目の表とで表記が異なる箇所は両方を残し、項目のページに「原資料の目次との違い」として示しています。",
     about_sdg_heading: "SDGsの目標が「推定」になっている理由",
-    about_sdg: |cells| format!("原資料では、各項目に該当するSDGsの目標がアイコン（画像）で示されていましたが、テキストには残りませんでした。目標名が文字で書かれている{}項目を除き、アイコンがあった{}項目は、取組内容から目標を推定しています。SDGs欄が空欄でアイコンの痕跡もない{}項目は、原資料が目標を示していないため、取組内容だけから推定しています。推定した目標は点線の枠と「推定」の表示で区別し、どちらの場合かと推定の理由を各項目のページに示しています。", cells.named, cells.icons, cells.empty),
+    about_sdg: |cells| format!("原資料のSDGs欄は、多くの項目で目標名の文字がなく、アイコン（画像）の位置と思われる空白だけがテキストに残っています。目標名が文字で書かれている{}項目を除き、アイコンで示されていたと考えられる{}項目は、取組内容から目標を推定しています。SDGs欄が空欄でアイコンの痕跡もない{}項目は、原資料が目標を示していないため、取組内容だけから推定しています。推定した目標は点線の枠と「推定」の表示で区別し、どちらの場合かと推定の理由を各項目のページに示しています。", cells.named, cells.icons, cells.empty),
     preface_heading: "アクションプログラムについて（原資料の前書き）",
     preface_language_note: "原資料の前書きを、そのまま掲載しています。",
     edition_adopted: "策定",
@@ -271,11 +315,12 @@ pub static JA: Texts = Texts {
     about_storage_heading: "ブックマークと下書き",
     about_storage: "ブックマークや職員の下書きは、この端末のこのブラウザにだけ保存され、どこにも送信されません。別の端末に移すには、ブックマークは共有用のリンク、下書きはファイルの書き出しを使ってください。共用の端末では、ページ下部の「この端末のデータを消去」で消去できます。",
     about_errors_heading: "誤りを見つけたら",
-    about_errors: "内容の誤りに気づいた場合は、項目番号と該当箇所（例：「No.25 令和4年度の実績」）を添えて、上田市の担当課へお知らせください。このサイトのデータの誤りは、修正の記録に加えて直します。",
+    about_errors: |l| format!(
+        "内容の誤りに気づいた場合は、項目番号と該当箇所（例：「No.25 令和{}年度の実績」）を添えて、上田市の担当課へお知らせください。このサイトのデータの誤りは、修正の記録に加えて直します。",
+        l.last_reported_year()
+    ),
     corrections_show: |n| format!("修正の一覧（{n}件）を表示"),
     corrections_caption: "抽出したテキストに加えた修正（理由は英語で記録しています）",
-    corrections_loading: "修正の一覧を読み込んでいます…",
-    corrections_unavailable: "修正の一覧を読み込めませんでした。通信状態を確かめてページを再読み込みしてください。一覧は下の「データのダウンロード」からも入手できます。",
     corrections_columns: ["項目", "欄", "修正前", "修正後", "種類", "確度", "理由"],
     correction_kinds: ["抽出時の読み取り誤り", "原資料の誤記", "表記の選択"],
     certainty_certain: "確実",
@@ -319,26 +364,35 @@ pub static JA: Texts = Texts {
     chart_sections_column: "担当課所",
     chart_sections_more: |n| format!("担当が1項目の課所（{n}課所）を表示"),
     chart_sections_note: "複数の課所が担当する項目は、それぞれの課所に数えています。",
-    sdg_goal_number: |goal| format!("目標{goal}"),
     chart_sdgs_title: "SDGsの目標ごとの項目数",
     chart_sdgs_column: "SDGsの目標",
     sdg_breakdown: |document, estimated| format!("資料に記載 {document}件・推定 {estimated}件"),
     sdg_no_items: "該当する項目なし",
     total_column: "計",
-    chart_sdgs_note: |cells| format!("資料に目標名が文字で記載されているのは{}項目だけです。{}項目の目標は資料ではアイコンのみで示され文字として残っておらず、{}項目はSDGs欄が空欄で目標が示されていないため、どちらも取組内容から推定しました。棒の塗りつぶしの部分が資料に記載、斜線の部分が推定です。", cells.named, cells.icons, cells.empty),
+    chart_sdgs_note: |cells| format!("資料に目標名が文字で記載されているのは{}項目だけです。{}項目の目標は資料ではアイコンのみで示されていたと考えられ（SDGs欄に空白だけが残っています）、{}項目はSDGs欄が空欄で目標が示されていないため、どちらも取組内容から推定しました。棒の塗りつぶしの部分が資料に記載、斜線の部分が推定です。", cells.named, cells.icons, cells.empty),
     chart_results_title: "年度ごとの実績の報告状況",
     chart_results_column: "実績を報告した項目数",
     chart_results_value: |n, total| format!("{n}件／{total}件"),
     not_reported_yet: "まだ報告されていません",
     not_reported_yet_cell: "0件（まだ報告されていません）",
-    chart_results_note: "計画は令和3〜7年度の5年間です。この資料（令和4年度末の取組状況）に実績が載っているのは令和3・4年度分だけで、令和5〜7年度の実績はまだありません。",
+    chart_results_note: |l| {
+        let shown = format!(
+            "計画は令和3〜7年度の5年間です。この資料（令和{}年度末の取組状況）に実績が載っているのは{}",
+            l.reiwa_year(),
+            ja_result_years(l)
+        );
+        match l.last_reported_year() {
+            7.. => format!("{shown}です。"),
+            6 => format!("{shown}だけで、令和7年度の実績はまだありません。"),
+            last => format!("{shown}だけで、令和{}〜7年度の実績はまだありません。", last + 1),
+        }
+    },
     show_more: |n| format!("ほかの{n}件を表示"),
     show_table: "数値を表で見る",
     indicator_table_heading: "数値目標と実績（指標）の一覧",
     indicator_table_note: "資料の取組計画（数値目標）と実績から数値で追える指標です。状態は最新の実績の年度について、同じ年度の目標と比べたものです（ほかの年度の目標は当てはめていません）。",
     indicator_summary: |n, summary| format!("{n}指標の最新の状態：{summary}"),
     status_count: |label, n| format!("{label} {n}"),
-    list_separator: "、",
     sort_hint: "列の見出しのボタンで並べ替えられます。",
     indicator_table_caption: "指標と最新の状態",
     column_item: "項目",
@@ -346,9 +400,6 @@ pub static JA: Texts = Texts {
     column_latest_result: "最新の実績",
     column_same_year_target: "同じ年度の目標",
     column_status: "状態",
-    sort_ascending: "昇順",
-    sort_descending: "降順",
-    sorted_by: |column, direction| format!("{column}の{direction}で並べ替えました"),
     none: "なし",
     none_target_years: |years| format!("なし（目標は{years}）"),
     year_separator: "・",
@@ -364,6 +415,7 @@ pub static JA: Texts = Texts {
     status_no_target: "数値目標なし",
     status_no_result: "実績なし",
     reason_not_reported_yet: |last| format!("まだ報告されていない年度（資料は令和{last}年度末時点）"),
+    reason_not_read_yet: |read| format!("この年度の数値は、まだ数値目標の一覧に入っていません（令和{read}年度末の版から読み取った数値です。実績の文章は年度別の表にあります）"),
     reason_no_figure: "資料に数値の記載がない",
     reason_no_target_for_year: |years| format!("この年度の目標はない（目標は{years}）"),
     in_parens: |text| format!("（{text}）"),
@@ -384,3 +436,13 @@ pub static JA: Texts = Texts {
     sources_summary: "出典の記載",
     effect_year_not_stated: "年度の記載なし",
 };
+
+/// 「令和3・4年度」: the years with results in edition `l`, as the document
+/// writes them.
+fn ja_result_years(l: EditionLabel) -> String {
+    match l.last_reported_year() {
+        3 => "令和3年度".to_owned(),
+        4 => "令和3・4年度".to_owned(),
+        last => format!("令和3〜{last}年度"),
+    }
+}

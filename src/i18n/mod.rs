@@ -17,65 +17,22 @@ mod staff_en;
 #[cfg(any(feature = "staff", test))]
 mod staff_ja;
 
-use leptos::prelude::*;
 use model::accessibility::CheckKind;
 use model::drafts::FieldPath;
+use model::edition::EditionLabel;
 use model::overview::SdgCellCounts;
 use model::stored::{DecodeError, Language};
 
-/// Every interface string. Fields that take values are functions.
+/// The interface strings the islands show (the citizen bundle carries
+/// these only). Fields that take values are functions.
 pub struct Texts {
-    pub lang: &'static str,
-    // Page frame
-    pub skip_link: &'static str,
-    pub owner: &'static str,
-    pub title_main: &'static str,
-    pub title_sub: &'static str,
-    pub status_as_of: &'static str,
     /// Printouts: the print date (year, month, day).
     pub printed_on: fn(i32, u32, u32) -> String,
-    /// Printouts: the label before the edition (`status_as_of`).
-    pub edition_label: &'static str,
     /// Printouts: the label before the page's address.
     pub page_address: &'static str,
     /// Printouts: that the current version is on the web.
     pub latest_on_web: &'static str,
-    /// The browser tab's title: the page's own name (an item), then the programme's.
-    pub document_title: fn(Option<(u32, &str)>) -> String,
-    pub source_note: &'static str,
-    pub extraction_note: &'static str,
-    pub content_language_note: &'static str,
-    pub menu: &'static str,
     pub nav_list: &'static str,
-    pub nav_overview: &'static str,
-    pub nav_about: &'static str,
-    /// The accessibility statement: its link and heading.
-    pub nav_accessibility: &'static str,
-    /// The statement's policy: the heading, then a paragraph.
-    pub a11y_policy_heading: &'static str,
-    pub a11y_policy: &'static str,
-    /// The policy's facts as (label, value): standard, target, status, scope.
-    pub a11y_facts: &'static [(&'static str, &'static str)],
-    pub a11y_exceptions_heading: &'static str,
-    /// Known exceptions, one per entry.
-    pub a11y_exceptions: &'static [&'static str],
-    pub a11y_results_heading: &'static str,
-    /// The results' summary: (day of the run, tests, passed, axe-core version).
-    pub a11y_results_summary: fn(&str, usize, usize, &str) -> String,
-    /// The results table's caption and column headings.
-    pub a11y_results_caption: &'static str,
-    pub a11y_col_check: &'static str,
-    pub a11y_col_what: &'static str,
-    pub a11y_col_result: &'static str,
-    /// A kind of check: (its name, what it checks).
-    pub a11y_check: fn(CheckKind) -> (&'static str, &'static str),
-    /// One check's result: (passed, tests).
-    pub a11y_check_result: fn(usize, usize) -> String,
-    /// The disclosure listing every test by the suite's own (English) title.
-    pub a11y_cases: &'static str,
-    pub a11y_contact_heading: &'static str,
-    /// Shown until the city sets `accessibility_contact` in `data/site.json`.
-    pub a11y_contact_placeholder: &'static str,
     pub nav_bookmarks: fn(usize) -> String,
     pub language_switch: &'static str,
     pub language_switch_name: &'static str,
@@ -178,6 +135,110 @@ pub struct Texts {
     /// The 17 goals' short names (the UN's in English, the Ministry of
     /// Foreign Affairs' in Japanese), goal 1 first.
     pub sdg_goal_names: [&'static str; 17],
+    // Staff drafts
+    pub staff_mode: &'static str,
+    /// Staff mode is on but its tools could not be loaded.
+    pub staff_tools_unavailable: &'static str,
+    /// The drafts screen opened without staff mode.
+    pub drafts_need_staff_mode: &'static str,
+    /// The button that turns staff mode on from the drafts screen.
+    pub turn_on_staff_mode: &'static str,
+    /// The section report screen's name (staff), in the menu and as its heading.
+    pub workbench_heading: &'static str,
+    /// The coordinator's compilation screen's name (staff).
+    pub compile_heading: &'static str,
+    pub drafts_heading: &'static str,
+    /// The name of an editable field, e.g. 「令和5年度の実績」.
+    pub field_label: fn(FieldPath) -> String,
+    /// The field a search snippet comes from, before the passage.
+    pub snippet_field: fn(&str) -> String,
+    pub sdg_goal_number: fn(u8) -> String,
+    pub list_separator: &'static str,
+    pub sort_ascending: &'static str,
+    pub sort_descending: &'static str,
+    pub sorted_by: fn(&str, &str) -> String,
+}
+
+/// The strings only the build's pages show (their static parts: the
+/// header, the about page, the overview, an item's table, …) and the staff
+/// tools. No island reads them, so they are not in the citizen bundle;
+/// the page's other strings are reached through [`Deref`] to [`Texts`].
+pub struct PageTexts {
+    /// The strings the islands show, in the same language.
+    pub base: &'static Texts,
+    /// Link previews: what the site's card image shows (`og:image:alt`).
+    pub share_card_alt: &'static str,
+    /// Link previews: what an item's card shows (its number and title).
+    pub share_item_card_alt: fn(u32, &str) -> String,
+    /// The edition shown (header, printouts): 「令和4年度末の取組状況」.
+    pub status_as_of: fn(EditionLabel) -> String,
+    /// Printouts: the label before the edition.
+    pub edition_label: &'static str,
+    /// The feed's title (`feed.xml`, linked from every page).
+    pub feed_title: &'static str,
+    pub lang: &'static str,
+    // Page frame
+    pub skip_link: &'static str,
+    pub owner: &'static str,
+    pub title_main: &'static str,
+    pub title_sub: &'static str,
+    /// The browser tab's title: the page's own name (an item), then the programme's.
+    pub document_title: fn(EditionLabel, Option<(u32, &str)>) -> String,
+    /// The tab's title of a page with a name of its own (概要, …).
+    pub page_title: fn(&str) -> String,
+    /// What the site is, for search engines and link previews.
+    pub site_description: &'static str,
+    pub source_note: fn(EditionLabel) -> String,
+    pub extraction_note: &'static str,
+    pub content_language_note: &'static str,
+    pub menu: &'static str,
+    pub nav_overview: &'static str,
+    pub nav_about: &'static str,
+    /// 「今回の更新」: its link and the page's heading.
+    pub nav_changes: &'static str,
+    pub changes_heading: &'static str,
+    /// The page's lead: (the previous edition, this one, how many items changed).
+    pub changes_since: fn(EditionLabel, EditionLabel, usize) -> String,
+    /// The page when the edition is the first one.
+    pub changes_first: fn(EditionLabel) -> String,
+    /// The page a host shows for an address the site does not have: its
+    /// heading and what to do.
+    pub page_not_found: &'static str,
+    pub page_not_found_text: &'static str,
+    /// The button of a search form that works without the app.
+    pub search_button: &'static str,
+    /// A changed field's text in the previous edition, and in this one.
+    pub change_before: &'static str,
+    pub change_after: &'static str,
+    /// The page when nothing changed.
+    pub changes_none: &'static str,
+    /// The accessibility statement: its link and heading.
+    pub nav_accessibility: &'static str,
+    /// The statement's policy: the heading, then a paragraph.
+    pub a11y_policy_heading: &'static str,
+    pub a11y_policy: &'static str,
+    /// The policy's facts as (label, value): standard, target, status, scope.
+    pub a11y_facts: &'static [(&'static str, &'static str)],
+    pub a11y_exceptions_heading: &'static str,
+    /// Known exceptions, one per entry.
+    pub a11y_exceptions: &'static [&'static str],
+    pub a11y_results_heading: &'static str,
+    /// The results' summary: (day of the run, tests, passed, axe-core version).
+    pub a11y_results_summary: fn(&str, usize, usize, &str) -> String,
+    /// The results table's caption and column headings.
+    pub a11y_results_caption: &'static str,
+    pub a11y_col_check: &'static str,
+    pub a11y_col_what: &'static str,
+    pub a11y_col_result: &'static str,
+    /// A kind of check: (its name, what it checks).
+    pub a11y_check: fn(CheckKind) -> (&'static str, &'static str),
+    /// One check's result: (passed, tests).
+    pub a11y_check_result: fn(usize, usize) -> String,
+    /// The disclosure listing every test by the suite's own (English) title.
+    pub a11y_cases: &'static str,
+    pub a11y_contact_heading: &'static str,
+    /// Shown until the city sets `accessibility_contact` in `data/site.json`.
+    pub a11y_contact_placeholder: &'static str,
     pub sdg_documented_note: &'static str,
     /// Estimated goals where the source's cell kept only the icons' blanks.
     pub sdg_estimated_note: &'static str,
@@ -206,7 +267,7 @@ pub struct Texts {
     pub plan: &'static str,
     pub result: &'static str,
     pub no_result: &'static str,
-    pub results_note: &'static str,
+    pub results_note: fn(EditionLabel) -> String,
     /// The fields of an item changed since the previous edition: (that
     /// edition, the fields' names).
     pub changed_since: fn(&str, &[String]) -> String,
@@ -219,34 +280,16 @@ pub struct Texts {
     pub prev_next: &'static str,
     pub previous_item: &'static str,
     pub next_item: &'static str,
-    // Staff drafts
-    pub staff_mode: &'static str,
     pub staff_mode_note: &'static str,
-    /// Staff mode is on but its tools could not be loaded.
-    pub staff_tools_unavailable: &'static str,
-    /// The drafts screen opened without staff mode.
-    pub drafts_need_staff_mode: &'static str,
-    /// The button that turns staff mode on from the drafts screen.
-    pub turn_on_staff_mode: &'static str,
     pub nav_drafts: fn(usize) -> String,
-    /// The section report screen's name (staff), in the menu and as its heading.
-    pub workbench_heading: &'static str,
-    /// The coordinator's compilation screen's name (staff).
-    pub compile_heading: &'static str,
     pub draft_badge: &'static str,
     pub discard: &'static str,
     pub show_draft: &'static str,
     pub showing_draft_note: &'static str,
-    pub drafts_heading: &'static str,
-    /// The name of an editable field, e.g. 「令和5年度の実績」.
-    pub field_label: fn(FieldPath) -> String,
-    /// The field a search snippet comes from, before the passage.
-    pub snippet_field: fn(&str) -> String,
-    pub published_label: &'static str,
     // About
     pub about_title: &'static str,
     pub about_source_heading: &'static str,
-    pub about_source: &'static str,
+    pub about_source: fn(EditionLabel) -> String,
     pub about_data_heading: &'static str,
     pub about_data: &'static str,
     pub about_sdg_heading: &'static str,
@@ -263,11 +306,9 @@ pub struct Texts {
     pub about_storage_heading: &'static str,
     pub about_storage: &'static str,
     pub about_errors_heading: &'static str,
-    pub about_errors: &'static str,
+    pub about_errors: fn(EditionLabel) -> String,
     pub corrections_show: fn(usize) -> String,
     pub corrections_caption: &'static str,
-    pub corrections_loading: &'static str,
-    pub corrections_unavailable: &'static str,
     pub corrections_columns: [&'static str; 7],
     /// In `model::corrections::CorrectionKind::ALL` order.
     pub correction_kinds: [&'static str; 3],
@@ -306,7 +347,6 @@ pub struct Texts {
     pub chart_sections_column: &'static str,
     pub chart_sections_more: fn(usize) -> String,
     pub chart_sections_note: &'static str,
-    pub sdg_goal_number: fn(u8) -> String,
     pub chart_sdgs_title: &'static str,
     pub chart_sdgs_column: &'static str,
     pub sdg_breakdown: fn(usize, usize) -> String,
@@ -319,14 +359,13 @@ pub struct Texts {
     pub chart_results_value: fn(usize, usize) -> String,
     pub not_reported_yet: &'static str,
     pub not_reported_yet_cell: &'static str,
-    pub chart_results_note: &'static str,
+    pub chart_results_note: fn(EditionLabel) -> String,
     pub show_more: fn(usize) -> String,
     pub show_table: &'static str,
     pub indicator_table_heading: &'static str,
     pub indicator_table_note: &'static str,
     pub indicator_summary: fn(usize, &str) -> String,
     pub status_count: fn(&str, usize) -> String,
-    pub list_separator: &'static str,
     pub sort_hint: &'static str,
     pub indicator_table_caption: &'static str,
     pub column_item: &'static str,
@@ -334,9 +373,6 @@ pub struct Texts {
     pub column_latest_result: &'static str,
     pub column_same_year_target: &'static str,
     pub column_status: &'static str,
-    pub sort_ascending: &'static str,
-    pub sort_descending: &'static str,
-    pub sorted_by: fn(&str, &str) -> String,
     pub none: &'static str,
     pub none_target_years: fn(&str) -> String,
     pub year_separator: &'static str,
@@ -352,6 +388,9 @@ pub struct Texts {
     pub status_no_target: &'static str,
     pub status_no_result: &'static str,
     pub reason_not_reported_yet: fn(u8) -> String,
+    /// A year this edition reports whose figures are not yet among the
+    /// indicators (read by hand from the edition of the end of that year).
+    pub reason_not_read_yet: fn(u8) -> String,
     pub reason_no_figure: &'static str,
     pub reason_no_target_for_year: fn(&str) -> String,
     pub in_parens: fn(&str) -> String,
@@ -373,6 +412,14 @@ pub struct Texts {
     pub effect_year_not_stated: &'static str,
 }
 
+impl std::ops::Deref for PageTexts {
+    type Target = Texts;
+
+    fn deref(&self) -> &Texts {
+        self.base
+    }
+}
+
 impl Texts {
     /// The short name of SDG goal `number` (1–17); the number alone otherwise.
     pub fn sdg_goal_name(&self, number: u8) -> String {
@@ -391,27 +438,30 @@ pub fn texts(language: Language) -> &'static Texts {
     }
 }
 
-/// The interface language, provided as context by [`provide_language`].
-#[derive(Clone, Copy)]
-struct LanguageContext(Signal<Language>);
-
-/// Makes `language` (the device's setting) the interface language below.
-pub fn provide_language(language: Signal<Language>) {
-    provide_context(LanguageContext(language));
+/// The strings of `language`, the pages' own with them.
+pub fn page_texts(language: Language) -> &'static PageTexts {
+    match language {
+        Language::Ja => &ja::JA_PAGE,
+        Language::En => &en::EN_PAGE,
+    }
 }
 
-/// The interface language.
-pub fn use_language() -> Signal<Language> {
-    expect_context::<LanguageContext>().0
+/// The interface language: the page's (Japanese at the site root, English
+/// below `en/`). It never changes while a page is open: the other language
+/// is another page.
+pub fn use_language() -> Language {
+    crate::url::use_page().language
 }
 
-/// The strings of the language chosen on this device.
-///
-/// Read once, not tracked: a change of language re-renders the whole app
-/// (see `app::App`), which keeps every string a plain `&'static str` instead
-/// of one reactive closure each (those cost wasm size and start-up time).
+/// The strings of the page's language.
 pub fn use_texts() -> &'static Texts {
-    texts(use_language().get_untracked())
+    texts(use_language())
+}
+
+/// The strings of the page's language, the pages' own with them: for what
+/// only the build renders (and the staff tools).
+pub fn use_page_texts() -> &'static PageTexts {
+    page_texts(use_language())
 }
 
 /// One string of the current language: `t!(t, search_label)`.

@@ -2,8 +2,6 @@
 //! never downloads them). Shared staff strings that the citizen bundle also
 //! shows (staff mode, the drafts count) stay in [`super::Texts`].
 
-use leptos::prelude::*;
-
 use super::use_language;
 use model::stored::Language;
 
@@ -80,6 +78,10 @@ pub struct StaffTexts {
     pub compile_sections_summary: fn(usize, usize) -> String,
     /// Files whose section is not known (names joined).
     pub compile_unassigned: fn(&str) -> String,
+    /// A file whose name names another report than its contents, which are
+    /// followed: (file, the name's section, the name's year, the contents'
+    /// section, the contents' year).
+    pub compile_name_differs: fn(&str, &str, u8, &str, u8) -> String,
     pub compile_items_column: &'static str,
     pub compile_files_column: &'static str,
     pub compile_missing: &'static str,
@@ -112,7 +114,7 @@ pub struct StaffTexts {
 /// The staff strings of the language chosen on this device (read once, as
 /// [`super::use_texts`]).
 pub fn use_staff_texts() -> &'static StaffTexts {
-    match use_language().get_untracked() {
+    match use_language() {
         Language::Ja => &super::staff_ja::STAFF_JA,
         Language::En => &super::staff_en::STAFF_EN,
     }

@@ -75,6 +75,7 @@ pub static STAFF_EN: StaffTexts = StaffTexts {
     compile_sections_heading: "Reports by section",
     compile_sections_summary: |sent, missing| format!("{sent} of {} sections have reported; {missing} have not.", sent + missing),
     compile_unassigned: |files| format!("Some files do not say which section sent them: {files}. All their changes are treated as outside the sender's items."),
+    compile_name_differs: |file, named, named_year, section, year| format!("{file}: its name says it is the report of {named} for FY Reiwa {named_year}, but its contents are the report of {section} for FY Reiwa {year}. It is compiled as its contents say."),
     compile_items_column: "Items",
     compile_files_column: "Files received",
     compile_missing: "Not received",

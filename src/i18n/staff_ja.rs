@@ -61,6 +61,7 @@ pub static STAFF_JA: StaffTexts = StaffTexts {
     compile_sections_heading: "課所ごとの提出状況",
     compile_sections_summary: |sent, missing| format!("{}課所中{sent}課所が提出済み、{missing}課所が未提出です。", sent + missing),
     compile_unassigned: |files| format!("どの課所の報告か分からないファイルがあります: {files}。その変更はすべて担当外として扱います。"),
+    compile_name_differs: |file, named, named_year, section, year| format!("{file}：ファイル名では{named}の令和{named_year}年度の報告ですが、中身は{section}の令和{year}年度の報告です。中身に従って取りまとめます。"),
     compile_items_column: "項目数",
     compile_files_column: "提出されたファイル",
     compile_missing: "未提出",

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use model::drafts::{
     self, Compiled, Decisions, FieldPath, FieldValue, Refused, Review, Submission,
 };
+use model::edition::EditionChanges;
 
 use super::import_tool::{chosen_file_bytes, read_file, ValueView};
 use super::workbench::{reporting_year, YearChoice};
@@ -14,7 +15,7 @@ use crate::components::item_table::{ItemTable, SourceNotes};
 use crate::data::app_data;
 use crate::download::save_file;
 use crate::i18n::staff::use_staff_texts;
-use crate::i18n::use_texts;
+use crate::i18n::use_page_texts;
 
 /// The files read so far: those that count, and those refused.
 #[derive(Clone, Default)]
@@ -27,7 +28,7 @@ struct Gathered {
 #[component]
 pub fn CompileScreen() -> impl IntoView {
     let s = use_staff_texts();
-    let t = use_texts();
+    let t = use_page_texts();
     let year = reporting_year();
     let gathered = RwSignal::new(Gathered::default());
     let decisions = RwSignal::new(Decisions::new());
@@ -52,6 +53,7 @@ pub fn CompileScreen() -> impl IntoView {
             </div>
             <FileDrop gathered year/>
             <RefusedFiles gathered/>
+            <NameNotes gathered year/>
             <Show when=move || gathered.with(|g| !g.submissions.is_empty())>
                 <SectionTable review/>
                 <Conflicts review decisions/>
@@ -77,10 +79,9 @@ fn FileDrop(gathered: RwSignal<Gathered>, year: Memo<u8>) -> impl IntoView {
             let name = file.name();
             leptos::task::spawn_local(async move {
                 let result = match chosen_file_bytes(&file).await {
-                    Ok((format, bytes)) => read_file(format, &bytes, &drafts::Drafts::new())
-                        .and_then(|preview| {
-                            drafts::submission(&name, preview, year.get_untracked())
-                        }),
+                    Ok(bytes) => read_file(&bytes, &drafts::Drafts::new()).and_then(|preview| {
+                        drafts::submission(&name, preview, year.get_untracked())
+                    }),
                     Err(error) => Err(error),
                 };
                 gathered.update(|g| {
@@ -157,6 +158,38 @@ fn RefusedFiles(gathered: RwSignal<Gathered>) -> impl IntoView {
     }
 }
 
+/// Files whose names name another report than their contents: said, since
+/// the coordinator may know the file by its name.
+#[component]
+fn NameNotes(gathered: RwSignal<Gathered>, year: Memo<u8>) -> impl IntoView {
+    let s = use_staff_texts();
+    move || {
+        let notes: Vec<String> = gathered.with(|g| {
+            g.submissions
+                .iter()
+                .filter_map(|sub| {
+                    let named = sub.name_differs.as_ref()?;
+                    let section = sub.section.as_deref().unwrap_or(s.compile_unknown_section);
+                    Some((s.compile_name_differs)(
+                        &sub.file,
+                        &named.section,
+                        named.year,
+                        section,
+                        year.get(),
+                    ))
+                })
+                .collect()
+        });
+        (!notes.is_empty()).then(|| {
+            view! {
+                <div class="notice notice-info name-notes" role="status">
+                    <ul>{notes.into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    }
+}
+
 /// Every section: how many items, which files it sent, or 「未提出」.
 #[component]
 fn SectionTable(review: Memo<Review>) -> impl IntoView {
@@ -208,7 +241,7 @@ fn SectionTable(review: Memo<Review>) -> impl IntoView {
 #[component]
 fn Conflicts(review: Memo<Review>, decisions: RwSignal<Decisions>) -> impl IntoView {
     let s = use_staff_texts();
-    let t = use_texts();
+    let t = use_page_texts();
     move || {
         review.with(|r| {
             (!r.conflicts.is_empty()).then(|| {
@@ -267,7 +300,7 @@ fn Conflicts(review: Memo<Review>, decisions: RwSignal<Decisions>) -> impl IntoV
 #[component]
 fn ForeignChanges(review: Memo<Review>, decisions: RwSignal<Decisions>) -> impl IntoView {
     let s = use_staff_texts();
-    let t = use_texts();
+    let t = use_page_texts();
     move || {
         review.with(|r| {
             (!r.foreign.is_empty()).then(|| {
@@ -328,7 +361,7 @@ fn WriteEdition(
     year: Memo<u8>,
 ) -> impl IntoView {
     let s = use_staff_texts();
-    let t = use_texts();
+    let t = use_page_texts();
     let compiled = Memo::new(move |_| {
         let today = drafts::reiwa_date(js_sys::Date::now() as u64);
         gathered.with(|g| {
@@ -397,6 +430,9 @@ fn WriteEdition(
 fn EditionPrint(compiled: Compiled) -> impl IntoView {
     let s = use_staff_texts();
     let (shown, set_shown) = signal(false);
+    // Marked as the item pages of that edition will mark them: the same
+    // comparison of the two editions.
+    let marks = EditionChanges::between(&app_data().dataset, &compiled.dataset);
     let pages = move || {
         let meta = &compiled.dataset.meta;
         let running_head = match &meta.edition_published {
@@ -408,12 +444,7 @@ fn EditionPrint(compiled: Compiled) -> impl IntoView {
             .items
             .iter()
             .map(|item| {
-                let changed: Vec<(FieldPath, bool)> = compiled
-                    .changelog
-                    .iter()
-                    .filter(|entry| entry.item == item.no)
-                    .map(|entry| (entry.path, entry.before.to_text().is_empty()))
-                    .collect();
+                let changed = marks.of_item(item.no);
                 view! { <EditionPage item=item.clone() running_head=running_head.clone() changed/> }
             })
             .collect_view()
@@ -458,7 +489,7 @@ fn EditionPage(
                 " "
                 <span lang="ja">{item.title.clone()}</span>
             </h3>
-            <ItemTable item=item.clone() item_heading=names_table terms=Signal::derive(Vec::new) changed/>
+            <ItemTable item=item.clone() item_heading=names_table changed/>
             <SourceNotes item/>
         </article>
     }
@@ -468,7 +499,7 @@ fn EditionPage(
 #[component]
 fn ChangelogTable(compiled: Compiled) -> impl IntoView {
     let s = use_staff_texts();
-    let t = use_texts();
+    let t = use_page_texts();
     let rows = compiled
         .changelog
         .into_iter()

@@ -9,7 +9,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::data::app_data;
 use crate::download::save_file;
 use crate::i18n::staff::use_staff_texts;
-use crate::i18n::use_texts;
+use crate::i18n::use_page_texts;
 use crate::storage::drafts::use_draft_store;
 use crate::t;
 use crate::url::href;
@@ -17,7 +17,7 @@ use crate::url::href;
 /// The drafts view.
 #[component]
 pub fn DraftsScreen() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let s = use_staff_texts();
     let store = use_draft_store();
     let items = Memo::new(move |_| store.drafts.with(|d| d.item_numbers().collect::<Vec<_>>()));
@@ -48,7 +48,7 @@ pub fn DraftsScreen() -> impl IntoView {
 /// Export as JSON or CSV (files made in the browser), or print the changes.
 #[component]
 fn ExportTools() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let s = use_staff_texts();
     let store = use_draft_store();
     let empty = move || store.drafts.with(|d| d.is_empty());
@@ -87,13 +87,14 @@ fn ExportTools() -> impl IntoView {
 /// One item's drafts: each changed field with its diff, and discard controls.
 #[component]
 fn ItemDrafts(no: u32) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let s = use_staff_texts();
     let store = use_draft_store();
     let item = app_data().dataset.item(no).cloned();
     let title = item.as_ref().map(|i| i.title.clone()).unwrap_or_default();
     let link = href(&ViewState {
         screen: Screen::Item(no),
+        language: crate::url::use_page().language,
         ..ViewState::default()
     });
     let stale = Memo::new(move |_| {
@@ -160,7 +161,7 @@ fn ItemDrafts(no: u32) -> impl IntoView {
 
 #[component]
 fn DiscardField(no: u32, path: FieldPath) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let s = use_staff_texts();
     let store = use_draft_store();
     view! {

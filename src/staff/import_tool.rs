@@ -7,40 +7,17 @@ use model::drafts::{self, Choice, Drafts, FieldValue, ImportChoices, ImportError
 
 use crate::data::app_data;
 use crate::i18n::staff::use_staff_texts;
-use crate::i18n::use_texts;
+use crate::i18n::use_page_texts;
 use crate::storage::drafts::use_draft_store;
 use crate::t;
 
 /// What the file chooser offers.
 const ACCEPTED: &str = ".json,.xlsx,.csv,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// How a chosen file is read, by its name's extension.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum FileFormat {
-    Json,
-    Workbook,
-    Csv,
-}
-
-impl FileFormat {
-    pub(super) fn of(name: &str) -> FileFormat {
-        let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".xlsx") {
-            FileFormat::Workbook
-        } else if lower.ends_with(".csv") || lower.ends_with(".txt") {
-            FileFormat::Csv
-        } else {
-            FileFormat::Json
-        }
-    }
-}
-
-/// A chosen or dropped file's format and bytes: refused unread when larger
-/// than the import limit (a huge file is never read into memory), and
+/// A chosen or dropped file's bytes: refused unread when larger than the
+/// import limit (a huge file is never read into memory), and
 /// [`ImportError::Unreadable`] when the browser cannot read it.
-pub(super) async fn chosen_file_bytes(
-    file: &web_sys::File,
-) -> Result<(FileFormat, Vec<u8>), ImportError> {
+pub(super) async fn chosen_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, ImportError> {
     let size = file.size() as usize;
     if size > drafts::MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(size));
@@ -48,47 +25,24 @@ pub(super) async fn chosen_file_bytes(
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| ImportError::Unreadable)?;
-    Ok((
-        FileFormat::of(&file.name()),
-        js_sys::Uint8Array::new(&buffer).to_vec(),
-    ))
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// The file compared with this device's drafts, whatever its format.
-pub(super) fn read_file(
-    format: FileFormat,
-    bytes: &[u8],
-    existing: &Drafts,
-) -> Result<ImportPreview, ImportError> {
-    let dataset = &app_data().dataset;
+/// The file compared with this device's drafts, read as what its bytes are
+/// (JSON, workbook or CSV), whatever its name says.
+pub(super) fn read_file(bytes: &[u8], existing: &Drafts) -> Result<ImportPreview, ImportError> {
     let now = js_sys::Date::now() as u64;
-    match format {
-        FileFormat::Json => drafts::import(&decode_text(bytes), dataset, existing),
-        FileFormat::Workbook => {
-            drafts::import_sheet(&drafts::workbook::read(bytes)?, dataset, existing, now)
-        }
-        FileFormat::Csv => drafts::import_sheet(
-            &drafts::parse_csv(&decode_text(bytes)),
-            dataset,
-            existing,
-            now,
-        ),
-    }
+    drafts::read_file(bytes, &app_data().dataset, existing, now, &shift_jis)
 }
 
-/// Bytes as text: UTF-8 (a BOM dropped) when they are valid UTF-8, else
-/// Shift_JIS, decoded by the browser's `TextDecoder` (which knows the
-/// Windows variant Excel writes), so no decoding tables ship in the app.
-fn decode_text(bytes: &[u8]) -> String {
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
-    }
+/// Text that is not UTF-8, as Shift_JIS, decoded by the browser's
+/// `TextDecoder` (which knows the Windows variant Excel writes), so no
+/// decoding tables ship in the app.
+fn shift_jis(bytes: &[u8]) -> Option<String> {
     web_sys::TextDecoder::new_with_label("shift_jis")
+        .ok()?
+        .decode_with_u8_array(bytes)
         .ok()
-        .and_then(|decoder| decoder.decode_with_u8_array(bytes).ok())
-        // Not Shift_JIS either: the replacement characters make the header
-        // unreadable, and the import names the missing columns.
-        .unwrap_or_else(|| String::from_utf8_lossy(bytes).into_owned())
 }
 
 /// Import a file exported by the app (JSON, or a section's workbook or CSV,
@@ -96,7 +50,7 @@ fn decode_text(bytes: &[u8]) -> String {
 /// conflicts, apply. Nothing is stored until the user applies the preview.
 #[component]
 pub fn ImportTool() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let s = use_staff_texts();
     let store = use_draft_store();
     let (preview, set_preview) = signal(None::<ImportPreview>);
@@ -115,9 +69,7 @@ pub fn ImportTool() -> impl IntoView {
         set_message.set(None);
         leptos::task::spawn_local(async move {
             let result = match chosen_file_bytes(&file).await {
-                Ok((format, bytes)) => store
-                    .drafts
-                    .with_untracked(|d| read_file(format, &bytes, d)),
+                Ok(bytes) => store.drafts.with_untracked(|d| read_file(&bytes, d)),
                 Err(error) => Err(error),
             };
             match result {

@@ -8,7 +8,7 @@ use model::Item;
 
 use crate::components::confirm::ConfirmButton;
 use crate::i18n::staff::use_staff_texts;
-use crate::i18n::use_texts;
+use crate::i18n::use_page_texts;
 use crate::storage::drafts::use_draft_store;
 
 /// How long after the last keystroke a field is saved.
@@ -60,7 +60,7 @@ pub(super) fn SavedState() -> impl IntoView {
 /// loses focus, and when the page is hidden or closed.
 #[component]
 pub(super) fn FieldEditor(item: Item, path: FieldPath) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let s = use_staff_texts();
     let store = use_draft_store();
     let no = item.no;
@@ -194,7 +194,7 @@ fn GoalPicker(
     set_text: WriteSignal<String>,
     schedule: Callback<()>,
 ) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let checked = move |n: u8| {
         text.with(|t| {
             t.split(|c: char| c == '、' || c == ',' || c.is_whitespace())

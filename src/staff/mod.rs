@@ -3,9 +3,12 @@
 //!
 //! The tools are compiled only into the staff bundle (the `staff` feature,
 //! binary `ueda-reform-staff`), which `boot.js` loads instead of the citizen
-//! bundle while staff mode is on; a citizen never downloads them. In the
-//! citizen bundle every slot below renders nothing, and switching staff mode
-//! on reloads the page into the staff bundle ([`provide_staff_services`]).
+//! bundle while staff mode is on; a citizen never downloads them. Each slot
+//! is an island the build writes empty (the staff pages with a note that
+//! they need staff mode): the staff bundle hydrates it like the citizen
+//! bundle does, then renders the tools in it once the page is live. In the
+//! citizen bundle the slots stay empty, and switching staff mode on reloads
+//! the page into the staff bundle ([`provide_staff_services`]).
 
 #[cfg(feature = "staff")]
 mod compile_screen;
@@ -20,8 +23,6 @@ mod workbench;
 
 use leptos::prelude::*;
 use model::stored::Settings;
-use model::view_state::Screen;
-use model::Item;
 
 use crate::notices::Notices;
 use crate::storage::UserData;
@@ -61,209 +62,118 @@ pub fn provide_staff_services(user: UserData, notices: Notices) {
         if failed {
             notices.warn(crate::notices::Message::StaffToolsUnavailable);
         } else if offered {
-            let _ = window().location().reload();
+            crate::url::reload();
         }
     });
 }
 
+/// Whether the staff tools show: in the staff bundle, on a live page, in
+/// staff mode. Never in the citizen bundle, which has no staff tools; and
+/// never before the page is live, so every slot's first render is what the
+/// build wrote (nothing), whichever bundle hydrates it.
+fn use_staff_tools() -> Signal<bool> {
+    let live = crate::live::use_live();
+    let user = crate::storage::use_user_data();
+    Signal::derive(move || cfg!(feature = "staff") && live.get() && staff_active(user))
+}
+
 /// Says what staff mode is and is not, while it is on.
-#[component]
+#[island]
 pub fn StaffBanner() -> impl IntoView {
-    #[cfg(feature = "staff")]
-    {
-        use crate::i18n::use_texts;
-        use crate::storage::use_user_data;
-        use crate::t;
-        let t = use_texts();
-        let user = use_user_data();
-        view! {
-            <Show when=move || staff_active(user)>
-                // A landmark of its own, so no content sits outside landmarks.
-                <aside class="staff-banner" aria-label=t!(t, staff_mode)>
-                    <p>{t!(t, staff_mode_note)}</p>
-                </aside>
-            </Show>
-        }
+    let shown = use_staff_tools();
+    view! {
+        <Show when=move || shown.get()>
+            <tools::Banner/>
+        </Show>
     }
 }
 
 /// The staff entries of the site menu, in staff mode: 「課所の報告」,
 /// 「報告の取りまとめ」 and 「下書き (n)」.
-#[component]
-pub fn StaffNavEntries(
-    /// Where a screen is, with the current search kept.
-    link: Callback<Screen, String>,
-    /// Whether a screen is the one shown.
-    current: Callback<Screen, bool>,
-) -> impl IntoView {
-    #[cfg(not(feature = "staff"))]
-    let _ = (link, current);
-    #[cfg(feature = "staff")]
-    {
-        use crate::i18n::use_texts;
-        use crate::storage::drafts::use_draft_store;
-        use crate::storage::use_user_data;
-        let t = use_texts();
-        let user = use_user_data();
-        let store = use_draft_store();
-        let entry = move |screen: Screen, label: Signal<String>| {
-            view! {
-                <li>
-                    <a
-                        href=move || link.run(screen)
-                        aria-current=move || current.run(screen).then_some("page")
-                    >
-                        {label}
-                    </a>
-                </li>
-            }
-        };
-        view! {
-            <Show when=move || staff_active(user)>
-                {entry(Screen::Workbench, Signal::stored(t.workbench_heading.to_string()))}
-                {entry(Screen::Compile, Signal::stored(t.compile_heading.to_string()))}
-                {entry(
-                    Screen::Drafts,
-                    Signal::derive(move || (t.nav_drafts)(store.drafts.with(|d| d.count_items()))),
-                )}
-            </Show>
-        }
+#[island]
+pub fn StaffNavEntries() -> impl IntoView {
+    let shown = use_staff_tools();
+    view! {
+        <Show when=move || shown.get()>
+            <tools::NavEntries/>
+        </Show>
     }
 }
 
 /// 「下書きあり」 on a list row whose item has drafts, in staff mode.
 #[component]
 pub fn DraftBadge(no: u32) -> impl IntoView {
-    #[cfg(not(feature = "staff"))]
-    let _ = no;
-    #[cfg(feature = "staff")]
-    {
-        use crate::i18n::use_texts;
-        use crate::storage::drafts::use_draft_store;
-        use crate::storage::use_user_data;
-        use crate::t;
-        let t = use_texts();
-        let user = use_user_data();
-        let store = use_draft_store();
-        view! {
-            <Show when=move || {
-                staff_active(user) && store.drafts.with(|d| d.fields(no).next().is_some())
-            }>
-                <span class="draft-badge">{t!(t, draft_badge)}</span>
-            </Show>
-        }
+    let shown = use_staff_tools();
+    let has_draft = tools::has_draft(no);
+    view! {
+        <Show when=move || shown.get() && has_draft.get()>
+            <tools::DraftBadgeText/>
+        </Show>
     }
 }
 
-/// The item as an item page shows it, and the staff switch that chooses it:
-/// in staff mode the published item or the item with this device's drafts
-/// applied; otherwise (and always in the citizen bundle) the published item.
-pub fn item_as_shown(published: Item) -> (Signal<Item>, AnyView) {
-    #[cfg(not(feature = "staff"))]
-    {
-        (Signal::stored(published), ().into_any())
-    }
-    #[cfg(feature = "staff")]
-    {
-        use crate::i18n::use_texts;
-        use crate::storage::drafts::use_draft_store;
-        use crate::storage::use_user_data;
-        use crate::t;
-        let t = use_texts();
-        let user = use_user_data();
-        let store = use_draft_store();
-        let (show_draft, set_show_draft) = signal(false);
-        let with_drafts = move || staff_active(user) && show_draft.get();
-        let shown = Memo::new(move |_| {
-            if with_drafts() {
-                store.drafts.with(|d| d.apply_to(&published))
-            } else {
-                published.clone()
-            }
-        });
-        let switch = view! {
-            <Show when=move || staff_active(user)>
-                <label class="show-draft">
-                    <input
-                        type="checkbox"
-                        prop:checked=show_draft
-                        on:change=move |ev| set_show_draft.set(event_target_checked(&ev))
-                    />
-                    {t!(t, show_draft)}
-                </label>
-            </Show>
-            <Show when=with_drafts>
-                <p class="notice notice-info">{t!(t, showing_draft_note)}</p>
-            </Show>
-        };
-        (shown.into(), switch.into_any())
+/// On an item page in staff mode: the switch that shows the item with this
+/// device's drafts applied instead of the published item.
+#[island]
+pub fn ItemDraftSlot() -> impl IntoView {
+    let shown = use_staff_tools();
+    view! {
+        <Show when=move || shown.get()>
+            <tools::DraftSwitch/>
+        </Show>
     }
 }
 
 /// The item's field editors, under the item in staff mode.
-#[component]
-pub fn ItemEditorSlot(item: Item) -> impl IntoView {
-    #[cfg(not(feature = "staff"))]
-    let _ = item;
-    #[cfg(feature = "staff")]
-    {
-        use crate::storage::use_user_data;
-        let user = use_user_data();
-        view! {
-            <Show when=move || staff_active(user)>
-                <item_edit::ItemEditor item=item.clone()/>
-            </Show>
-        }
+#[island]
+pub fn ItemEditorSlot() -> impl IntoView {
+    let shown = use_staff_tools();
+    view! {
+        <Show when=move || shown.get()>
+            <tools::ItemEditor/>
+        </Show>
     }
 }
 
-/// The drafts screen (`?view=drafts`). The citizen bundle says that drafts
-/// are a staff tool and offers to switch staff mode on.
-#[component]
+/// The drafts page. Until the staff tools show (and always in the citizen
+/// bundle) it says that drafts are a staff tool and offers staff mode.
+#[island]
 pub fn DraftsScreenSlot() -> impl IntoView {
-    #[cfg(feature = "staff")]
-    {
-        view! { <drafts_screen::DraftsScreen/> }
-    }
-    #[cfg(not(feature = "staff"))]
-    {
-        let t = crate::i18n::use_texts();
-        view! { <NeedsStaffMode heading=t.drafts_heading/> }
+    let t = crate::i18n::use_texts();
+    let shown = use_staff_tools();
+    view! {
+        <Show when=move || shown.get() fallback=move || view! { <NeedsStaffMode heading=t.drafts_heading/> }>
+            <tools::DraftsScreen/>
+        </Show>
     }
 }
 
-/// The section report (`?view=workbench`); in the citizen bundle, as the
-/// drafts screen, an offer to switch staff mode on.
-#[component]
+/// The section report page; without the staff tools, as the drafts page.
+#[island]
 pub fn WorkbenchSlot() -> impl IntoView {
-    #[cfg(feature = "staff")]
-    {
-        view! { <workbench::Workbench/> }
-    }
-    #[cfg(not(feature = "staff"))]
-    {
-        let t = crate::i18n::use_texts();
-        view! { <NeedsStaffMode heading=t.workbench_heading/> }
+    let t = crate::i18n::use_texts();
+    let shown = use_staff_tools();
+    view! {
+        <Show when=move || shown.get() fallback=move || view! { <NeedsStaffMode heading=t.workbench_heading/> }>
+            <tools::Workbench/>
+        </Show>
     }
 }
 
-/// The coordinator's compilation (`?view=compile`); in the citizen bundle,
-/// an offer to switch staff mode on.
-#[component]
+/// The coordinator's compilation page; without the staff tools, as the
+/// drafts page.
+#[island]
 pub fn CompileScreenSlot() -> impl IntoView {
-    #[cfg(feature = "staff")]
-    {
-        view! { <compile_screen::CompileScreen/> }
-    }
-    #[cfg(not(feature = "staff"))]
-    {
-        let t = crate::i18n::use_texts();
-        view! { <NeedsStaffMode heading=t.compile_heading/> }
+    let t = crate::i18n::use_texts();
+    let shown = use_staff_tools();
+    view! {
+        <Show when=move || shown.get() fallback=move || view! { <NeedsStaffMode heading=t.compile_heading/> }>
+            <tools::CompileScreen/>
+        </Show>
     }
 }
 
-/// A staff screen opened without staff mode: what it needs, and the switch.
-#[cfg(not(feature = "staff"))]
+/// A staff page without the staff tools: what it needs, and the switch.
 #[component]
 fn NeedsStaffMode(heading: &'static str) -> impl IntoView {
     use crate::i18n::use_texts;
@@ -271,6 +181,7 @@ fn NeedsStaffMode(heading: &'static str) -> impl IntoView {
     use crate::t;
     let t = use_texts();
     let user = use_user_data();
+    let inert = crate::live::use_inert();
     view! {
         <article class="drafts" aria-labelledby="staff-screen-heading">
             <h2 id="staff-screen-heading" tabindex="-1">{heading}</h2>
@@ -279,6 +190,7 @@ fn NeedsStaffMode(heading: &'static str) -> impl IntoView {
             <Show when=move || !user.settings.with(|s| s.kiosk)>
                 <button
                     type="button"
+                    disabled=inert
                     on:click=move |_| user.update_settings(|s| s.staff_mode = true)
                 >
                     {t!(t, turn_on_staff_mode)}
@@ -286,4 +198,151 @@ fn NeedsStaffMode(heading: &'static str) -> impl IntoView {
             </Show>
         </article>
     }
+}
+
+/// What the slots show in the staff bundle: the staff tools, rendered in
+/// the browser once the page is live.
+#[cfg(feature = "staff")]
+mod tools {
+    use leptos::prelude::*;
+    use model::view_state::{Screen, ViewState};
+
+    use crate::data::app_data;
+    use crate::i18n::use_page_texts as use_texts;
+    use crate::storage::drafts::use_draft_store;
+    use crate::t;
+    use crate::url::{href, use_page};
+
+    pub use super::compile_screen::CompileScreen;
+    pub use super::drafts_screen::DraftsScreen;
+    pub use super::workbench::Workbench;
+
+    #[component]
+    pub fn Banner() -> impl IntoView {
+        let t = use_texts();
+        view! {
+            // A landmark of its own, so no content sits outside landmarks.
+            <aside class="staff-banner" aria-label=t!(t, staff_mode)>
+                <p>{t!(t, staff_mode_note)}</p>
+            </aside>
+        }
+    }
+
+    #[component]
+    pub fn NavEntries() -> impl IntoView {
+        let t = use_texts();
+        let store = use_draft_store();
+        let page = use_page();
+        let entry = move |screen: Screen, label: Signal<String>| {
+            let target = href(&ViewState {
+                screen,
+                language: page.language,
+                ..ViewState::default()
+            });
+            view! {
+                <li>
+                    <a href=target aria-current=(page.screen == screen).then_some("page")>
+                        {label}
+                    </a>
+                </li>
+            }
+        };
+        view! {
+            <ul class="staff-nav">
+                {entry(Screen::Workbench, Signal::stored(t.workbench_heading.to_string()))}
+                {entry(Screen::Compile, Signal::stored(t.compile_heading.to_string()))}
+                {entry(
+                    Screen::Drafts,
+                    Signal::derive(move || (t.nav_drafts)(store.drafts.with(|d| d.count_items()))),
+                )}
+            </ul>
+        }
+    }
+
+    /// Whether item `no` has drafts on this device.
+    pub fn has_draft(no: u32) -> Signal<bool> {
+        let store = use_draft_store();
+        Signal::derive(move || store.drafts.with(|d| d.fields(no).next().is_some()))
+    }
+
+    #[component]
+    pub fn DraftBadgeText() -> impl IntoView {
+        let t = use_texts();
+        view! { <span class="draft-badge">{t!(t, draft_badge)}</span> }
+    }
+
+    /// The page's item, published.
+    fn page_item() -> Option<model::Item> {
+        match use_page().screen {
+            Screen::Item(no) => app_data().dataset.item(no).cloned(),
+            _ => None,
+        }
+    }
+
+    #[component]
+    pub fn DraftSwitch() -> impl IntoView {
+        use crate::components::item_table::ItemTable;
+        let t = use_texts();
+        let store = use_draft_store();
+        let Some(published) = page_item() else {
+            return ().into_any();
+        };
+        let (show_draft, set_show_draft) = signal(false);
+        let drafted = Memo::new(move |_| store.drafts.with(|d| d.apply_to(&published)));
+        view! {
+            <label class="show-draft">
+                <input
+                    type="checkbox"
+                    prop:checked=show_draft
+                    on:change=move |ev| set_show_draft.set(event_target_checked(&ev))
+                />
+                {t!(t, show_draft)}
+            </label>
+            <Show when=move || show_draft.get()>
+                <p class="notice notice-info">{t!(t, showing_draft_note)}</p>
+                // The published table is hidden while this one shows (CSS).
+                <div class="drafted-item">
+                    {move || view! {
+                        <ItemTable item=drafted.get() item_heading="item-heading".to_string() changed=Vec::new()/>
+                    }}
+                </div>
+            </Show>
+        }
+        .into_any()
+    }
+
+    #[component]
+    pub fn ItemEditor() -> impl IntoView {
+        match page_item() {
+            Some(item) => view! { <super::item_edit::ItemEditor item/> }.into_any(),
+            None => ().into_any(),
+        }
+    }
+}
+
+/// The citizen bundle has no staff tools: the slots stay empty.
+#[cfg(not(feature = "staff"))]
+mod tools {
+    use leptos::prelude::*;
+
+    pub fn has_draft(_no: u32) -> Signal<bool> {
+        Signal::stored(false)
+    }
+
+    macro_rules! nothing {
+        ($($name:ident),*) => {$(
+            #[component]
+            pub fn $name() -> impl IntoView {}
+        )*};
+    }
+    nothing!(
+        Banner,
+        NavEntries,
+        DraftBadgeText,
+        DraftSwitch,
+        ItemEditor,
+        DraftsScreen,
+        Workbench,
+        CompileScreen
+    );
 }

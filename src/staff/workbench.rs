@@ -13,7 +13,7 @@ use super::item_edit::{FieldEditor, SavedState};
 use crate::data::app_data;
 use crate::download::{save_bytes, save_file};
 use crate::i18n::staff::use_staff_texts;
-use crate::i18n::use_texts;
+use crate::i18n::use_page_texts;
 use crate::storage::drafts::use_draft_store;
 use crate::storage::use_user_data;
 use crate::url::href;
@@ -25,7 +25,7 @@ const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadshe
 #[component]
 pub fn Workbench() -> impl IntoView {
     let s = use_staff_texts();
-    let t = use_texts();
+    let t = use_page_texts();
     let user = use_user_data();
     let section = Memo::new(move |_| user.settings.with(|st| st.staff_section.clone()));
     let year = Memo::new(move |_| {
@@ -165,6 +165,7 @@ fn ReportItem(item: Item, section: String, year: u8) -> impl IntoView {
     });
     let link = href(&ViewState {
         screen: Screen::Item(no),
+        language: crate::url::use_page().language,
         ..ViewState::default()
     });
     let editors = drafts::reporting_fields(&item, year)
@@ -189,7 +190,7 @@ fn ReportItem(item: Item, section: String, year: u8) -> impl IntoView {
 #[component]
 fn SendReport(section: String, year: Memo<u8>) -> impl IntoView {
     let s = use_staff_texts();
-    let t = use_texts();
+    let t = use_page_texts();
     let store = use_draft_store();
     let section = StoredValue::new(section);
     let (failed, set_failed) = signal(None::<&'static str>);

@@ -26,8 +26,11 @@ pub struct UserData {
     backend: StoredValue<Backend, LocalStorage>,
     /// Bookmarked item numbers.
     pub bookmarks: RwSignal<Bookmarks>,
-    /// Settings of this device (kiosk mode, text size, language).
+    /// Settings of this device (kiosk mode, text size, staff mode).
     pub settings: RwSignal<Settings>,
+    /// Whether the stored bookmarks and settings have been read (until then
+    /// the page shows what the build wrote: nothing bookmarked).
+    pub loaded: RwSignal<bool>,
     /// Why changes are not being saved, if they are not.
     pub memory_only: RwSignal<Option<MemoryReason>>,
     /// Notified when everything stored was removed, in this tab or another
@@ -36,7 +39,9 @@ pub struct UserData {
     notices: Notices,
 }
 
-/// Opens storage, loads the bookmarks and follows other tabs' changes.
+/// Opens storage and provides the user's data, with nothing loaded yet:
+/// what the page was written with, so the islands' first render matches
+/// it. [`UserData::load_stored`] then reads what this device keeps.
 pub fn provide_user_data(notices: Notices) -> UserData {
     let backend = Backend::open();
     let memory_only = RwSignal::new(backend.memory_reason());
@@ -44,41 +49,52 @@ pub fn provide_user_data(notices: Notices) -> UserData {
         backend: StoredValue::new_local(backend),
         bookmarks: RwSignal::new(Bookmarks::default()),
         settings: RwSignal::new(Settings::default()),
+        loaded: RwSignal::new(false),
         memory_only,
         cleared: Trigger::new(),
         notices,
     };
-    data.settings
-        .set(data.load::<Settings>(StoredRecord::Settings));
-    if memory_only.get_untracked().is_some() {
-        notices.warn(Message::NotSaved(MemoryReason::Unavailable));
-    }
-    data.bookmarks
-        .set(data.load::<Bookmarks>(StoredRecord::Bookmarks));
-
-    // Another tab changed the bookmarks or settings: show its state here too.
-    // (The event never reaches the tab that wrote, which updates its own
-    // signal.) The staff bundle's draft store follows the drafts' key itself.
-    let handle = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
-        match event.key() {
-            Some(key) if key == Bookmarks::KEY => data
-                .bookmarks
-                .set(data.load::<Bookmarks>(StoredRecord::Bookmarks)),
-            Some(key) if key == Settings::KEY => data
-                .settings
-                .set(data.load::<Settings>(StoredRecord::Settings)),
-            // `clear()` in another tab.
-            None => {
-                data.bookmarks.set(Bookmarks::default());
-                data.settings.set(Settings::default());
-                data.cleared.notify();
-            }
-            _ => {}
-        }
-    });
-    on_cleanup(move || handle.remove());
     provide_context(data);
     data
+}
+
+impl UserData {
+    /// Loads the bookmarks and settings stored on this device, and follows
+    /// other tabs' changes from now on.
+    pub fn load_stored(self) {
+        let data = self;
+        data.settings
+            .set(data.load::<Settings>(StoredRecord::Settings));
+        if data.memory_only.get_untracked().is_some() {
+            data.notices
+                .warn(Message::NotSaved(MemoryReason::Unavailable));
+        }
+        data.bookmarks
+            .set(data.load::<Bookmarks>(StoredRecord::Bookmarks));
+        data.loaded.set(true);
+
+        // Another tab changed the bookmarks or settings: show its state here too.
+        // (The event never reaches the tab that wrote, which updates its own
+        // signal.) The staff bundle's draft store follows the drafts' key itself.
+        let handle = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
+            match event.key() {
+                Some(key) if key == Bookmarks::KEY => data
+                    .bookmarks
+                    .set(data.load::<Bookmarks>(StoredRecord::Bookmarks)),
+                Some(key) if key == Settings::KEY => data
+                    .settings
+                    .set(data.load::<Settings>(StoredRecord::Settings)),
+                // `clear()` in another tab.
+                None => {
+                    data.bookmarks.set(Bookmarks::default());
+                    data.settings.set(Settings::default());
+                    data.cleared.notify();
+                }
+                _ => {}
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
 }
 
 /// The user's data, as provided by [`provide_user_data`].

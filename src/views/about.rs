@@ -1,37 +1,34 @@
 //! 「このサイトについて」: the source, how the data was made, and its limits.
 
 use leptos::prelude::*;
-use model::corrections::{tally, Certainty, Correction, CorrectionKind, CorrectionList};
+use model::corrections::{tally, Certainty, Correction, CorrectionKind};
 use model::open_data::OpenFile;
 use model::overview::sdg_cell_counts;
 
 use crate::components::mixed_language::MixedLanguage;
 use crate::data::app_data;
-use crate::i18n::use_texts;
-use crate::site_files::fetch_text;
+use crate::i18n::use_page_texts;
 use crate::t;
-use crate::url::{href, use_view_state};
+use crate::url::{href, use_page};
 use model::view_state::{Screen, ViewState};
 
 /// The about page.
 #[component]
 pub fn AboutScreen() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let cells = sdg_cell_counts(&app_data().dataset.items);
-    let state = use_view_state();
-    let statement = move || {
-        href(&ViewState {
-            screen: Screen::Accessibility,
-            ..state.get()
-        })
-    };
+    let statement = href(&ViewState {
+        screen: Screen::Accessibility,
+        language: use_page().language,
+        ..ViewState::default()
+    });
     view! {
         <article class="about" aria-labelledby="about-heading">
             <h2 id="about-heading" tabindex="-1">{t!(t, about_title)}</h2>
             <Preface/>
             <section>
                 <h3>{t!(t, about_source_heading)}</h3>
-                <p>{t!(t, about_source)}</p>
+                <p>{(t.about_source)(crate::data::edition_label())}</p>
                 <EditionFacts/>
             </section>
             <section>
@@ -51,7 +48,7 @@ pub fn AboutScreen() -> impl IntoView {
             </section>
             <section>
                 <h3>{t!(t, about_errors_heading)}</h3>
-                <p>{t!(t, about_errors)}</p>
+                <p>{(t.about_errors)(crate::data::edition_label())}</p>
             </section>
             <section>
                 <h3>{t!(t, nav_accessibility)}</h3>
@@ -64,7 +61,7 @@ pub fn AboutScreen() -> impl IntoView {
 /// The document's own introduction, quoted as printed.
 #[component]
 fn Preface() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let preface = &app_data().dataset.preface;
     let paragraphs = preface
         .paragraphs
@@ -87,7 +84,7 @@ fn Preface() -> impl IntoView {
 /// known about the edition's own date.
 #[component]
 fn EditionFacts() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let meta = &app_data().dataset.meta;
     let published = meta.edition_published.clone();
     let published_text = move || {
@@ -116,39 +113,17 @@ fn EditionFacts() -> impl IntoView {
     }
 }
 
-/// Every recorded correction: read from the open-data file when the page
-/// opens (offline from the service worker's cache), so the 112 rows do not
-/// travel in every visitor's wasm.
+/// Every recorded correction, written into the page by the build (the page
+/// is not an island: the 114 rows never travel in the wasm).
 #[component]
 fn Corrections() -> impl IntoView {
-    let t = use_texts();
-    let path = OpenFile::CorrectionsJson.path(&app_data().dataset.meta);
-    // `None` while loading; then the list, or `None` if it could not be read.
-    let (corrections, set_corrections) = signal(None::<Option<Vec<Correction>>>);
-    // An effect, so the fetch runs in the browser only, once, after mounting.
-    Effect::new(move |_| {
-        let path = path.clone();
-        leptos::task::spawn_local(async move {
-            let list = match fetch_text(&path).await {
-                Ok(text) => CorrectionList::from_json(&text)
-                    .ok()
-                    .map(|list| list.corrections),
-                Err(_) => None,
-            };
-            set_corrections.set(Some(list));
-        });
-    });
-    move || match corrections.get() {
-        None => view! { <p class="loading">{t!(t, corrections_loading)}</p> }.into_any(),
-        Some(None) => view! { <p role="alert">{t!(t, corrections_unavailable)}</p> }.into_any(),
-        Some(Some(list)) => view! { <CorrectionTable corrections=list/> }.into_any(),
-    }
+    view! { <CorrectionTable corrections=crate::data::corrections()/> }
 }
 
 /// The corrections counted by kind, and in a table behind a disclosure.
 #[component]
 fn CorrectionTable(corrections: Vec<Correction>) -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let count = corrections.len();
     let (by_kind, guesses) = tally(&corrections);
     let rows = corrections
@@ -201,13 +176,13 @@ fn CorrectionTable(corrections: Vec<Correction>) -> impl IntoView {
 /// The open-data files, which the build writes beside the pages.
 #[component]
 fn OpenData() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let meta = &app_data().dataset.meta;
     let files = OpenFile::ALL
         .iter()
         .enumerate()
         .map(|(i, file)| {
-            let path = file.path(meta);
+            let path = crate::url::site_file(&file.path(meta));
             let name = file.file_name(meta);
             view! {
                 <li>

@@ -5,13 +5,13 @@
 use leptos::prelude::*;
 
 use crate::data::{accessibility_results, site_config};
-use crate::i18n::use_texts;
+use crate::i18n::use_page_texts;
 use crate::t;
 
 /// The accessibility statement.
 #[component]
 pub fn AccessibilityScreen() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     view! {
         <article class="accessibility" aria-labelledby="accessibility-heading">
             <h2 id="accessibility-heading" tabindex="-1">{t!(t, nav_accessibility)}</h2>
@@ -52,7 +52,7 @@ pub fn AccessibilityScreen() -> impl IntoView {
 /// The checks the test suite ran, by kind, with every test's own title.
 #[component]
 fn TestResults() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let results = accessibility_results();
     let (total, passed) = results.totals();
     let rows = results

@@ -1,17 +1,21 @@
-//! 「この端末のデータを消去」, for shared tablets.
+//! What this device keeps: kiosk mode and staff mode, and 「この端末のデータを
+//! 消去」 for shared tablets.
 
 use leptos::prelude::*;
 
 use crate::i18n::use_texts;
 use crate::t;
 
+use crate::live::use_inert;
 use crate::storage::use_user_data;
 
-/// Clears what this app stored on the device, after saying what would be lost.
-#[component]
+/// The device's modes, and clearing what this app stored on the device,
+/// after saying what would be lost.
+#[island]
 pub fn DeviceData() -> impl IntoView {
     let t = use_texts();
     let user = use_user_data();
+    let inert = use_inert();
     let (confirming, set_confirming) = signal(None::<crate::storage::DeviceSummary>);
     let (done, set_done) = signal(false);
     view! {
@@ -22,6 +26,7 @@ pub fn DeviceData() -> impl IntoView {
                 <input
                     type="checkbox"
                     prop:checked=move || user.settings.with(|s| s.kiosk)
+                    disabled=inert
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         user.update_settings(|s| s.kiosk = on);
@@ -29,11 +34,13 @@ pub fn DeviceData() -> impl IntoView {
                 />
                 {t!(t, kiosk_setting)}
             </label>
+            <StaffModeSwitch/>
             <Show
                 when=move || confirming.get().is_some()
                 fallback=move || view! {
                     <button
                         type="button"
+                        disabled=inert
                         on:click=move |_| {
                             set_done.set(false);
                             set_confirming.set(Some(user.device_summary()));
@@ -66,5 +73,28 @@ pub fn DeviceData() -> impl IntoView {
                 </div>
             </Show>
         </section>
+    }
+}
+
+/// 「職員モード」: staff know where it is; it is not in the citizens' way
+/// (not in the header), and shared kiosks have none.
+#[component]
+fn StaffModeSwitch() -> impl IntoView {
+    let t = use_texts();
+    let user = use_user_data();
+    let inert = use_inert();
+    let on = move || user.settings.with(|s| s.staff_mode);
+    view! {
+        <Show when=move || !user.settings.with(|s| s.kiosk)>
+            <button
+                type="button"
+                class="staff-switch"
+                aria-pressed=move || on().to_string()
+                disabled=inert
+                on:click=move |_| user.update_settings(|s| s.staff_mode = !s.staff_mode)
+            >
+                {t!(t, staff_mode)}
+            </button>
+        </Show>
     }
 }

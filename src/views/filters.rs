@@ -7,6 +7,7 @@ use crate::t;
 use model::filter::{Facet, FacetOption, Outcome};
 use wasm_bindgen::JsCast;
 
+use crate::live::{use_inert, use_live};
 use crate::url::{clear_all, use_go, use_view_state, History};
 
 /// The visible heading of each facet; it is also the group's accessible name.
@@ -36,13 +37,48 @@ fn option_label(texts: &Texts, facet: Facet, option: &FacetOption) -> String {
     }
 }
 
+/// The filter panel: the search box and the facets (behind a button on
+/// phones). An island of the list page.
+#[island]
+pub fn ListFilters() -> impl IntoView {
+    let t = use_texts();
+    let list = crate::views::list::state::use_list();
+    let inert = use_inert();
+    let (filters_open, set_filters_open) = signal(false);
+    view! {
+        <aside class="filter-panel" aria-labelledby="filter-panel-heading">
+            // The facets' h3 headings need an h2 above them (heading order).
+            <h2 id="filter-panel-heading" class="visually-hidden">{t!(t, search_and_filter)}</h2>
+            <SearchBox/>
+            <button
+                type="button"
+                class="filters-toggle"
+                aria-expanded=move || filters_open.get().to_string()
+                aria-controls="facets"
+                disabled=inert
+                on:click=move |_| set_filters_open.update(|open| *open = !*open)
+            >
+                {t!(t, filters)}
+            </button>
+            <div id="facets" class="facets" class:open=filters_open>
+                <Facets outcome=list.outcome/>
+            </div>
+        </aside>
+    }
+}
+
 /// Free-text search. Nothing is searched while an IME is composing: the query
 /// updates on `compositionend` and on plain input, never mid-conversion.
+///
+/// The box works before the page is live: what is typed there stays in it
+/// (the page is hydrated around it, not replaced), and is searched for as
+/// soon as the page is live.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let t = use_texts();
     let state = use_view_state();
     let go = use_go();
+    let live = use_live();
     let search = move |text: String| {
         let mut next = state.get_untracked();
         if next.query.text != text {
@@ -55,11 +91,33 @@ pub fn SearchBox() -> impl IntoView {
             let composing = ev
                 .dyn_ref::<web_sys::InputEvent>()
                 .is_some_and(|input| input.is_composing());
-            if !composing {
+            if !composing && live.get_untracked() {
                 search(event_target_value(&ev));
             }
         }
     };
+    // The box shows the state's text: the address's when the page comes
+    // alive (unless something was typed before), then Back and Forward's.
+    // Never while the user types: the state follows the box then.
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |was_live: Option<bool>| {
+        let is_live = live.get();
+        let text = state.with(|s| s.query.text.clone());
+        let Some(input) = input_ref.get() else {
+            return is_live;
+        };
+        if is_live && was_live != Some(true) {
+            let typed = input.value();
+            if !typed.is_empty() && typed != text {
+                search(typed);
+                return is_live;
+            }
+        }
+        if is_live && input.value() != text {
+            input.set_value(&text);
+        }
+        is_live
+    });
     view! {
         <form class="search-box" role="search" on:submit=|ev| ev.prevent_default()>
             <label for="search-input">{t!(t, search_label)}</label>
@@ -70,9 +128,17 @@ pub fn SearchBox() -> impl IntoView {
                 enterkeyhint="search"
                 placeholder=t!(t, search_placeholder)
                 aria-describedby="search-hint"
-                prop:value=move || state.with(|s| s.query.text.clone())
+                node_ref=input_ref
+                // The search index is built here, before the first word is
+                // typed, not at start-up: most visits never search, and
+                // building it is the longest piece of work the list has.
+                on:focus=|_| crate::data::prepare_search()
                 on:input=on_input
-                on:compositionend=move |ev| search(event_target_value(&ev))
+                on:compositionend=move |ev| {
+                    if live.get_untracked() {
+                        search(event_target_value(&ev))
+                    }
+                }
             />
             <p id="search-hint" class="hint">
                 {t!(t, search_hint)}
@@ -120,6 +186,7 @@ fn FacetGroup(facet: Facet, options: Memo<Vec<FacetOption>>) -> impl IntoView {
     let t = use_texts();
     let state = use_view_state();
     let go = use_go();
+    let inert = use_inert();
     let heading = move || facet_heading(t, facet);
     let heading_id = format!("facet-{facet:?}").to_lowercase();
     let labelled_by = heading_id.clone();
@@ -141,7 +208,8 @@ fn FacetGroup(facet: Facet, options: Memo<Vec<FacetOption>>) -> impl IntoView {
         };
         let count = move || current.with(|c| c.0);
         let selected = move || current.with(|c| c.1);
-        let disabled = move || current.get() == (0, false);
+        let empty = move || current.get() == (0, false);
+        let disabled = move || inert() || empty();
         let is_sub = option.depth > 0;
         let toggle = move |_| {
             let mut next = state.get_untracked();
@@ -149,7 +217,7 @@ fn FacetGroup(facet: Facet, options: Memo<Vec<FacetOption>>) -> impl IntoView {
             go.to(next, History::Push);
         };
         view! {
-            <li class="facet-option" class:sub=is_sub class:disabled=disabled>
+            <li class="facet-option" class:sub=is_sub class:disabled=empty>
                 <label>
                     <input type="checkbox" prop:checked=selected disabled=disabled on:change=toggle/>
                     {(facet == Facet::Sdg).then(|| {

@@ -1,44 +1,39 @@
 //! One item's full table, laid out for reading and printing.
 
-use leptos::html;
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::use_page_texts;
 use crate::t;
 use model::search;
 use model::view_state::{Screen, ViewState};
 
-use crate::components::bookmark::BookmarkButton;
-use crate::components::highlight::Highlighted;
+use crate::components::bookmark::ItemBookmark;
+use crate::components::highlight::mark_terms;
 use crate::components::indicators::ItemIndicators;
 use crate::components::item_table::{ItemTable, SourceNotes};
 use crate::components::page_tools::PageTools;
 use crate::data::{app_data, edition_changes, nfkc};
-use crate::staff::{item_as_shown, ItemEditorSlot};
-use crate::url::{href, use_view_state};
+use crate::live::use_live;
+use crate::staff::{ItemDraftSlot, ItemEditorSlot};
+use crate::url::{href, use_page, use_view_state};
 
-/// The detail view of item `no`.
+/// The detail page of item `no`.
 #[component]
 pub fn ItemScreen(
-    /// The item number (1..=61).
+    /// The item number.
     no: u32,
-    /// Move keyboard focus to the heading (when arriving from another screen).
-    focus_heading: bool,
 ) -> impl IntoView {
-    let t = use_texts();
-    let state = use_view_state();
-    let terms = Signal::derive(move || state.with(|s| search::terms(&s.query.text, nfkc)));
-    let back_href = move || {
-        href(&ViewState {
-            screen: Screen::List,
-            ..state.get()
-        })
-    };
+    let t = use_page_texts();
+    let page = use_page();
+    let list = href(&ViewState {
+        screen: Screen::List,
+        ..page.clone()
+    });
     let Some(item) = app_data().dataset.item(no) else {
         return view! {
             <div class="not-found">
-                <h2>{move || (t.not_found)(no)}</h2>
-                <p><a href=back_href>{t!(t, back_to_list)}</a></p>
+                <h2>{(t.not_found)(no)}</h2>
+                <p><a href=list>{t!(t, back_to_list)}</a></p>
             </div>
         }
         .into_any();
@@ -53,42 +48,35 @@ pub fn ItemScreen(
             let fields: Vec<String> = changed.iter().map(|(path, _)| (t.field_label)(*path)).collect();
             view! { <p class="notice notice-info edition-changes">{(t.changed_since)(previous, &fields)}</p> }
         });
-    // Staff mode can show the item with this device's drafts applied.
-    let (shown_item, draft_switch) = item_as_shown(item.clone());
-    let heading_ref = NodeRef::<html::H2>::new();
-    // Move focus to the heading so keyboard and screen-reader users land on
-    // the new content, not on the link they activated in the list.
-    Effect::new(move |_| {
-        if let Some(heading) = heading_ref.get().filter(|_| focus_heading) {
-            let _ = heading.focus();
-        }
-    });
 
     view! {
         <article class="item-detail" aria-labelledby="item-heading">
             <nav class="breadcrumb" aria-label=t!(t, breadcrumb)>
-                <a href=back_href>{t!(t, nav_list)}</a>
+                <a href=list data-list-link="">{t!(t, nav_list)}</a>
                 <span aria-hidden="true">" › "</span>
                 <span lang="ja">{format!("({}) {}", item.pillar.code, item.pillar.name)}</span>
                 <span aria-hidden="true">" › "</span>
                 <span lang="ja">{format!("{} {}", item.category.code, item.category.name)}</span>
             </nav>
-            <h2 id="item-heading" tabindex="-1" node_ref=heading_ref>
+            <h2 id="item-heading" tabindex="-1">
                 <span class="item-no">{format!("No.{}", item.no)}</span>
                 " "
-                <span lang="ja"><Highlighted text=item.title.clone() terms/></span>
+                <span lang="ja" data-highlight="">{item.title.clone()}</span>
             </h2>
             <div class="item-actions">
-                <BookmarkButton no=item.no title=item.title.clone()/>
-                <PageTools print_label=t!(t, print_item)/>
+                <ItemBookmark/>
+                <PageTools/>
             </div>
             {changes_note}
-            {draft_switch}
-            {move || view! { <ItemTable item=shown_item.get() item_heading="item-heading".to_string() terms changed=changed.clone()/> }}
+            <ItemDraftSlot/>
+            <div class="published-item">
+                <ItemTable item=item.clone() item_heading="item-heading".to_string() changed/>
+            </div>
             <ItemIndicators no=item.no/>
             <SourceNotes item=item.clone()/>
-            <ItemEditorSlot item=item.clone()/>
+            <ItemEditorSlot/>
             <PrevNext no=item.no/>
+            <ItemSearch/>
         </article>
     }
     .into_any()
@@ -96,13 +84,13 @@ pub fn ItemScreen(
 
 #[component]
 fn PrevNext(no: u32) -> impl IntoView {
-    let t = use_texts();
-    let state = use_view_state();
+    let t = use_page_texts();
+    let page = use_page();
     let count = app_data().dataset.items.len() as u32;
     let link = move |target: u32| {
         href(&ViewState {
             screen: Screen::Item(target),
-            ..state.get()
+            ..page.clone()
         })
     };
     let title = |target: u32| {
@@ -115,17 +103,66 @@ fn PrevNext(no: u32) -> impl IntoView {
     view! {
         <nav class="prev-next" aria-label=t!(t, prev_next)>
             {(no > 1).then(|| view! {
-                <a class="prev" href=move || link(no - 1) rel="prev">
+                <a class="prev" href=link(no - 1) rel="prev" data-item=no - 1>
                     <span class="dir">{t!(t, previous_item)}</span>
                     <span lang="ja">{format!("No.{} {}", no - 1, title(no - 1))}</span>
                 </a>
             })}
             {(no < count).then(|| view! {
-                <a class="next" href=move || link(no + 1) rel="next">
+                <a class="next" href=link(no + 1) rel="next" data-item=no + 1>
                     <span class="dir">{t!(t, next_item)}</span>
                     <span lang="ja">{format!("No.{} {}", no + 1, title(no + 1))}</span>
                 </a>
             })}
         </nav>
+    }
+}
+
+/// What an item page does with the search it was opened from (`?q=…` and
+/// the filters, carried by the list's link): the searched words are marked
+/// in the item, and the links back to the list and on to the neighbouring
+/// items keep the search, so the list is found as it was left.
+#[island]
+fn ItemSearch() -> impl IntoView {
+    let state = use_view_state();
+    let live = use_live();
+    Effect::new(move |_| {
+        if !live.get() {
+            return;
+        }
+        let Some(main) = document().get_element_by_id("main") else {
+            return;
+        };
+        let terms = state.with(|s| search::terms(&s.query.text, nfkc));
+        mark_terms(&main, &terms);
+        carry_list_query(&main, &state.get_untracked());
+    });
+}
+
+/// Points the page's list and neighbour links at the same search.
+fn carry_list_query(main: &web_sys::Element, state: &ViewState) {
+    if state.list_query().is_empty() {
+        return;
+    }
+    if let Ok(Some(link)) = main.query_selector("a[data-list-link]") {
+        let list = ViewState {
+            screen: Screen::List,
+            ..state.clone()
+        };
+        let _ = link.set_attribute("href", &href(&list));
+    }
+    let Ok(links) = main.query_selector_all("a[data-item]") else {
+        return;
+    };
+    for index in 0..links.length() {
+        let Some(link) = links
+            .item(index)
+            .and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+        else {
+            continue;
+        };
+        if let Some(no) = link.get_attribute("data-item").and_then(|n| n.parse().ok()) {
+            let _ = link.set_attribute("href", &crate::url::item_href(no, state));
+        }
     }
 }

@@ -1,228 +1,192 @@
-//! The page frame shared by every view: header and footer.
+//! The page frame shared by every page: header and footer.
+//!
+//! The header is written for a phone first: the programme's name, the
+//! edition and the language switch; the menu (the site's pages and the text
+//! size) opens from a button. From tablet width up, the menu's contents sit
+//! in the header itself. Both are plain HTML (`<details>` on phones), so
+//! they work before the app starts and without JavaScript.
 
 use leptos::prelude::*;
-
-use crate::i18n::use_texts;
-use crate::t;
 use model::stored::Language;
 use model::view_state::{Screen, ViewState};
 
 use crate::components::text_size::TextSizeControl;
+use crate::data::edition_label;
+use crate::i18n::{use_page_texts, use_texts};
 use crate::staff::StaffNavEntries;
 use crate::storage::use_user_data;
-use crate::url::{href, use_view_state};
+use crate::t;
+use crate::url::{href, use_page, use_view_state};
+use crate::views::device_data::DeviceData;
 
-/// "Skip to content": moves keyboard focus past the header to `<main>`.
-///
-/// The router intercepts in-page links, so the browser's own jump-to-anchor
-/// focus move does not happen; the click handler does it explicitly.
+/// "Skip to content": a link to `<main>`, which can take focus.
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    let t = use_texts();
-    view! {
-        <a
-            class="skip-link"
-            href="#main"
-            on:click=|ev| {
-                ev.prevent_default();
-                if let Some(main) = document().get_element_by_id("main") {
-                    let main: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(main);
-                    let _ = main.focus();
-                }
-            }
-        >
-            {t!(t, skip_link)}
-        </a>
-    }
+    let t = use_page_texts();
+    view! { <a class="skip-link" href="#main">{t!(t, skip_link)}</a> }
 }
 
-/// The programme's name and the date of the figures shown.
+/// The programme's name, the edition, the language switch and the menu.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
+    let home = href(&ViewState {
+        language: use_page().language,
+        ..ViewState::default()
+    });
     view! {
         <header class="site-header">
-            <p class="site-owner">{t!(t, owner)}</p>
-            <h1 class="site-title">
-                <span class="site-title-main">{t!(t, title_main)}</span>
-                " "
-                <span class="site-title-sub">{t!(t, title_sub)}</span>
-            </h1>
-            <p class="site-status">{t!(t, status_as_of)}</p>
-            <Show when=move || !t.content_language_note.is_empty()>
-                <p class="content-language-note">{t!(t, content_language_note)}</p>
-            </Show>
+            <div class="site-id">
+                <p class="site-owner">{t!(t, owner)}</p>
+                <h1 class="site-title">
+                    <a href=home>
+                        <span class="site-title-main">{t!(t, title_main)}</span>
+                        " "
+                        <span class="site-title-sub">{t!(t, title_sub)}</span>
+                    </a>
+                </h1>
+                <p class="site-status">{(t.status_as_of)(edition_label())}</p>
+            </div>
+            <LanguageSwitch/>
+            <details class="site-menu">
+                <summary>{t!(t, menu)}</summary>
+                <div class="site-menu-body">
+                    <SiteNav/>
+                    <TextSizeControl/>
+                </div>
+            </details>
             <div class="header-row">
                 <SiteNav/>
                 <TextSizeControl/>
-                <LanguageSwitch/>
-                <StaffModeSwitch/>
             </div>
+            {(!t.content_language_note.is_empty()).then(|| view! {
+                <p class="content-language-note">{t!(t, content_language_note)}</p>
+            })}
         </header>
     }
 }
 
-/// Names the source document, so every figure can be traced back to it.
-#[component]
-pub fn SiteFooter(children: Children) -> impl IntoView {
-    let t = use_texts();
-    let state = use_view_state();
-    let statement = move || {
-        href(&ViewState {
-            screen: Screen::Accessibility,
-            query: state.with(|s| s.query.clone()),
-            shared_bookmarks: None,
-        })
-    };
-    // The downloads are a part of the about page.
-    let open_data = move || {
-        let about = href(&ViewState {
-            screen: Screen::About,
-            query: state.with(|s| s.query.clone()),
-            shared_bookmarks: None,
-        });
-        format!("{about}#open-data")
-    };
-    view! {
-        <footer class="site-footer">
-            {children()}
-            <p class="footer-links">
-                <a href=open_data>{t!(t, nav_open_data)}</a>
-                <a href=statement>{t!(t, nav_accessibility)}</a>
-            </p>
-            <p>
-                {t!(t, source_note)}
-                {t!(t, extraction_note)}
-            </p>
-        </footer>
-    }
-}
-
-/// The main sections, with the number of bookmarks.
+/// The site's pages, with the number of bookmarks; the current one marked.
 #[component]
 fn SiteNav() -> impl IntoView {
-    let t = use_texts();
-    let state = use_view_state();
-    let user = use_user_data();
-    let link = move |screen: Screen| {
-        href(&ViewState {
+    let t = use_page_texts();
+    let page = use_page();
+    let link = move |screen: Screen, label: &'static str| {
+        let target = ViewState {
             screen,
-            query: state.with(|s| s.query.clone()),
-            shared_bookmarks: None,
-        })
+            language: page.language,
+            ..ViewState::default()
+        };
+        view! {
+            <li>
+                <a href=href(&target) aria-current=(page.screen == screen).then_some("page")>
+                    {label}
+                </a>
+            </li>
+        }
     };
-    let current =
-        move |screen: Screen| state.with(|s| s.screen == screen && s.shared_bookmarks.is_none());
     view! {
         <nav class="site-nav" aria-label=t!(t, menu)>
             <ul>
+                {link(Screen::List, t.nav_list)}
+                {link(Screen::Overview, t.nav_overview)}
+                {link(Screen::About, t.nav_about)}
                 <li>
-                    <a
-                        href=move || link(Screen::List)
-                        aria-current=move || current(Screen::List).then_some("page")
-                    >
-                        {t!(t, nav_list)}
-                    </a>
-                </li>
-                <li>
-                    <a
-                        href=move || link(Screen::Overview)
-                        aria-current=move || current(Screen::Overview).then_some("page")
-                    >
-                        {t!(t, nav_overview)}
-                    </a>
-                </li>
-                <li>
-                    <a
-                        href=move || link(Screen::About)
-                        aria-current=move || current(Screen::About).then_some("page")
-                    >
-                        {t!(t, nav_about)}
-                    </a>
-                </li>
-                <StaffNavEntries
-                    link=Callback::new(link)
-                    current=Callback::new(current)
-                />
-                <li>
-                    <a
-                        href=move || link(Screen::Bookmarks)
-                        aria-current=move || current(Screen::Bookmarks).then_some("page")
-                    >
-                        {move || (t.nav_bookmarks)(user.bookmarks.with(|b| b.len()))}
-                    </a>
+                    <BookmarksLink/>
                 </li>
             </ul>
+            <StaffNavEntries/>
         </nav>
     }
 }
 
-/// Set by the language switch just before the page re-renders in the other language.
-static LANGUAGE_JUST_SWITCHED: std::sync::atomic::AtomicBool =
-    std::sync::atomic::AtomicBool::new(false);
-
-/// English / 日本語, remembered on the device. Named in the other language, so
-/// someone who cannot read the current one can still find it.
-#[component]
-fn LanguageSwitch() -> impl IntoView {
+/// 「ブックマーク（3件）」: the bookmarks page, with how many there are on
+/// this device once they have been read.
+#[island]
+fn BookmarksLink() -> impl IntoView {
     let t = use_texts();
+    let page = use_page();
     let user = use_user_data();
-    // <html lang> follows the interface language; item contents carry lang="ja".
-    Effect::new(move |_| {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", t.lang);
+    let target = ViewState {
+        screen: Screen::Bookmarks,
+        language: page.language,
+        ..ViewState::default()
+    };
+    let label = move || {
+        if user.loaded.get() {
+            (t.nav_bookmarks)(user.bookmarks.with(|b| b.len()))
+        } else {
+            t.bookmarks_heading.to_owned()
         }
-    });
-    // The page is rendered anew in the other language; keep keyboard focus
-    // on this switch so keyboard and screen-reader users are not thrown to the top.
-    let switch_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if LANGUAGE_JUST_SWITCHED.swap(false, std::sync::atomic::Ordering::Relaxed) {
-            if let Some(button) = switch_ref.get() {
-                let _ = button.focus();
-            }
-        }
-    });
-    let toggle = move |_| {
-        LANGUAGE_JUST_SWITCHED.store(true, std::sync::atomic::Ordering::Relaxed);
-        user.update_settings(|s| {
-            s.language = match s.language {
-                Language::Ja => Language::En,
-                Language::En => Language::Ja,
-            }
-        })
     };
     view! {
-        <button
-            type="button"
-            class="language-switch"
-            node_ref=switch_ref
-            lang=move || if t.lang == "ja" { "en" } else { "ja" }
-            aria-label=t!(t, language_switch_name)
-            on:click=toggle
-        >
-            {t!(t, language_switch)}
-        </button>
+        <a href=href(&target) aria-current=(page.screen == Screen::Bookmarks).then_some("page")>
+            {label}
+        </a>
     }
 }
 
-/// 「職員モード」: a visible switch, hidden on shared kiosks.
-#[component]
-fn StaffModeSwitch() -> impl IntoView {
+/// English / 日本語: the same page in the other language, with the same
+/// search and filters. Named in the other language, so someone who cannot
+/// read the current one can still find it.
+#[island]
+fn LanguageSwitch() -> impl IntoView {
     let t = use_texts();
-    let user = use_user_data();
-    let on = move || user.settings.with(|s| s.staff_mode);
+    let state = use_view_state();
+    let other = match use_page().language {
+        Language::Ja => Language::En,
+        Language::En => Language::Ja,
+    };
+    let target = move || {
+        href(&ViewState {
+            language: other,
+            ..state.get()
+        })
+    };
+    let other_lang = match other {
+        Language::Ja => "ja",
+        Language::En => "en",
+    };
     view! {
-        <Show when=move || !user.settings.with(|s| s.kiosk)>
-            <button
-                type="button"
-                class="staff-switch"
-                aria-pressed=move || on().to_string()
-                on:click=move |_| user.update_settings(|s| s.staff_mode = !s.staff_mode)
-            >
-                <span aria-hidden="true">{move || if on() { "● " } else { "○ " }}</span>
-                {t!(t, staff_mode)}
-            </button>
-        </Show>
+        <a
+            class="language-switch"
+            href=target
+            hreflang=other_lang
+            lang=other_lang
+            aria-label=t!(t, language_switch_name)
+        >
+            {t!(t, language_switch)}
+        </a>
+    }
+}
+
+/// Names the source document, so every figure can be traced back to it;
+/// the site's pages again, and what is kept on this device.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let t = use_page_texts();
+    let language = use_page().language;
+    let page = |screen: Screen| {
+        href(&ViewState {
+            screen,
+            language,
+            ..ViewState::default()
+        })
+    };
+    // The downloads are a part of the about page.
+    let open_data = format!("{}#open-data", page(Screen::About));
+    view! {
+        <footer class="site-footer">
+            <DeviceData/>
+            <p class="footer-links">
+                <a href=open_data>{t!(t, nav_open_data)}</a>
+                <a href=page(Screen::Changes)>{t!(t, nav_changes)}</a>
+                <a href=page(Screen::Accessibility)>{t!(t, nav_accessibility)}</a>
+            </p>
+            <p>
+                {(t.source_note)(edition_label())}
+                {t!(t, extraction_note)}
+            </p>
+        </footer>
     }
 }

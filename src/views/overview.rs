@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use leptos::attr::any_attribute::IntoAnyAttribute;
+use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use model::filter::Query;
 use model::indicators::{applicable_target, Indicator};
@@ -16,7 +18,7 @@ use model::view_state::{Screen, ViewState};
 use crate::components::chart::{Badge, BarChart, BarRow, Segment};
 use crate::components::indicators::{status_label, StatusLabel};
 use crate::data::{app_data, indicators};
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{use_page_texts, PageTexts};
 use crate::url::href;
 
 /// A link to the list filtered by `query` (nothing else carried over: the
@@ -26,6 +28,7 @@ fn list_href(query: Query) -> String {
         query,
         screen: Screen::List,
         shared_bookmarks: None,
+        language: crate::url::use_page().language,
     })
 }
 
@@ -40,6 +43,7 @@ fn one<T: Ord>(value: T) -> BTreeSet<T> {
 fn item_href(no: u32) -> String {
     href(&ViewState {
         screen: Screen::Item(no),
+        language: crate::url::use_page().language,
         ..ViewState::default()
     })
 }
@@ -47,7 +51,7 @@ fn item_href(no: u32) -> String {
 /// The overview page.
 #[component]
 pub fn OverviewScreen() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let total = app_data().dataset.items.len();
     view! {
         <div class="overview">
@@ -68,7 +72,7 @@ pub fn OverviewScreen() -> impl IntoView {
 /// The programme in a few numbers.
 #[component]
 fn KeyFigures() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let dataset = &app_data().dataset;
     let categories: usize = dataset.pillars.iter().map(|p| p.categories.len()).sum();
     let figures = [
@@ -103,7 +107,7 @@ fn KeyFigures() -> impl IntoView {
 
 #[component]
 fn CategoryChart() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let dataset = &app_data().dataset;
     let categories: usize = dataset.pillars.iter().map(|p| p.categories.len()).sum();
     let note = (t.chart_categories_note)(dataset.pillars.len(), categories);
@@ -132,7 +136,7 @@ fn CategoryChart() -> impl IntoView {
 
 #[component]
 fn BureauChart() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let dataset = &app_data().dataset;
     let note = (t.chart_bureaus_note)(dataset.items.len());
     let rows = bureau_counts(dataset)
@@ -158,7 +162,7 @@ fn BureauChart() -> impl IntoView {
 
 #[component]
 fn SectionChart() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let counts = section_counts(&app_data().dataset);
     // The many sections with a single item would make the chart very long:
     // they are behind a disclosure, still one link each.
@@ -189,7 +193,7 @@ fn SectionChart() -> impl IntoView {
 
 #[component]
 fn SdgChart() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let dataset = &app_data().dataset;
     let cells = sdg_cell_counts(&dataset.items);
     let rows = sdg_counts(dataset)
@@ -252,7 +256,7 @@ fn SdgChart() -> impl IntoView {
 
 #[component]
 fn ResultYearChart() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let dataset = &app_data().dataset;
     let total = dataset.items.len();
     let rows = results_by_year(dataset)
@@ -284,7 +288,7 @@ fn ResultYearChart() -> impl IntoView {
             columns=vec![t.year, t.chart_results_column]
             rows
             max=total as f64
-            notes=vec![t.chart_results_note.into()]
+            notes=vec![(t.chart_results_note)(crate::data::edition_label())]
         />
     }
 }
@@ -292,7 +296,7 @@ fn ResultYearChart() -> impl IntoView {
 /// Sortable table of every indicator's latest status.
 #[component]
 fn IndicatorTable() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let data = indicators();
     let all_rows = indicator_rows(data);
     // The model's summary is labelled in Japanese: each label is matched back
@@ -308,69 +312,67 @@ fn IndicatorTable() -> impl IntoView {
         })
         .collect::<Vec<_>>()
         .join(t.list_separator);
-    let (sort, set_sort) = signal((SortKey::Item, SortOrder::Ascending));
-    let (announce, set_announce) = signal(String::new());
+    // Every order a header can ask for, worked out here by the model: each
+    // row carries its place in each (`data-rank-item-ascending`, …), and
+    // the `TableSort` island reorders the rows by them.
+    let mut ranks: std::collections::HashMap<(u32, usize), Vec<(String, usize)>> =
+        Default::default();
+    for key in SORT_KEYS {
+        for order in [SortOrder::Ascending, SortOrder::Descending] {
+            let mut sorted = indicator_rows(data);
+            sort_rows(&mut sorted, key, order);
+            for (rank, row) in sorted.iter().enumerate() {
+                ranks.entry((row.item, row.index)).or_default().push((
+                    format!("data-rank-{}-{}", key_name(key), order.aria()),
+                    rank,
+                ));
+            }
+        }
+    }
     let header = move |key: SortKey, label: &'static str| {
-        let aria = move || {
-            let (k, order) = sort.get();
-            (k == key).then(|| order.aria())
-        };
-        let arrow = move || match sort.get() {
-            (k, SortOrder::Ascending) if k == key => "▲",
-            (k, SortOrder::Descending) if k == key => "▼",
-            _ => "⇅",
-        };
-        let on_click = move |_| {
-            let (k, order) = sort.get_untracked();
-            let next = if k == key {
-                (key, order.flipped())
-            } else {
-                (key, SortOrder::Ascending)
-            };
-            set_sort.set(next);
-            let direction = match next.1 {
-                SortOrder::Ascending => t.sort_ascending,
-                SortOrder::Descending => t.sort_descending,
-            };
-            set_announce.set((t.sorted_by)(label, direction));
-        };
+        let initial = key == SortKey::Item;
         view! {
-            <th scope="col" aria-sort=aria>
-                <button type="button" class="sort-button" on:click=on_click>
+            <th scope="col" aria-sort=initial.then_some("ascending") data-sort-key=key_name(key)>
+                // Disabled until the page is live (the `TableSort` island).
+                <button type="button" class="sort-button" disabled=true>
                     {label}
-                    <span class="sort-arrow" aria-hidden="true">{arrow}</span>
+                    <span class="sort-arrow" aria-hidden="true">{if initial { "▲" } else { "⇅" }}</span>
                 </button>
             </th>
         }
     };
-    let rows = move || {
-        let (key, order) = sort.get();
-        let mut rows = indicator_rows(data);
-        sort_rows(&mut rows, key, order);
-        rows.into_iter()
-            .map(|row| {
-                let indicator = &data.indicators[row.index];
-                let title = app_data()
-                    .dataset
-                    .item(row.item)
-                    .map(|i| i.title.clone())
-                    .unwrap_or_default();
-                view! {
-                    <tr>
-                        <td class="col-item">
-                            <a href=item_href(row.item)>
-                                {format!("No.{} ", row.item)}<span lang="ja">{title}</span>
-                            </a>
-                        </td>
-                        <th scope="row" class="col-name" lang="ja">{row.name}</th>
-                        <td>{result_text(t, indicator, row.year)}</td>
-                        <td>{target_text(t, indicator, row.year)}</td>
-                        <td class="col-status"><StatusLabel status=row.status year=row.year/></td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
+    let mut rows = indicator_rows(data);
+    sort_rows(&mut rows, SortKey::Item, SortOrder::Ascending);
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let indicator = &data.indicators[row.index];
+            let title = app_data()
+                .dataset
+                .item(row.item)
+                .map(|i| i.title.clone())
+                .unwrap_or_default();
+            let rank_attributes = ranks
+                .remove(&(row.item, row.index))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(name, rank)| custom_attribute(name, rank.to_string()).into_any_attr())
+                .collect::<Vec<_>>();
+            view! {
+                <tr {..rank_attributes}>
+                    <td class="col-item">
+                        <a href=item_href(row.item)>
+                            {format!("No.{} ", row.item)}<span lang="ja">{title}</span>
+                        </a>
+                    </td>
+                    <th scope="row" class="col-name" lang="ja">{row.name}</th>
+                    <td>{result_text(t, indicator, row.year)}</td>
+                    <td>{target_text(t, indicator, row.year)}</td>
+                    <td class="col-status"><StatusLabel status=row.status year=row.year/></td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
         <section class="chart indicator-table-section" aria-labelledby="indicator-table-heading">
             <h3 id="indicator-table-heading">{t.indicator_table_heading}</h3>
@@ -382,7 +384,7 @@ fn IndicatorTable() -> impl IntoView {
             // The scrolling box is focusable so keyboard users can scroll it on
             // a phone; it is named after the table, not the section.
             <div class="table-scroll" role="region" aria-labelledby="indicator-table-caption" tabindex="0">
-                <table class="data-table indicator-table">
+                <table class="data-table indicator-table" id="indicator-table">
                     <caption id="indicator-table-caption">{t.indicator_table_caption}</caption>
                     <thead>
                         <tr>
@@ -396,13 +398,157 @@ fn IndicatorTable() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <p class="visually-hidden" role="status">{announce}</p>
+            <TableSort/>
         </section>
     }
 }
 
+/// The headers the indicator table sorts by.
+const SORT_KEYS: [SortKey; 3] = [SortKey::Item, SortKey::Name, SortKey::Status];
+
+/// A sort key's name in the table's attributes.
+fn key_name(key: SortKey) -> &'static str {
+    match key {
+        SortKey::Item => "item",
+        SortKey::Name => "name",
+        SortKey::Status => "status",
+    }
+}
+
+/// Sorts the indicator table by the header pressed, in the order the model
+/// worked out at build time (the rows' `data-rank-…` attributes): the rows
+/// are moved, not rendered again, and the indicator data stays out of the
+/// wasm. Says the new order to screen readers.
+#[island]
+fn TableSort() -> impl IntoView {
+    let t = crate::i18n::use_texts();
+    let live = crate::live::use_live();
+    let (announce, set_announce) = signal(String::new());
+    Effect::new(move |_| {
+        if live.get() {
+            table_sort::wire(t, set_announce);
+        }
+    });
+    view! { <p class="visually-hidden" role="status">{announce}</p> }
+}
+
+/// The DOM side of [`TableSort`].
+#[cfg(not(feature = "ssr"))]
+mod table_sort {
+    use leptos::prelude::*;
+    use model::overview::{SortKey, SortOrder};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::Element;
+
+    use super::{key_name, SORT_KEYS};
+    use crate::i18n::Texts;
+
+    fn elements(root: &Element, selector: &str) -> Vec<Element> {
+        let Ok(list) = root.query_selector_all(selector) else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|node| node.dyn_into::<Element>().ok())
+            .collect()
+    }
+
+    /// Enables the header buttons and sorts on their clicks.
+    pub fn wire(t: &'static Texts, announce: WriteSignal<String>) {
+        let Some(table) = document().get_element_by_id("indicator-table") else {
+            return;
+        };
+        for key in SORT_KEYS {
+            let Ok(Some(button)) =
+                table.query_selector(&format!("th[data-sort-key={}] button", key_name(key)))
+            else {
+                continue;
+            };
+            let _ = button.remove_attribute("disabled");
+            let table = table.clone();
+            let on_click = Closure::<dyn Fn()>::new(move || {
+                let label = sort(&table, key);
+                let (column, order) = label;
+                let direction = match order {
+                    SortOrder::Ascending => t.sort_ascending,
+                    SortOrder::Descending => t.sort_descending,
+                };
+                announce.set((t.sorted_by)(&column, direction));
+            });
+            let _ =
+                button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+            // The table lives as long as the page.
+            on_click.forget();
+        }
+    }
+
+    /// Sorts by `key`: ascending first, the other way when it is already
+    /// sorted by it. Returns the column's name and the order.
+    fn sort(table: &Element, key: SortKey) -> (String, SortOrder) {
+        let mut order = SortOrder::Ascending;
+        let mut column = String::new();
+        for header in elements(table, "th[data-sort-key]") {
+            let this = header.get_attribute("data-sort-key").as_deref() == Some(key_name(key));
+            if this {
+                if header.get_attribute("aria-sort").as_deref() == Some("ascending") {
+                    order = SortOrder::Descending;
+                }
+                column = header
+                    .query_selector("button")
+                    .ok()
+                    .flatten()
+                    .and_then(|b| b.first_child())
+                    .and_then(|n| n.text_content())
+                    .unwrap_or_default();
+            }
+        }
+        for header in elements(table, "th[data-sort-key]") {
+            let this = header.get_attribute("data-sort-key").as_deref() == Some(key_name(key));
+            if this {
+                let _ = header.set_attribute("aria-sort", order.aria());
+            } else {
+                let _ = header.remove_attribute("aria-sort");
+            }
+            if let Ok(Some(arrow)) = header.query_selector(".sort-arrow") {
+                arrow.set_text_content(Some(match (this, order) {
+                    (true, SortOrder::Ascending) => "▲",
+                    (true, SortOrder::Descending) => "▼",
+                    _ => "⇅",
+                }));
+            }
+        }
+        let Ok(Some(body)) = table.query_selector("tbody") else {
+            return (column, order);
+        };
+        let attribute = format!("data-rank-{}-{}", key_name(key), order.aria());
+        let mut rows: Vec<(usize, Element)> = elements(&body, "tr")
+            .into_iter()
+            .map(|row| {
+                let rank = row
+                    .get_attribute(&attribute)
+                    .and_then(|r| r.parse().ok())
+                    .unwrap_or(usize::MAX);
+                (rank, row)
+            })
+            .collect();
+        rows.sort_unstable_by_key(|(rank, _)| *rank);
+        for (_, row) in rows {
+            let _ = body.append_child(&row);
+        }
+        (column, order)
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod table_sort {
+    use leptos::prelude::*;
+
+    pub fn wire(_t: &'static crate::i18n::Texts, _announce: WriteSignal<String>) {}
+}
+
 /// 「令和4年度 99.41%」, or 「なし」. The figure as printed is data.
-fn result_text(t: &Texts, indicator: &Indicator, year: u8) -> AnyView {
+fn result_text(t: &PageTexts, indicator: &Indicator, year: u8) -> AnyView {
     match indicator.results.iter().find(|r| r.year == year) {
         Some(r) => view! {
             {format!("{} ", (t.year_label)(year))}
@@ -414,7 +560,7 @@ fn result_text(t: &Texts, indicator: &Indicator, year: u8) -> AnyView {
 }
 
 /// The target of the same year, or 「なし」 (with the years that have one).
-fn target_text(t: &Texts, indicator: &Indicator, year: u8) -> AnyView {
+fn target_text(t: &PageTexts, indicator: &Indicator, year: u8) -> AnyView {
     match applicable_target(indicator, year) {
         Some(target) => view! { <span lang="ja">{target.display.clone()}</span> }.into_any(),
         None if indicator.targets.is_empty() => t.none.into_any(),
@@ -432,7 +578,7 @@ fn target_text(t: &Texts, indicator: &Indicator, year: u8) -> AnyView {
 /// Every effect amount with its item.
 #[component]
 fn EffectTable() -> impl IntoView {
-    let t = use_texts();
+    let t = use_page_texts();
     let rows = indicators()
         .effects
         .iter()

@@ -7,7 +7,8 @@
 // CONFIG: { "site": "target/bench/site", "port": 8123, "base": "http://127.0.0.1:8123",
 //           "app": "/app/", "limit": "/limit/", "item": "/app/item/17/",
 //           "limit_item": "/limit/item/17/", "frozen": "/limit/frozen/",
-//           "bench": "/bench/", "runs": 12, "lighthouse_runs": 3,
+//           "bench": "/bench/", "synthetic": "/bench/synthetic/{n}/",
+//           "runs": 12, "lighthouse_runs": 3,
 //           "throttle": 4, "sizes": [61, 1000, 10000], "search_plan": { "61": {...} },
 //           "out": "target/bench/browser.json", "chromium": "/usr/bin/chromium" }
 //
@@ -34,6 +35,8 @@ const begun = Date.now();
 const log = (text) => console.log(`bench: [${Math.round((Date.now() - begun) / 1000)} s] ${text}`);
 // Tablet-sized, landscape.
 const VIEWPORT = { width: 1024, height: 768 };
+// A phone, portrait (the issue's first-screen target).
+const PHONE = { width: 390, height: 844 };
 
 /// Runs in every page before its own scripts (CDP-injected, so the page's CSP
 /// does not apply). Records the wasm instantiation and the moments the
@@ -42,9 +45,9 @@ const VIEWPORT = { width: 1024, height: 768 };
 ///
 /// `options.target` is what the load waits for: `list` (the result count and
 /// first rows painted: the prerendered list, or the limit's), `item` (an item
-/// page's heading and year table painted) or `app` (the app has taken the page
-/// over, `html[data-app="ready"]`, and its own list is painted: with
-/// `?synthetic=N`, N items, not the 61 prerendered ones). `options.interact`:
+/// page's heading and year table painted) or `app` (the islands are hydrated
+/// and the page is live, `html[data-app="ready"]`, and its list is painted: on
+/// a synthetic page, N items, hydrated from N generated ones). `options.interact`:
 /// then, once the app is ready, click the first facet option and wait until
 /// the answer is painted.
 function instrument(options) {
@@ -139,7 +142,7 @@ function instrument(options) {
   // An item page is shown when its heading and a row of its year table are.
   const itemShown = () =>
     document.querySelector('main h2') !== null && document.querySelector('main table.year-table tbody tr') !== null;
-  // Set by the app (src/takeover.rs) in the task that replaced the prerendered copy.
+  // Set by the app (src/services.rs) once every island is hydrated and live.
   const appReady = () => document.documentElement?.dataset.app === 'ready';
 
   // Recorded whenever it happens, whatever the load waits for first.
@@ -282,15 +285,21 @@ function instrument(options) {
     return measure(act);
   };
 
-  // The interaction limit: the app's list frozen as static HTML (its
-  // prerendered page without scripts) and a minimal script making the same
-  // DOM changes as the app did for each operation. `snapshot` records, after
-  // an operation in the app, what operations change: each row's visibility,
-  // link, highlighted title and sections, and snippet; each category block's
-  // visibility; each facet option's state and count; the result count; and
-  // the blocks that come and go (active filters, "no results"). `replay` makes
-  // only the changes from one snapshot to the next on the frozen page, timed
-  // as `run` times the app: no filtering, no framework, nothing but the DOM.
+  // The interaction limits: the app's list frozen as static HTML (its
+  // prerendered page without scripts) and a minimal script making DOM
+  // changes for each operation the app ran. `snapshot` records, after an
+  // operation in the app, what operations change: each row's visibility,
+  // link, title and sections (marked up, if the app marks them) and snippet;
+  // each category block's visibility; each facet option's state and count;
+  // the result count; and the blocks that come and go (active filters, "no
+  // results"). `replay` makes the changes from one snapshot to the next on
+  // the frozen page, timed as `run` times the app: no filtering, no
+  // framework, nothing but the DOM. Two limits:
+  // - `least`: only what any implementation must do: the rows whose
+  //   `hidden` flips, the category blocks' `hidden`, each facet option's
+  //   checked, disabled and count, and the result count (text written into
+  //   the existing text node);
+  // - `full`: every change the app made, snippets and blocks included.
   const OPTIONAL_BLOCKS = ['.active-filters', '.no-results'];
   const blocks = () => [...document.querySelectorAll('.category-block')];
   const facetOptions = () => [...document.querySelectorAll('.facet-option')];
@@ -313,8 +322,16 @@ function instrument(options) {
     count: countText(),
     optional: OPTIONAL_BLOCKS.map((selector) => document.querySelector(selector)?.outerHTML ?? null),
   });
-  // The changes from `before` to `after`, as functions that make them.
-  const changes = (before, after) => {
+  // Sets an element's text: in its one text node when it has one (what a
+  // runtime that touches only what changes does), else as textContent.
+  const setText = (element, text) => {
+    const node = element.firstChild;
+    if (node && node === element.lastChild && node.nodeType === Node.TEXT_NODE) node.data = text;
+    else element.textContent = text;
+  };
+  // The changes from `before` to `after`, as functions that make them; with
+  // `least`, only those any implementation must make.
+  const changes = (before, after, least) => {
     const out = [];
     if (after.rows.length !== rows.length || after.options.length !== facetOptions().length) {
       throw new Error(
@@ -324,8 +341,9 @@ function instrument(options) {
     after.rows.forEach(([hidden, href, title, sections, snippet], i) => {
       const row = rows[i];
       const [oldHidden, oldHref, oldTitle, oldSections, oldSnippet] = before.rows[i];
-      const link = row.querySelector('.item-title');
       if (oldHidden !== hidden) out.push(() => (row.hidden = hidden));
+      if (least) return;
+      const link = row.querySelector('.item-title');
       if (oldHref !== href) out.push(() => link.setAttribute('href', href));
       if (oldTitle !== title) out.push(() => (link.innerHTML = title));
       if (oldSections !== sections) {
@@ -335,7 +353,8 @@ function instrument(options) {
       if (oldSnippet !== snippet) {
         out.push(() => {
           row.querySelector('.item-snippet')?.remove();
-          if (snippet !== null) row.querySelector('.item-main').insertAdjacentHTML('beforeend', snippet);
+          // The app puts a row's snippet right after its sections.
+          if (snippet !== null) row.querySelector('.item-sections').insertAdjacentHTML('afterend', snippet);
         });
       }
     });
@@ -348,18 +367,19 @@ function instrument(options) {
       const li = optionElements[i];
       const [oldClass, oldChecked, oldDisabled, oldCount] = before.options[i];
       const input = li.querySelector('input');
-      if (oldClass !== className) out.push(() => (li.className = className));
+      if (!least && oldClass !== className) out.push(() => (li.className = className));
       if (oldChecked !== checked) out.push(() => (input.checked = checked));
       if (oldDisabled !== disabled) out.push(() => (input.disabled = disabled));
       if (oldCount !== countLabel) {
         const label = li.querySelector('.option-count');
-        out.push(() => (label.textContent = countLabel));
+        out.push(() => (least ? setText(label, countLabel) : (label.textContent = countLabel)));
       }
     });
     if (before.count !== after.count) {
       const element = document.querySelector('.result-count');
-      out.push(() => (element.textContent = after.count));
+      out.push(() => (least ? setText(element, after.count) : (element.textContent = after.count)));
     }
+    if (least) return out;
     OPTIONAL_BLOCKS.forEach((selector, i) => {
       if (before.optional[i] === after.optional[i]) return;
       out.push(() => {
@@ -375,13 +395,14 @@ function instrument(options) {
     });
     return out;
   };
-  // Brings the frozen page to the app's state `snapshot`, untimed.
+  // Brings the frozen page to the app's state `snapshot`, untimed: all of
+  // it, whichever limit is then replayed.
   bench.sync = (snapshot) => {
-    for (const change of changes(bench.snapshot(), snapshot)) change();
+    for (const change of changes(bench.snapshot(), snapshot, false)) change();
     bench.current = snapshot;
   };
-  bench.replay = async (snapshot) => {
-    const todo = changes(bench.current, snapshot);
+  bench.replay = async (snapshot, least) => {
+    const todo = changes(bench.current, snapshot, least);
     bench.current = snapshot;
     return measure(() => {
       for (const change of todo) change();
@@ -505,15 +526,38 @@ const OPERATIONS = [
 /// With `snapshots` (an array), what each operation left in the DOM is
 /// pushed to it, after the state at start, for the interaction limit.
 async function searchRun(browser, size, { rounds, budgetMs, opTimeoutMs, snapshots }) {
-  const path = size === 61 ? config.bench : `${config.bench}?synthetic=${size}`;
+  // The real items on the bench build's list; N generated ones on the list
+  // the build wrote for them (`synthetic/N/`, hydrated with the same items).
+  const path = size === 61 ? config.bench : config.synthetic.replace('{n}', String(size));
   const result = { path, planned: rounds * OPERATIONS.length, load: null, memory_after_load: null, ops: [], notes: [] };
   const { context, page, cdp } = await openPage(browser, config.throttle, { target: 'app' });
   const snapshot = async (op) => {
     if (snapshots) snapshots.push({ ...op, state: await page.evaluate(() => window.__bench.snapshot()) });
   };
+  // A page that does not hydrate (a mismatch, a panic) says so in the console.
+  const problem = (text) => {
+    result.notes.push(text);
+    errors.push(`search ${size}: ${text}`);
+  };
+  page.on('console', (message) => {
+    // Failed requests are told apart below, with their address.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problem(`console error: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problem(`page error: ${error.message ?? error}`));
+  page.on('response', (response) => {
+    // A synthetic list's first tap writes the list's address, the site
+    // root's (`bench/?…`), into the history; the browser then asks for the
+    // page's icon again from there, two folders above its own. Only the
+    // bench's pages lie below the root like that.
+    const icon = response.request().resourceType() === 'other' && response.url().endsWith('/favicon.svg');
+    if (response.status() >= 400 && !icon) problem(`${response.status()} for ${response.url()}`);
+  });
   try {
     await page.goto(config.base + path, { waitUntil: 'commit' });
     result.load = await withTimeout(page.evaluate(() => window.__bench.done), 180_000, `loading ${path}`);
+    if (result.load.count !== size) problem(`the list counts ${result.load.count} items, not ${size}`);
     result.memory_after_load = await heapFigures(page, cdp);
     await snapshot({ label: 'start' });
     const started = Date.now();
@@ -547,11 +591,12 @@ async function searchRun(browser, size, { rounds, budgetMs, opTimeoutMs, snapsho
   return result;
 }
 
-/// The interaction limit (see `instrument`): the frozen list page, brought to
+/// An interaction limit (see `instrument`): the frozen list page, brought to
 /// the app's state at start, then each operation's DOM changes replayed and
-/// timed, in the order the app made them.
-async function interactionLimitRun(browser, snapshots) {
-  const result = { path: config.frozen, planned: snapshots.length - 1, ops: [], notes: [] };
+/// timed, in the order the app made them: all of them, or with `least` only
+/// those any implementation must make. Each limit on a page of its own.
+async function interactionLimitRun(browser, snapshots, least) {
+  const result = { path: config.frozen, least, planned: snapshots.length - 1, ops: [], notes: [] };
   if (snapshots.length < 2) {
     result.notes.push('no operations of the app to replay');
     return result;
@@ -563,7 +608,7 @@ async function interactionLimitRun(browser, snapshots) {
     await page.evaluate((state) => window.__bench.sync(state), snapshots[0].state);
     for (const { state, ...op } of snapshots.slice(1)) {
       const measured = await withTimeout(
-        page.evaluate((s) => window.__bench.replay(s), state),
+        page.evaluate(([s, l]) => window.__bench.replay(s, l), [state, least]),
         60_000,
         `replaying ${op.label}`,
       );
@@ -571,11 +616,57 @@ async function interactionLimitRun(browser, snapshots) {
     }
   } catch (error) {
     result.notes.push(String(error.message ?? error));
-    errors.push(`interaction limit: ${error.message ?? error}`);
+    errors.push(`interaction limit (${least ? 'least work' : 'full replay'}): ${error.message ?? error}`);
   } finally {
     await context.close();
   }
   return result;
+}
+
+/// The first screen of a phone (390×844 CSS px, touch, as Playwright's
+/// iPhone 13 profile): how many item rows lie entirely within it, on the
+/// citizen's list once it is live (fonts loaded), and whether the search box
+/// does. Layout does not depend on the CPU: not throttled.
+async function phoneRun(browser) {
+  const context = await browser.newContext({
+    locale: 'ja-JP',
+    viewport: PHONE,
+    screen: PHONE,
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+  });
+  await context.addInitScript(instrument, { target: 'list' });
+  const page = await context.newPage();
+  try {
+    await page.goto(config.base + config.app, { waitUntil: 'commit' });
+    await withTimeout(page.evaluate(() => window.__bench.done), 60_000, 'loading the list on a phone');
+    await page
+      .waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 30_000 })
+      .catch(() => errors.push('phone: the app did not become ready; the prerendered list is measured'));
+    return await page.evaluate(async () => {
+      await document.fonts.ready;
+      await window.__bench.nextFrame();
+      const [width, height] = [window.innerWidth, window.innerHeight];
+      const within = (element) => {
+        const r = element.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= height && r.right <= width;
+      };
+      const rows = [...document.querySelectorAll('.item-row')].filter((row) => !row.hidden);
+      const first = rows[0]?.getBoundingClientRect();
+      const search = document.getElementById('search-input');
+      return {
+        viewport: { width, height },
+        items_on_first_screen: rows.filter(within).length,
+        first_item_top: first ? first.top : null,
+        first_item_height: first ? first.height : null,
+        search_box_on_first_screen: search ? within(search) : false,
+        ready: document.documentElement.dataset.app === 'ready',
+      };
+    });
+  } finally {
+    await context.close();
+  }
 }
 
 /// JS heap and wasm memory after load and after 100 facet changes (real data,
@@ -611,9 +702,10 @@ async function memoryRun(browser) {
   }
 }
 
-/// Lighthouse's performance audit of the app's list with its mobile defaults
-/// (a mid-range phone on slow 4G, CPU 4× slower, simulated), the site served
-/// with brotli as a CDN would; each run in a fresh browser.
+/// Lighthouse's performance and accessibility audits of the app's list with
+/// its mobile defaults (a mid-range phone on slow 4G, CPU 4× slower,
+/// simulated), the site served with brotli as a CDN would; each run in a
+/// fresh browser.
 async function lighthouseRun() {
   const chrome = await launchChrome({
     chromePath: config.chromium,
@@ -623,13 +715,19 @@ async function lighthouseRun() {
   try {
     const { lhr } = await lighthouse(config.base + config.app, {
       port: chrome.port,
-      onlyCategories: ['performance'],
+      onlyCategories: ['performance', 'accessibility'],
       logLevel: 'error',
       output: 'json',
     });
     const audit = (id) => lhr.audits[id]?.numericValue ?? null;
+    // What keeps accessibility below 1: the failing audits' ids.
+    const failing = (lhr.categories.accessibility?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && lhr.audits[ref.id]?.score < 1)
+      .map((ref) => ref.id);
     return {
       score: lhr.categories.performance?.score ?? null,
+      accessibility: lhr.categories.accessibility?.score ?? null,
+      accessibility_failing: failing,
       fcp_ms: audit('first-contentful-paint'),
       lcp_ms: audit('largest-contentful-paint'),
       tbt_ms: audit('total-blocking-time'),
@@ -665,7 +763,10 @@ async function main() {
     loads: Object.fromEntries(COLD_LOADS.map(({ name }) => [name, []])),
     memory: null,
     search: {},
+    // The interaction limits at 61 items: least work, and every change replayed.
+    search_limit_least: null,
     search_limit: null,
+    phone: null,
     lighthouse: [],
     errors,
   };
@@ -712,10 +813,20 @@ async function main() {
       try {
         const audit = await withTimeout(lighthouseRun(), 180_000, 'Lighthouse');
         output.lighthouse.push(audit);
-        log(`Lighthouse ${run + 1}/${config.lighthouse_runs}: performance ${audit.score}, LCP ${audit.lcp_ms?.toFixed(0)} ms, TBT ${audit.tbt_ms?.toFixed(0)} ms`);
+        log(
+          `Lighthouse ${run + 1}/${config.lighthouse_runs}: performance ${audit.score}, ` +
+            `LCP ${audit.lcp_ms?.toFixed(0)} ms, TBT ${audit.tbt_ms?.toFixed(0)} ms, accessibility ${audit.accessibility}`,
+        );
       } catch (error) {
         errors.push(`Lighthouse #${run + 1}: ${error.message ?? error}`);
       }
+    }
+
+    log('the first screen of a phone (390×844, touch)');
+    try {
+      output.phone = await phoneRun(browser);
+    } catch (error) {
+      errors.push(`phone: ${error.message ?? error}`);
     }
 
     log('memory after load and after 100 filter changes');
@@ -736,8 +847,10 @@ async function main() {
         snapshots,
       });
       if (snapshots) {
-        log(`interaction limit: the ${snapshots.length - 1} operations' DOM changes replayed on the frozen list`);
-        output.search_limit = await interactionLimitRun(browser, snapshots);
+        log(`interaction limits: the ${snapshots.length - 1} operations replayed on the frozen list, least work`);
+        output.search_limit_least = await interactionLimitRun(browser, snapshots, true);
+        log('interaction limits: every DOM change the app made');
+        output.search_limit = await interactionLimitRun(browser, snapshots, false);
       }
     }
   } finally {

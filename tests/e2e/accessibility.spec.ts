@@ -1,4 +1,4 @@
-import { test, expect, visitStatic, type Page } from './fixtures';
+import { test, expect, marked, visitStatic, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 
@@ -20,15 +20,15 @@ const views: [string, string, (page: Page) => Promise<void>][] = [
     await expect(page.locator('.active-filters')).toBeVisible();
   }],
   ['no results', '/?q=%E5%AD%98%E5%9C%A8%E3%81%97%E3%81%AA%E3%81%84', async (page) => { await expect(page.getByText('条件に合う取組項目はありません')).toBeVisible(); }],
-  ['item detail', '/?item=25', async (page) => { await expect(page.getByRole('table').first()).toBeVisible(); }],
-  ['item detail with highlights', '/?item=2&q=%E3%83%9E%E3%82%A4%E3%83%8A', async (page) => { await expect(page.locator('mark').first()).toBeVisible(); }],
-  ['bookmarks (empty)', '/?view=bookmarks', async (page) => { await expect(page.getByText('ブックマークはまだありません')).toBeVisible(); }],
+  ['item detail', '/item/25/', async (page) => { await expect(page.getByRole('table').first()).toBeVisible(); }],
+  ['item detail with highlights', '/item/2/?q=%E3%83%9E%E3%82%A4%E3%83%8A', async (page) => { await expect.poll(() => marked(page, '.item-detail')).toContain('マイナ'); }],
+  ['bookmarks (empty)', '/bookmarks/', async (page) => { await expect(page.getByText('ブックマークはまだありません')).toBeVisible(); }],
   ['shared bookmarks', '/?bm=2,21', async (page) => { await expect(page.getByRole('button', { name: '自分のブックマークに追加' })).toBeVisible(); }],
-  ['overview', '/?view=overview', async (page) => { await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible(); }],
-  ['accessibility statement', '/?view=accessibility', async (page) => {
+  ['overview', '/overview/', async (page) => { await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible(); }],
+  ['accessibility statement', '/accessibility/', async (page) => {
     await expect(page.locator('.a11y-table tbody tr').first()).toBeVisible();
   }],
-  ['about', '/?view=about', async (page) => {
+  ['about', '/about/', async (page) => {
     await page.getByText('修正の一覧').first().click();
     await expect(page.getByRole('table')).toBeVisible();
   }],
@@ -55,8 +55,8 @@ for (const path of ['/', '/item/25/', '/reform/item/2/']) {
 
 test('no accessibility violations with the QR code open, in dark mode and at the largest text size', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto('/?item=21');
-  await page.getByRole('radio', { name: '特大' }).check();
+  await page.goto('/item/21/');
+  await page.getByRole('button', { name: '特大', exact: true }).click();
   await page.getByRole('button', { name: 'スマートフォンで開く' }).click();
   await expect(page.getByRole('img', { name: /QRコード/ })).toBeVisible();
   await axe(page);
@@ -90,17 +90,27 @@ test('keyboard only: search, filter, open an item, bookmark it, go back', async 
   await expect(firstLink).toBeFocused();
   const title = (await firstLink.textContent())!;
   await page.keyboard.press('Enter');
+  await page.waitForSelector('html[data-app="ready"]');
   const heading = page.getByRole('main').getByRole('heading', { level: 2 });
   await expect(heading).toContainText(title);
-  await expect(heading).toBeFocused();
-  // The bookmark toggle is the next control after the heading.
+  // A new page: the skip link leads to its content, where the way back to
+  // the list and then the bookmark toggle come first.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: '本文へ移動' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('navigation', { name: '現在位置' }).getByRole('link', { name: '取組項目一覧' })).toBeFocused();
   await page.keyboard.press('Tab');
   const toggle = page.getByRole('main').getByRole('button', { name: /をブックマーク$/ });
   await expect(toggle).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  // The browser's Back (Alt+←, outside the page) returns to the filtered list.
+  // The browser's Back (Alt+←, outside the page) returns to the filtered
+  // list, with focus on the item the user left it for.
+  // (The skip link's #main was an entry of its own.)
   await page.goBack();
+  await page.goBack();
+  await page.waitForSelector('html[data-app="ready"]');
   await expect(page.locator('.item-row:not([hidden]) a', { hasText: title })).toBeFocused();
   await expect(page.getByRole('searchbox')).toHaveValue('窓口');
 });
@@ -114,7 +124,7 @@ test('the content security policy is in force and nothing leaves this machine', 
       problems.push(`external request: ${req.url()}`);
     }
   });
-  await page.goto('/?item=21');
+  await page.goto('/item/21/');
   await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible();
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
@@ -131,7 +141,7 @@ test('the content security policy is in force and nothing leaves this machine', 
   expect(violation).toMatch(/^script-src/);
   expect(await page.evaluate(() => (window as any).__inlineRan)).toBeUndefined();
   // Visit the other views; the app itself causes no violation.
-  for (const path of ['/?view=overview', '/?view=about', '/?view=bookmarks', '/']) {
+  for (const path of ['/overview/', '/about/', '/bookmarks/', '/']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }
@@ -146,18 +156,18 @@ for (const language of ['ja', 'en']) {
         sessionStorage.setItem('seeded', '1');
       }
     }, language);
-    await page.goto('/?item=25');
+    await page.goto('/item/25/');
     const result = page.locator('#edit-25-years-5-result');
     await result.fill('水道料金 99.60%');
     await expect(page.locator('.saved-state')).not.toBeEmpty();
     await page.locator('#edit-25-years-4-result').fill('水道料金 99.41%\n下水道使用料 99.50%');
     await expect(page.locator('.saved-state')).not.toBeEmpty();
     await axe(page);
-    await page.goto('/?view=drafts');
+    await page.goto('/drafts/');
     await expect(page.locator('.item-drafts')).toHaveCount(1);
     await axe(page);
     // The section report, with a shared item's note and a drafted result.
-    await page.goto('/?view=workbench');
+    await page.goto('/workbench/');
     await page.locator('.workbench-settings select').first().selectOption('行政管理課');
     await expect(page.locator('.report-item')).toHaveCount(20);
     await page.locator('#edit-1-years-5-result').fill('電子申請 120手続');
@@ -168,7 +178,7 @@ for (const language of ['ja', 'en']) {
 
 // WCAG 1.4.10 reflow: at 320 CSS px wide (what 1280 px at 400 % zoom gives,
 // and narrower than 200 % zoom on any tablet) nothing needs horizontal scrolling.
-for (const path of ['/', '/?cat=1&q=%E7%AA%93%E5%8F%A3', '/?item=2', '/?view=overview', '/?view=about', '/?view=bookmarks']) {
+for (const path of ['/', '/?cat=1&q=%E7%AA%93%E5%8F%A3', '/item/2/', '/overview/', '/about/', '/bookmarks/']) {
   test(`reflows at 320 px without horizontal scrolling: ${path}`, async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(path);
@@ -185,7 +195,7 @@ test('no accessibility violations: accessibility statement in English, showing t
   const results = JSON.parse(readFileSync('data/accessibility-results.json', 'utf8'));
   const total = results.checks.reduce((n: number, c: { cases: unknown[] }) => n + c.cases.length, 0);
   expect(total).toBeGreaterThan(20);
-  await page.goto('/?view=about');
+  await page.goto('/about/');
   await page.getByRole('link', { name: 'ウェブアクセシビリティ方針' }).first().click();
   await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText('ウェブアクセシビリティ方針');
   await expect(page.locator('.a11y-summary')).toContainText(`${total}件の検査`);
@@ -195,7 +205,7 @@ test('no accessibility violations: accessibility statement in English, showing t
       .toContainText(`${check.cases.length}件すべて合格`);
   }
   await expect(page.getByText('JIS X 8341-3:2016').first()).toBeVisible();
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('link', { name: 'Switch to English' }).click();
   await expect(page.locator('.a11y-summary')).toContainText(`ran ${total} checks and ${total} passed`);
   await expect(page.getByText('Target level')).toBeVisible();
   await axe(page);

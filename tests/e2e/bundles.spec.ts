@@ -27,13 +27,13 @@ test('a citizen never downloads the staff tools, precache included', async ({ pa
   // The page names the staff bundle, so boot.js can load it in staff mode.
   const named = await page.locator('script[data-staff-js]').getAttribute('data-staff-js');
   expect(named).toMatch(STAFF_FILE);
-  for (const path of ['/?item=25', '/item/17/', '/?view=overview', '/?view=about', '/?view=drafts']) {
+  for (const path of ['/item/25/', '/item/17/', '/overview/', '/about/', '/drafts/']) {
     await page.goto(path);
     expect(await bundle(page)).toBe('citizen');
   }
   // Without staff mode the drafts screen says where drafts are, and no editor shows.
   await expect(page.getByRole('button', { name: '職員モードにする' })).toBeVisible();
-  await page.goto('/?item=25');
+  await page.goto('/item/25/');
   await expect(editor(page)).toHaveCount(0);
   expect(requested.filter((url) => STAFF_FILE.test(new URL(url).pathname))).toEqual([]);
   const cached = await cachedUrls(page);
@@ -42,7 +42,7 @@ test('a citizen never downloads the staff tools, precache included', async ({ pa
 });
 
 test('staff mode reloads into the staff bundle, which works offline once loaded', async ({ page, context }) => {
-  await visitOnline(page, '/?item=25');
+  await visitOnline(page, '/item/25/');
   await page.getByRole('button', { name: '職員モード', exact: true }).click();
   await page.waitForSelector('html[data-bundle="staff"][data-app="ready"]', { state: 'attached' });
   await expect(editor(page)).toBeVisible();
@@ -62,7 +62,7 @@ test('staff mode reloads into the staff bundle, which works offline once loaded'
 });
 
 test('staff mode offline before the staff tools were ever loaded: the citizen app says so and keeps working', async ({ page, context }) => {
-  await visitOnline(page, '/?item=25');
+  await visitOnline(page, '/item/25/');
   await context.setOffline(true);
   await page.getByRole('button', { name: '職員モード', exact: true }).click();
   await page.waitForSelector('html[data-staff-bundle="failed"][data-app="ready"]', { state: 'attached' });

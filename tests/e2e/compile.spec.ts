@@ -1,6 +1,7 @@
-import { test, expect, staffMode, downloadFrom, sectionReport } from './fixtures';
+import { test, expect, appReady, staffMode, downloadFrom, sectionReport } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { print } from './printout';
+import { resave, XLSX, CSV_UTF8, CSV_SHIFT_JIS } from './spreadsheet';
 
 // The coordinating section compiles the sections' reports: many files at
 // once (chosen or dropped), who sent what and who did not, conflicts decided
@@ -14,10 +15,10 @@ test('two sections report, the coordinator compiles them with a stale and a fore
   // 行政管理課 reports items 1 and 4, and (from its drafts screen) also item 11, which is not its own.
   const admin = await sectionReport(browser, '行政管理課', [[1, '電子申請 120手続'], [4, '規程 3件']]);
   // An edit outside the section's items, made on the item page.
-  await admin.page.goto('/?item=11');
+  await admin.page.goto('/item/11/');
   await admin.page.getByRole('textbox', { name: '令和5年度の実績' }).fill('他課の項目への記入');
   await expect(admin.page.getByRole('status').filter({ hasText: '下書き保存済み' })).toBeVisible();
-  await admin.page.goto('/?view=drafts');
+  await admin.page.goto('/drafts/');
   const adminFile = await downloadFrom(admin.page, 'JSONで書き出す');
   // 総務課 reports item 4 (shared, with another text) and item 8, as a workbook.
   const general = await sectionReport(browser, '総務課', [[4, '規程 4件'], [8, '研修 2回']]);
@@ -25,7 +26,7 @@ test('two sections report, the coordinator compiles them with a stale and a fore
   expect(generalFile.name).toMatch(/^令和5年度報告_総務課_/);
   const stale = Buffer.from(adminFile.bytes.toString('utf8').replace('"edition": "令和4年度末"', '"edition": "令和3年度末"'));
 
-  await staffMode(page, '/?view=compile');
+  await staffMode(page, '/compile/');
   await expect(page.getByRole('heading', { name: '報告の取りまとめ', level: 2 })).toBeVisible();
   const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
   await page.getByLabel('報告のファイルを選ぶ（複数選択できます）').setInputFiles([
@@ -114,4 +115,51 @@ test('two sections report, the coordinator compiles them with a stale and a fore
   expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);
   await admin.context.close();
   await general.context.close();
+});
+
+test('reports renamed and saved again by a spreadsheet compile to their sections, as their contents say', async ({ browser, page }) => {
+  test.slow();
+  const admin = await sectionReport(browser, '行政管理課', [[1, '電子申請 120手続']]);
+  const book = await downloadFrom(admin.page, 'Excel（.xlsx）で書き出す');
+  await admin.context.close();
+  const general = await sectionReport(browser, '総務課', [[8, '研修 2回']]);
+  const csv = await downloadFrom(general.page, 'CSV（Excel用）で書き出す');
+  await general.context.close();
+  // Renamed as mail clients, shared folders and people do, then opened and
+  // saved again by a spreadsheet: the workbook as a workbook and as CSV
+  // (which keeps the sheet only), the CSV as Japanese Excel saves CSV
+  // (Shift_JIS), under a name that says another section.
+  const misnamed = '令和5年度報告_市民課_20270401-0900.csv';
+  const files = [
+    { name: '報告書 (1).xlsx', buffer: resave('報告書 (1).xlsx', book.bytes, XLSX, 'xlsx') },
+    { name: 'コピー ～ 報告.csv', buffer: resave('コピー ～ 報告.xlsx', book.bytes, CSV_UTF8, 'csv') },
+    { name: misnamed, buffer: resave('総務課から.csv', csv.bytes, CSV_SHIFT_JIS, 'csv') },
+  ].map((file) => ({ ...file, mimeType: 'application/octet-stream' }));
+  expect(files[2].buffer.includes(Buffer.from('総務課'))).toBe(false);
+
+  await staffMode(page, '/compile/');
+  const chooser = page.getByLabel('報告のファイルを選ぶ（複数選択できます）');
+  await chooser.setInputFiles(files);
+  await expect(page.getByText('49課所中2課所が提出済み、47課所が未提出です。')).toBeVisible();
+  const sections = page.locator('.compile-sections');
+  await expect(sections.getByRole('row', { name: /^行政管理課/ })).toContainText('報告書 (1).xlsx');
+  await expect(sections.getByRole('row', { name: /^行政管理課/ })).toContainText('コピー ～ 報告.csv');
+  await expect(sections.getByRole('row', { name: /^総務課/ })).toContainText(misnamed);
+  await expect(sections.getByRole('row', { name: /^市民課/ })).toContainText('未提出');
+  // Nothing unassigned, nothing outside a section's items, nothing refused.
+  await expect(page.locator('.foreign-changes')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The name that contradicts the contents is said, and the contents followed.
+  await expect(page.locator('.name-notes')).toHaveText(`${misnamed}：ファイル名では市民課の令和5年度の報告ですが、中身は総務課の令和5年度の報告です。中身に従って取りまとめます。`);
+  await expect(page.getByText('令和5年度末の版として、2件の欄を更新します。')).toBeVisible();
+  await expect(page.locator('.changelog tbody tr')).toHaveCount(2);
+
+  // The same, in English.
+  await page.getByRole('link', { name: 'Switch to English' }).click();
+  await expect(page).toHaveURL(/\/en\/compile\/$/);
+  await appReady(page);
+  await page.getByLabel('Choose report files (several at once)').setInputFiles(files);
+  await expect(page.locator('.name-notes')).toHaveText(`${misnamed}: its name says it is the report of 市民課 for FY Reiwa 5, but its contents are the report of 総務課 for FY Reiwa 5. It is compiled as its contents say.`);
+  await expect(page.locator('.foreign-changes')).toHaveCount(0);
+  await expect(page.locator('.changelog tbody tr')).toHaveCount(2);
 });

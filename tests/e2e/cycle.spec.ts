@@ -1,6 +1,7 @@
+import { print } from './printout';
 import { test, expect, staffMode, downloadFrom, sectionReport, type Page, type Browser } from './fixtures';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -11,8 +12,13 @@ import { join, resolve } from 'node:path';
 // results on the item pages and in the list's 実績 facet. A device that used
 // the site before keeps its bookmark and its draft across the change of
 // edition, the draft flagged because the published text changed under it.
+// The rebuilt site names the new edition everywhere, lists what changed
+// (「今回の更新」 and the feed) and, published at the city's address, writes
+// its canonical links, sitemap and robots file.
 
 const root = resolve(__dirname, '..', '..');
+/** The address the city publishes the rebuilt site at, set in its copy of data/site.json. */
+const PUBLISHED = 'https://www.city.example.jp/reform/';
 /** A section's report file, entered in its own browser. */
 async function reportFile(browser: Browser, section: string, results: [number, string][], button: string) {
   const { context, page } = await sectionReport(browser, section, results);
@@ -28,8 +34,10 @@ test('two sections report, the coordinator compiles, the edition is added, and t
   const work = mkdtempSync(join(tmpdir(), 'cycle-'));
   const served = join(work, 'site');
   cpSync(join(root, 'target', 'site'), served, { recursive: true });
-  const port = 8093;
+  const port = Number(process.env.E2E_CYCLE_PORT ?? 8093);
   const site = `http://127.0.0.1:${port}`;
+  // Another server on the port would be tested instead of this site: fail at once.
+  expect(await fetch(`${site}/`).then(() => `port ${port} is in use`, () => 'free')).toBe('free');
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', served], { stdio: 'ignore' });
   try {
     await expect.poll(async () => (await fetch(`${site}/`).catch(() => null))?.status ?? 0, { timeout: 10_000 }).toBe(200);
@@ -37,9 +45,9 @@ test('two sections report, the coordinator compiles, the edition is added, and t
     // (No service worker: this is about what the device stored, not about updating the app.)
     const device = await browser.newContext({ serviceWorkers: 'block' });
     const tablet = await device.newPage();
-    await tablet.goto(`${site}/?item=2`);
+    await tablet.goto(`${site}/item/2/`);
     await tablet.getByRole('button', { name: /^No\.2「.*」をブックマーク$/ }).click();
-    await staffMode(tablet, `${site}/?item=1`);
+    await staffMode(tablet, `${site}/item/1/`);
     await tablet.getByRole('textbox', { name: '令和5年度の実績' }).fill('電子申請 100手続（見込み）');
     await expect(tablet.getByRole('status').filter({ hasText: '下書き保存済み' })).toBeVisible();
     await cycle(browser, page, work, join(work, 'dist'));
@@ -49,7 +57,7 @@ test('two sections report, the coordinator compiles, the edition is added, and t
     await rebuiltSite(browser, site);
 
     // The device kept both; the draft is flagged, with what it was written against.
-    await tablet.goto(`${site}/?view=drafts`);
+    await tablet.goto(`${site}/drafts/`);
     const draft = tablet.locator('.item-drafts').filter({ hasText: 'No.1 ' });
     await expect(draft.locator('.stale-note')).toHaveText('この下書きを始めた後に、公表されている内容が変わりました。下書きは残しています。');
     // Shown as a change against the new published text; kept as written.
@@ -70,7 +78,7 @@ async function cycle(browser: Browser, page: Page, work: string, dist: string) {
   const general = await reportFile(browser, '総務課', [[8, '研修 2回']], 'Excel（.xlsx）で書き出す');
   const stale = Buffer.from(admin.bytes.toString('utf8').replace('"edition": "令和4年度末"', '"edition": "令和3年度末"'));
 
-  await staffMode(page, '/?view=compile');
+  await staffMode(page, '/compile/');
   const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
   await page.getByLabel('報告のファイルを選ぶ（複数選択できます）').setInputFiles([
     { name: admin.name, mimeType: 'application/json', buffer: admin.bytes },
@@ -96,6 +104,10 @@ async function cycle(browser: Browser, page: Page, work: string, dist: string) {
   expect(existsSync(join(data, 'editions', 'r5-end.json'))).toBe(true);
   // The same file again is refused and adds nothing.
   expect(() => execFileSync('cargo', ['xtask', 'edition', 'add', join(work, edition.name), '--data', data], { cwd: root, stdio: 'pipe', timeout: 10 * 60_000 })).toThrow(/not later/);
+
+  // The city publishes at its own address: the build then writes what needs it.
+  const settings = join(data, 'site.json');
+  writeFileSync(settings, readFileSync(settings, 'utf8').replace('"site_url": ""', `"site_url": "${PUBLISHED}"`));
 
   execFileSync('trunk', ['build', '--release', '--dist', dist], {
     cwd: root,
@@ -126,7 +138,67 @@ async function rebuiltSite(browser: Browser, site: string) {
   await results.getByRole('checkbox', { name: /令和5年度の実績あり/ }).check();
   await expect(visitor.getByRole('status').filter({ hasText: /件$/ })).toHaveText('3件');
   // The about page dates the new edition.
-  await visitor.goto(`${site}/?view=about`);
+  await visitor.goto(`${site}/about/`);
   await expect(visitor.getByRole('main')).toContainText('令和5年度末');
+
+  // The whole site names the new edition, from the data: the header, the tab,
+  // the footer's source, the printout, and an indicator's note.
+  const edition = '令和5年度末';
+  for (const path of ['/', '/item/17/', '/en/', '/overview/']) {
+    await visitor.goto(`${site}${path}`);
+    await expect(visitor.locator('.site-status')).toContainText(path.startsWith('/en/') ? 'Reiwa 5' : `${edition}の取組状況`);
+    await expect(visitor.getByRole('contentinfo')).toContainText(path.startsWith('/en/') ? 'fiscal Reiwa 5' : `${edition}取組状況`);
+  }
+  await visitor.goto(`${site}/`);
+  await expect(visitor).toHaveTitle(`第四次上田市行財政改革大綱 アクションプログラム（${edition}取組状況）`);
+  const printout = await print(visitor);
+  expect(printout.text).toContain(`掲載内容：${edition}の取組状況`);
+  expect(printout.text).not.toContain('令和4年度末の取組状況');
+  // The indicators were read from the previous edition: their figures still
+  // apply and say so; the year table has this edition's results.
+  await visitor.goto(`${site}/item/25/`);
+  await expect(visitor.locator('.years')).toContainText('実績は令和5年度末時点で公表されている令和3〜5年度分です');
+  const card = visitor.locator('section.indicator').first();
+  await expect(card).toContainText('99.41%');
+  await expect(card).toContainText('令和4年度末の版から読み取った数値です');
+  // The open data is named with the new edition.
+  await visitor.goto(`${site}/about/#open-data`);
+  for (const href of await visitor.locator('#open-data a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+    expect(href).toMatch(/open-data\/ueda-action-program-r5-end[-.]/);
+  }
+  // 「今回の更新」 lists what changed, before and after, linked to the items.
+  await visitor.goto(`${site}/changes/`);
+  const changes = visitor.getByRole('main');
+  await expect(changes).toContainText('令和4年度末の版から、この版（令和5年度末）で変わった3項目の欄です');
+  const one = changes.getByRole('region', { name: /^No\.1 / });
+  await expect(one.getByRole('heading', { level: 4 })).toContainText('令和5年度の実績');
+  await expect(one.locator('.after')).toContainText('電子申請 120手続');
+  await expect(one.getByRole('link', { name: /^No\.1 / })).toHaveAttribute('href', '../item/1/');
+  await visitor.goto(`${site}/en/changes/`);
+  await expect(visitor.getByRole('main')).toContainText('changed since the edition of the end of Reiwa 4');
   await citizen.close();
+
+  // The feed: one entry per edition, the new one listing the changed items.
+  const feed = await (await fetch(`${site}/feed.xml`)).text();
+  expect(feed.match(/<entry>/g)).toHaveLength(2);
+  expect(feed).toContain('令和5年度末');
+  expect(feed).toContain(`${PUBLISHED}item/1/`);
+
+  // With the site's address set: canonical and language links, the preview's
+  // absolute address and image, and the files search engines read.
+  const item = await (await fetch(`${site}/item/17/`)).text();
+  expect(item).toContain(`<link rel="canonical" href="${PUBLISHED}item/17/">`);
+  expect(item).toContain(`<link rel="alternate" hreflang="en" href="${PUBLISHED}en/item/17/">`);
+  expect(item).toContain(`<meta property="og:url" content="${PUBLISHED}item/17/">`);
+  expect(item).toContain(`<meta property="og:image" content="${PUBLISHED}item/17/card.png">`);
+  const card17 = Buffer.from(await (await fetch(`${site}/item/17/card.png`)).arrayBuffer());
+  expect([card17.readUInt32BE(16), card17.readUInt32BE(20)]).toEqual([1200, 630]);
+  const sitemap = await (await fetch(`${site}/sitemap.xml`)).text();
+  const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  // Every page but the staff pages (not for search engines), once each.
+  expect(locations).toHaveLength(2 * (6 + 61));
+  expect(new Set(locations).size).toBe(locations.length);
+  expect(locations).toContain(`${PUBLISHED}en/item/61/`);
+  expect(locations.some((l) => l.includes('drafts/'))).toBe(false);
+  expect(await (await fetch(`${site}/robots.txt`)).text()).toContain(`Sitemap: ${PUBLISHED}sitemap.xml`);
 }

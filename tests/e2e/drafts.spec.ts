@@ -39,12 +39,12 @@ test('typing saves without waiting, even when the page is closed right away', as
   await result5(page).fill('すぐに閉じても残る');
   await page.close({ runBeforeUnload: true });
   const again = await context.newPage();
-  await again.goto('/?item=25');
+  await again.goto('/item/25/');
   await expect(result5(again)).toHaveValue('すぐに閉じても残る');
 });
 
 test('invalid SDG choices are impossible and goal edits are drafts too', async ({ page }) => {
-  await staffMode(page, '/?item=1');
+  await staffMode(page, '/item/1/');
   const goals = page.getByRole('group', { name: 'SDGsの目標' }).last();
   await goals.getByRole('checkbox', { name: /質の高い教育/ }).check();
   await expect(page.getByRole('status').filter({ hasText: '下書き保存済み' })).toBeVisible();
@@ -55,7 +55,7 @@ test('invalid SDG choices are impossible and goal edits are drafts too', async (
 test('export downloads a JSON and a CSV with the change, formulas neutralised', async ({ page }) => {
   await staffMode(page);
   await draftResult(page, '=SUM(A1:A3)\n下水道使用料 99.55%');
-  await page.goto('/?view=drafts');
+  await page.goto('/drafts/');
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSONで書き出す' }).click()]);
   expect(json.suggestedFilename()).toMatch(/^ueda-reform-drafts-\d{8}-\d{4}\.json$/);
   const exported = JSON.parse(Buffer.concat(await (await json.createReadStream()).toArray()).toString());
@@ -74,13 +74,13 @@ test('export downloads a JSON and a CSV with the change, formulas neutralised', 
 test('import into a fresh profile reproduces the drafts; a malformed file changes nothing', async ({ page, browser }) => {
   await staffMode(page);
   await draftResult(page, '輸出入のテスト 1\n輸出入のテスト 2');
-  await page.goto('/?view=drafts');
+  await page.goto('/drafts/');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSONで書き出す' }).click()]);
   const file = Buffer.concat(await (await download.createReadStream()).toArray());
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  await staffMode(other, '/?view=drafts');
+  await staffMode(other, '/drafts/');
   await expect(other.getByText('下書きはありません')).toBeVisible();
   const input = other.getByLabel('書き出したファイル（JSON・Excel・CSV）を読み込む');
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "something-else"}') });
@@ -95,7 +95,7 @@ test('import into a fresh profile reproduces the drafts; a malformed file change
   await expect(other.getByRole('region', { name: '読み込む内容の確認' })).toContainText('1件の変更');
   await other.getByRole('button', { name: '読み込む', exact: true }).click();
   await expect(other.getByText(/読み込みました/)).toBeVisible();
-  await other.goto('/?item=25');
+  await other.goto('/item/25/');
   await expect(result5(other)).toHaveValue('輸出入のテスト 1\n輸出入のテスト 2');
   await fresh.close();
 });
@@ -103,12 +103,12 @@ test('import into a fresh profile reproduces the drafts; a malformed file change
 test('an import that conflicts with a local draft asks which to keep', async ({ page, browser }) => {
   await staffMode(page);
   await draftResult(page, 'ファイル側の内容');
-  await page.goto('/?view=drafts');
+  await page.goto('/drafts/');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSONで書き出す' }).click()]);
   const file = Buffer.concat(await (await download.createReadStream()).toArray());
   await staffMode(page);
   await draftResult(page, 'この端末の内容');
-  await page.goto('/?view=drafts');
+  await page.goto('/drafts/');
   await page.getByLabel('書き出したファイル（JSON・Excel・CSV）を読み込む').setInputFiles({ name: 'd.json', mimeType: 'application/json', buffer: file });
   const preview = page.getByRole('region', { name: '読み込む内容の確認' });
   await expect(preview).toContainText('1件は、この端末の下書きと内容が異なります');
@@ -117,7 +117,7 @@ test('an import that conflicts with a local draft asks which to keep', async ({ 
   await preview.getByRole('radio', { name: 'この端末の下書きを残す' }).check();
   await preview.getByRole('button', { name: '読み込む', exact: true }).click();
   await expect(page.getByText(/読み込みました/)).toBeVisible();
-  await page.goto('/?item=25');
+  await page.goto('/item/25/');
   await expect(result5(page)).toHaveValue('この端末の内容');
 });
 

@@ -58,16 +58,16 @@ async function expectNoJapaneseChrome(page: Page) {
 test('every view in English has no Japanese outside the contents', async ({ page }) => {
   await seed(page, { [SETTINGS]: ENGLISH_STAFF });
   for (const path of [
-    '/',
-    '/?cat=2&sdg=11&result=4&q=%E7%AA%93%E5%8F%A3',
-    '/item/25/',
-    '/?item=12',
-    '/?view=overview',
-    '/?view=about',
-    '/?view=accessibility',
-    '/?view=bookmarks',
-    '/?view=drafts',
-    '/?item=999',
+    '/en/',
+    '/en/?cat=2&sdg=11&result=4&q=%E7%AA%93%E5%8F%A3',
+    '/en/item/25/',
+    '/en/item/12/',
+    '/en/overview/',
+    '/en/about/',
+    '/en/accessibility/',
+    '/en/bookmarks/',
+    '/en/drafts/',
+    '/en/changes/',
   ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -82,7 +82,7 @@ test('notices about unreadable and newer stored data are in English', async ({ p
     [BOOKMARKS]: '{"version": 1, "data": {"items": [1, 2',
     'ueda-reform.drafts': JSON.stringify({ version: 99, saved_at: 1, data: {} }),
   });
-  await page.goto('/');
+  await page.goto('/en/');
   await expect(page.getByRole('alert').filter({ hasText: 'bookmarks' })).toContainText('could not be read');
   await expect(page.getByRole('alert').filter({ hasText: 'drafts' })).toContainText('newer version');
   await expectNoJapaneseChrome(page);
@@ -98,7 +98,8 @@ test('a notice shown in Japanese reads in English after the switch (storage unav
   });
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('再読み込みすると失われます');
-  await page.getByRole('button', { name: /English/ }).click();
+  await page.getByRole('link', { name: 'Switch to English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('alert')).toContainText('lost on reload');
   await expectNoJapaneseChrome(page);
 });
@@ -106,7 +107,7 @@ test('a notice shown in Japanese reads in English after the switch (storage unav
 test('storage full, copy failure, update and offline are announced in English', async ({ page, context }) => {
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
   await seed(page, { [SETTINGS]: ENGLISH });
-  await page.goto('/');
+  await page.goto('/en/');
   await page.evaluate(() => {
     const original = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key: string, value: string) {
@@ -134,7 +135,7 @@ test('storage full, copy failure, update and offline are announced in English', 
 
 test('refused imports and invalid drafts are explained in English', async ({ page }) => {
   await seed(page, { [SETTINGS]: ENGLISH_STAFF });
-  await page.goto('/?view=drafts');
+  await page.goto('/en/drafts/');
   const input = page.locator('input[type=file]');
   for (const [name, content] of [
     ['broken.json', '{"format": "something-else"}'],
@@ -158,7 +159,7 @@ test('refused imports and invalid drafts are explained in English', async ({ pag
   await expectNoJapaneseChrome(page);
 
   // An invalid draft in the editor.
-  await page.goto('/?item=25');
+  await page.goto('/en/item/25/');
   const title = page.getByRole('textbox', { name: 'Item title' });
   await title.fill('');
   await title.blur();
@@ -168,7 +169,7 @@ test('refused imports and invalid drafts are explained in English', async ({ pag
 
 test('staff tools that cannot load offline are explained in English, and the drafts screen without staff mode too', async ({ page, context }) => {
   await seed(page, { [SETTINGS]: ENGLISH });
-  await visitOnline(page, '/?view=drafts');
+  await visitOnline(page, '/en/drafts/');
   await expect(page.getByRole('button', { name: 'Switch staff mode on' })).toBeVisible();
   await expectNoJapaneseChrome(page);
   await context.setOffline(true);

@@ -5,7 +5,7 @@ import { test, expect } from './fixtures';
 // SDG goals the source gives at all.
 
 test('the about page quotes the introduction and dates the edition honestly', async ({ page }) => {
-  await page.goto('/?view=about');
+  await page.goto('/about/');
   const preface = page.locator('.preface blockquote');
   await expect(preface).toHaveAttribute('lang', 'ja');
   await expect(preface).toContainText('効果額');
@@ -18,7 +18,7 @@ test('the about page quotes the introduction and dates the edition honestly', as
 });
 
 test('every correction shows its kind and certainty, counted by kind', async ({ page }) => {
-  await page.goto('/?view=about');
+  await page.goto('/about/');
   await expect(page.getByText(/^内訳：抽出時の読み取り誤り \d+件、原資料の誤記 \d+件、目次と表などの表記の選択 \d+件。このうち\d+件は/)).toBeVisible();
   await page.getByText(/修正の一覧（\d+件）を表示/).click();
   const row = page.getByRole('row').filter({ hasText: '向上了り' });
@@ -29,11 +29,11 @@ test('every correction shows its kind and certainty, counted by kind', async ({ 
 });
 
 test('an item says whether its SDG icons were lost or the source gives none', async ({ page }) => {
-  await page.goto('/?item=1');
-  await expect(page.locator('.facts-sdgs')).toContainText('アイコンのみで示され');
-  await page.goto('/?item=25');
+  await page.goto('/item/1/');
+  await expect(page.locator('.facts-sdgs')).toContainText('アイコンのみで示されていたと考えられる');
+  await page.goto('/item/25/');
   await expect(page.locator('.facts-sdgs')).toContainText('SDGs欄は空欄で、アイコンの痕跡もありません');
-  await page.goto('/?item=20');
+  await page.goto('/item/20/');
   await expect(page.locator('.facts-sdgs')).toContainText('目標名の記載があります');
 });
 

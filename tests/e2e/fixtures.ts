@@ -12,7 +12,8 @@ export type { Browser, Locator, Page } from '@playwright/test';
 /// Waits until the app runs on `page` (or the page has JavaScript off).
 export async function appReady(page: Page) {
   if (!page.url().startsWith('http')) return;
-  await page.waitForSelector('html[data-app="ready"], html[data-app="failed"], .noscript-note', { state: 'attached' });
+  // The not-found page has no app to wait for.
+  await page.waitForSelector('html[data-app="ready"], html[data-app="failed"], .noscript-note, main.not-found-page', { state: 'attached' });
 }
 
 let patched = false;
@@ -61,7 +62,7 @@ export async function visitOnline(page: Page, path: string) {
 
 /// Opens `path` and switches staff mode on, which reloads the page into the
 /// staff bundle.
-export async function staffMode(page: Page, path = '/?item=25') {
+export async function staffMode(page: Page, path = '/item/25/') {
   await page.goto(path);
   const toggle = page.getByRole('button', { name: '職員モード', exact: true });
   await toggle.waitFor();
@@ -84,11 +85,29 @@ export const reportItem = (page: Page, no: number) => page.getByRole('region', {
 export async function sectionReport(browser: Browser, section: string, results: [number, string][]) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await staffMode(page, '/?view=workbench');
+  await staffMode(page, '/workbench/');
   await page.getByLabel('担当課所').selectOption(section);
   for (const [no, text] of results) {
     await reportItem(page, no).getByRole('textbox', { name: '令和5年度の実績' }).fill(text);
     await expect(reportItem(page, no).getByText('入力済み', { exact: true })).toBeVisible();
   }
   return { context, page };
+}
+
+/// The words the search marks inside the elements `within` matches, in
+/// document order: the ranges of the page's `search` highlight (the CSS
+/// Custom Highlight API, components/highlight.rs), or its `<mark>` elements
+/// where the browser has no such API.
+export async function marked(page: Page, within: string): Promise<string[]> {
+  return page.evaluate((within) => {
+    const roots = [...document.querySelectorAll(within)];
+    const inside = (node: Node) => roots.some((root) => root.contains(node));
+    const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
+    if (registry) {
+      const ranges = [...(registry.get('search') ?? [])].filter((range) => inside(range.startContainer));
+      ranges.sort((a, b) => (a.compareBoundaryPoints(Range.START_TO_START, b)));
+      return ranges.map((range) => range.toString());
+    }
+    return [...document.querySelectorAll('mark.search-hit')].filter(inside).map((mark) => mark.textContent ?? '');
+  }, within);
 }

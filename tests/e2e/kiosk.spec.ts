@@ -58,16 +58,16 @@ test('activity keeps the session, and a visitor can keep bookmarks on the device
 test('the next visitor finds the kiosk in Japanese with normal text, whatever the last one chose', async ({ page }) => {
   await kioskWithIdle(page, 2);
   await page.goto('/');
-  await page.getByRole('radio', { name: '特大' }).check();
-  await page.getByRole('button', { name: /English/ }).click();
+  await page.getByRole('button', { name: '特大', exact: true }).click();
+  await page.getByRole('link', { name: 'Switch to English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const fontSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
   const chosenSize = await fontSize();
   // Nobody touches the tablet.
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja', { timeout: 6_000 });
-  await expect(page.getByRole('radio', { name: '標準' })).toBeChecked();
+  await expect(page.getByRole('button', { name: '標準', exact: true })).toHaveAttribute('aria-pressed', 'true');
   expect(await fontSize()).not.toBe(chosenSize);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-  await expect(page.getByRole('radio', { name: '標準' })).toBeChecked();
+  await expect(page.getByRole('button', { name: '標準', exact: true })).toHaveAttribute('aria-pressed', 'true');
 });

@@ -25,7 +25,7 @@ for (const base of ['/', '/reform/']) {
     await expect(count(page)).toHaveText('61件');
     await expect(page.getByText('オフラインです')).toBeVisible();
     // A deep link to an item and a filtered URL open offline too.
-    await page.goto(`${base}?item=25`);
+    await page.goto(`${base}item/25/`);
     await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toContainText('水道料金');
     await page.goto(`${base}?cat=1&q=%E3%83%9E%E3%82%A4%E3%83%8A%E3%83%B3%E3%83%90%E3%83%BC`);
     await expect(count(page)).toHaveText('1件');
@@ -101,14 +101,14 @@ test('after a release, an online reload and then offline show one consistent ver
     }));
   expect(await versions()).toEqual({ page: '1', loader: '1' });
 
-  // Release 2 changes the page and the loader, as a real release does.
-  const index = join(copy, 'index.html');
+  // Release 2 changes the pages and the loader, as a real release does.
+  const pages = [join(copy, 'index.html'), join(copy, 'item', '17', 'index.html')];
   const boot = join(copy, 'boot.js');
-  writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head><meta name="release" content="2">'));
+  for (const file of pages) writeFileSync(file, readFileSync(file, 'utf8').replace('<head>', '<head><meta name="release" content="2">'));
   writeFileSync(boot, `document.documentElement.dataset.loaderRelease = '2';\n${readFileSync(boot, 'utf8')}`);
   execFileSync('cargo', ['xtask', 'precache', copy], { stdio: 'inherit' });
   const later = new Date(Date.now() + 60_000);
-  for (const changed of [index, boot, join(copy, 'sw.js')]) utimesSync(changed, later, later);
+  for (const changed of [...pages, boot, join(copy, 'sw.js')]) utimesSync(changed, later, later);
 
   // Online, a reload keeps the release in use (until the user chooses the new one) ...
   await page.reload();

@@ -44,19 +44,19 @@ function parseCsv(text: string): string[][] {
 test('the footer links to the downloads, which name the edition', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('contentinfo').getByRole('link', { name: 'データのダウンロード' }).click();
-  await expect(page).toHaveURL(/view=about#open-data$/);
-  await expect(page.getByRole('heading', { name: 'データのダウンロード（オープンデータ）' })).toBeFocused();
+  await expect(page).toHaveURL(/\/about\/#open-data$/);
+  await expect(page.getByRole('heading', { name: 'データのダウンロード（オープンデータ）' })).toBeInViewport();
   const links = page.locator('#open-data a[download]');
   await expect(links).toHaveCount(8);
   for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
-    expect(href).toMatch(/^open-data\/ueda-action-program-r4-end[-.]/);
+    expect(href).toMatch(/^\.\.\/open-data\/ueda-action-program-r4-end[-.]/);
   }
 });
 
 test('the CSV holds 61 items with every year, and opens in a spreadsheet with its Japanese intact', async ({ page }) => {
   // LibreOffice's first start in a fresh profile takes a while.
   test.setTimeout(150_000);
-  await page.goto('/?view=about');
+  await page.goto('/about/');
   const { bytes, fileName } = await download(page, /取組計画と実績（CSV）/);
   expect(fileName).toBe('ueda-action-program-r4-end-years.csv');
   // UTF-8 with a byte order mark, as the national rules ask the encoding to be stated.
@@ -95,7 +95,7 @@ test('the CSV holds 61 items with every year, and opens in a spreadsheet with it
 });
 
 test('the JSON holds 61 items with every year, and its schema and the other files come with it', async ({ page }) => {
-  await page.goto('/?view=about');
+  await page.goto('/about/');
   const { bytes, fileName } = await download(page, /データ全体（JSON）/);
   expect(fileName).toBe('ueda-action-program-r4-end.json');
   const dataset = JSON.parse(bytes.toString('utf8'));
@@ -117,7 +117,7 @@ test('the JSON holds 61 items with every year, and its schema and the other file
 });
 
 test('the downloads work offline once the site has been opened', async ({ page, context }) => {
-  await page.goto('/?view=about');
+  await page.goto('/about/');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {

@@ -65,12 +65,12 @@ test('the drafts\' print of changes follows the same rules', async ({ page, base
     localStorage.setItem('ueda-reform.settings', JSON.stringify({ version: 1, saved_at: 1, data: { staff_mode: true } }));
     sessionStorage.setItem('seeded', '1');
   });
-  await page.goto('/?item=25');
+  await page.goto('/item/25/');
   await page.getByRole('textbox', { name: '令和5年度の実績' }).fill('印刷する下書き');
   await expect(page.getByRole('status').filter({ hasText: '下書き保存済み' })).toBeVisible();
-  await page.goto('/?view=drafts');
+  await page.goto('/drafts/');
   const printout = await print(page);
-  expectPrintout(printout, `${baseURL}/?view=drafts`);
+  expectPrintout(printout, `${baseURL}/drafts/`);
   expect(printout.text).toContain('印刷する下書き');
   expect(printout.pages).toBe(1);
 });

@@ -2,34 +2,42 @@
 //! be compared between runs and machines.
 //!
 //! 1. Installs what is missing (`setup::Toolchain::ensure`).
-//! 2. Builds the release app twice with trunk into `target/bench/site/`, with
-//!    its own cargo target directory (`target/bench-build`) so it never
-//!    touches `dist/` or `target/` of the other commands: `app/` is what
-//!    citizens get; `bench/` adds the `bench` feature, whose `?synthetic=N`
-//!    swaps in N generated items (`model::synthetic`).
+//! 2. Builds the release app twice with trunk into `target/bench/site/`, in
+//!    the project's own `target/` (shared with `cargo xtask test`, whose
+//!    release build of the checked-out commit becomes `app/`; only the
+//!    `bench` feature's code is compiled), never touching `dist/`: `app/` is what
+//!    citizens get; `bench/` adds the `bench` feature, and the prerenderer
+//!    (built with it) writes there the list of N generated items
+//!    (`model::synthetic`) as `synthetic/N/`, for each size but 61, which the
+//!    bench bundle hydrates with the same items (`<html data-synthetic="N">`).
 //! 3. Writes the limits, `limit/`: a page with the same item titles and
 //!    stylesheets, the app's prerendered page of item 17 without script, and
 //!    the app's prerendered list without script (`limit/frozen/`), on which
-//!    the harness replays the DOM changes the app made for each search and
-//!    filter operation: the interaction limit.
+//!    the harness replays, for each search and filter operation, the DOM
+//!    changes any implementation must make (the least-work limit) and every
+//!    change the app made (the full-replay limit).
 //! 4. Runs `tests/bench/harness.mjs`, which serves `target/bench/site` on
 //!    127.0.0.1 as a static host with precompressed files does
 //!    (`tests/bench/serve.mjs`) and drives Debian's Chromium with Playwright,
-//!    CPU throttled through CDP, recording raw samples; and runs Lighthouse's
-//!    performance audit of the list with its mobile defaults.
+//!    CPU throttled through CDP, recording raw samples; measures the first
+//!    screen of a phone; and runs Lighthouse's performance and accessibility
+//!    audits of the list with its mobile defaults.
 //! 5. Adds the file sizes and the machine's details, judges the figures
 //!    against their targets, writes `target/bench/report.json` and
-//!    `report.md`, and prints the table.
+//!    `report.md`, and prints the table; with `--record`, also into
+//!    `docs/benchmarks.md`'s "Latest run" section.
 //!
 //! Timing noise never fails the command: slow figures are reported, and a
 //! dataset size that exceeds its time budget reports the operations it got to.
 //!
 //! Options: `--runs N` cold loads of each page and of its limit (default 12),
 //! `--sizes 61,1000,10000` dataset sizes for search latency, `--port N`
-//! (default 8123), `--no-build` to reuse the last build.
+//! (default 8123), `--no-build` to reuse the last build, `--record` to write
+//! the table into `docs/benchmarks.md`.
 
 mod limit;
 pub mod machine;
+mod record;
 mod report;
 mod sizes;
 mod targets;
@@ -42,6 +50,7 @@ use anyhow::{bail, Context, Result};
 use model::Dataset;
 use serde_json::{json, Value};
 
+use crate::postbuild::{brotli_bytes, gzip_bytes, PRERENDERER};
 use crate::project_root;
 use crate::run::{cmd, status};
 use crate::setup::{Toolchain, CHROMIUM};
@@ -63,6 +72,7 @@ struct Options {
     sizes: Vec<usize>,
     port: u16,
     build: bool,
+    record: bool,
 }
 
 impl Options {
@@ -72,6 +82,7 @@ impl Options {
             sizes: DEFAULT_SIZES.to_vec(),
             port: DEFAULT_PORT,
             build: true,
+            record: false,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -96,14 +107,39 @@ impl Options {
                         .context("--sizes needs numbers separated by commas, e.g. 61,1000")?;
                 }
                 "--no-build" => options.build = false,
+                "--record" => options.record = true,
                 other => bail!(
-                    "unknown option {other}; options: --runs N, --sizes 61,1000,10000, --port N, --no-build"
+                    "unknown option {other}; options: --runs N, --sizes 61,1000,10000, --port N, --no-build, --record"
                 ),
             }
         }
+        if options.sizes.contains(&0) {
+            bail!("--sizes: a dataset needs at least one item");
+        }
         Ok(options)
     }
+
+    /// The generated datasets: every size but the real data's.
+    fn synthetic_sizes(&self) -> Vec<usize> {
+        self.sizes
+            .iter()
+            .copied()
+            .filter(|&size| size != REAL_ITEMS)
+            .collect()
+    }
+
+    /// The command as given, for the report.
+    fn command(args: &[String]) -> String {
+        ["cargo xtask bench".to_string()]
+            .into_iter()
+            .chain(args.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
+
+/// The size measured on the real items (the bench build's own list page).
+const REAL_ITEMS: usize = 61;
 
 /// How many rounds of the harness's operations, and how many seconds, a
 /// dataset size gets: large ones are slow, and the run must end.
@@ -140,15 +176,29 @@ pub fn run(args: &[String]) -> Result<()> {
     let out = root.join("target").join("bench");
     let site = out.join("site");
     let app_dir = site.join("app");
+    // Earlier versions built in a target directory of their own.
+    if root.join("target").join("bench-build").is_dir() {
+        println!("bench: target/bench-build is no longer used; remove it to free its space");
+    }
+    let mut build_steps = Vec::new();
     let build_s = if options.build {
         let building = Instant::now();
-        build(&root, &site)?;
+        build_steps = build(&root, &site, &options.synthetic_sizes())?;
         Some(building.elapsed().as_secs())
     } else if !app_dir.join("index.html").exists() || !site.join("bench/index.html").exists() {
         bail!("--no-build: no previous build in {}", site.display());
     } else {
         None
     };
+    for size in options.synthetic_sizes() {
+        let page = synthetic_page(&site.join("bench"), size);
+        if !page.exists() {
+            bail!(
+                "{} is missing: build again without --no-build for --sizes with {size}",
+                page.display()
+            );
+        }
+    }
 
     let dataset = Dataset::from_json(
         &std::fs::read_to_string(root.join("data").join("action-program.json"))
@@ -172,6 +222,7 @@ pub fn run(args: &[String]) -> Result<()> {
         "limit_item": format!("/limit/item/{ITEM_NO}/"),
         "frozen": "/limit/frozen/",
         "bench": "/bench/",
+        "synthetic": "/bench/synthetic/{n}/",
         "runs": options.runs,
         "lighthouse_runs": LIGHTHOUSE_RUNS,
         "throttle": CPU_THROTTLING,
@@ -207,6 +258,7 @@ pub fn run(args: &[String]) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let interactive = sizes::interactive_files(&app_dir)?;
 
     let date = machine::utc_now();
     let report = report::build(&report::Inputs {
@@ -216,7 +268,9 @@ pub fn run(args: &[String]) -> Result<()> {
         visit: &visit,
         wasm: sizes::Bytes::of_file(&wasm_file),
         wasm_file: &wasm_name,
+        interactive: &interactive,
         settings: json!({
+            "command": Options::command(args),
             "cpu_throttling": CPU_THROTTLING,
             "cold_loads": options.runs,
             "viewport": VIEWPORT,
@@ -227,6 +281,7 @@ pub fn run(args: &[String]) -> Result<()> {
             "chromium": browser["chromium"],
             "built": options.build,
             "build_s": build_s,
+            "build_steps_s": build_steps.into_iter().collect::<serde_json::Map<_, _>>(),
             "duration_s": started.elapsed().as_secs(),
             "load_average_1min": { "start": load_at_start, "end": machine::load_average() },
         }),
@@ -238,6 +293,10 @@ pub fn run(args: &[String]) -> Result<()> {
     let table = report::table(&report);
     std::fs::write(out.join("report.md"), &table)?;
     println!("\n{table}");
+    if options.record {
+        record::write(&root, &table)?;
+        println!("bench: recorded the run in {}", record::FILE);
+    }
     println!(
         "bench: wrote target/bench/report.json and report.md in {} s",
         started.elapsed().as_secs()
@@ -245,18 +304,98 @@ pub fn run(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// The production build (`app/`) and the benchmark build (`bench/`).
-fn build(root: &Path, site: &Path) -> Result<()> {
-    let target_dir = root.join("target").join("bench-build");
+/// The production build (`app/`) and the benchmark build (`bench/`, with
+/// the lists of `synthetic` generated items). Both in the project's own
+/// cargo target directory, as `cargo xtask test` and `postbuild` build:
+/// after a test run of the checked-out commit, `app/` is a copy of the
+/// `dist/` it built (`release_stamp`), and `bench/` compiles only the app
+/// crate with the `bench` feature (the citizen wasm, and the prerenderer).
+/// Returns how many seconds each step took.
+fn build(root: &Path, site: &Path, synthetic: &[usize]) -> Result<Vec<(String, Value)>> {
+    let mut steps = Vec::new();
     for (dir, feature) in [("app", None), ("bench", Some("bench"))] {
+        let step = Instant::now();
+        if feature.is_none() {
+            if let Some(commit) = crate::release_stamp::dist_is_current(root) {
+                // What citizens get is what `cargo xtask test` just built.
+                let app = site.join(dir);
+                if app.exists() {
+                    std::fs::remove_dir_all(&app)?;
+                }
+                crate::files::copy_dir(&root.join("dist"), &app)?;
+                println!(
+                    "bench: app/ is dist/, the release build of {commit} by `cargo xtask test`"
+                );
+                steps.push((
+                    format!("{dir} (dist/ reused)"),
+                    json!(step.elapsed().as_secs()),
+                ));
+                continue;
+            }
+        }
         let dist = site.join(dir).to_string_lossy().into_owned();
         let mut args = vec!["build", "--release", "--dist", &dist];
         if let Some(feature) = feature {
             args.extend(["--features", feature]);
         }
-        let mut trunk = cmd("trunk", &args);
-        trunk.env("CARGO_TARGET_DIR", &target_dir);
-        status(trunk)?;
+        status(cmd("trunk", &args))?;
+        steps.push((dir.to_string(), json!(step.elapsed().as_secs())));
+    }
+    if !synthetic.is_empty() {
+        let step = Instant::now();
+        write_synthetic_pages(root, &site.join("bench"), synthetic)?;
+        steps.push(("synthetic".to_string(), json!(step.elapsed().as_secs())));
+    }
+    Ok(steps)
+}
+
+/// The list of `size` generated items in the bench build `bench_dir`.
+fn synthetic_page(bench_dir: &Path, size: usize) -> std::path::PathBuf {
+    bench_dir
+        .join("synthetic")
+        .join(size.to_string())
+        .join("index.html")
+}
+
+/// Writes the lists of generated items into the bench build, with the
+/// prerenderer built with the `bench` feature (natively, in the project's
+/// target directory like `postbuild`'s), and their precompressed copies as
+/// the build writes them for every page. They stay out of the service
+/// worker's precache list: only the bench opens them.
+fn write_synthetic_pages(root: &Path, bench_dir: &Path, sizes: &[usize]) -> Result<()> {
+    let sizes_arg = sizes
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let dir = bench_dir.to_string_lossy().into_owned();
+    // `PRERENDERER` selects `ssr`; the bench adds its feature to it.
+    let features = "ssr,bench";
+    let args: Vec<&str> = PRERENDERER
+        .iter()
+        .map(|&arg| if arg == "ssr" { features } else { arg })
+        .collect();
+    let mut command = cmd(
+        "cargo",
+        &[
+            &["run", "--quiet"][..],
+            &args,
+            &["--bin", "prerender", "--", "--synthetic", &sizes_arg, &dir],
+        ]
+        .concat(),
+    );
+    command.env("CARGO_TARGET_DIR", root.join("target"));
+    status(command).context("writing the synthetic lists")?;
+    for &size in sizes {
+        let page = synthetic_page(bench_dir, size);
+        let bytes = std::fs::read(&page).with_context(|| format!("reading {}", page.display()))?;
+        let copy = |suffix: &str| {
+            let mut name = page.as_os_str().to_owned();
+            name.push(suffix);
+            std::path::PathBuf::from(name)
+        };
+        std::fs::write(copy(".br"), brotli_bytes(&bytes)?)?;
+        std::fs::write(copy(".gz"), gzip_bytes(&bytes)?)?;
     }
     Ok(())
 }
@@ -272,8 +411,9 @@ mod tests {
     #[test]
     fn parses_options() {
         let o = Options::parse(&[]).unwrap();
-        assert_eq!((o.runs, o.port, o.build), (12, 8123, true));
+        assert_eq!((o.runs, o.port, o.build, o.record), (12, 8123, true, false));
         assert_eq!(o.sizes, [61, 1000, 10_000]);
+        assert_eq!(o.synthetic_sizes(), [1000, 10_000]);
         let o = Options::parse(&args(&[
             "--runs",
             "3",
@@ -282,10 +422,17 @@ mod tests {
             "--port",
             "8150",
             "--no-build",
+            "--record",
         ]))
         .unwrap();
-        assert_eq!((o.runs, o.port, o.build), (3, 8150, false));
+        assert_eq!((o.runs, o.port, o.build, o.record), (3, 8150, false, true));
         assert_eq!(o.sizes, [61, 500]);
+        assert_eq!(o.synthetic_sizes(), [500]);
+        assert!(Options::parse(&args(&["--sizes", "61,0"])).is_err());
+        assert_eq!(
+            Options::command(&args(&["--runs", "2"])),
+            "cargo xtask bench --runs 2"
+        );
         assert!(Options::parse(&args(&["--runs"])).is_err());
         assert!(Options::parse(&args(&["--runs", "0"])).is_err());
         assert!(Options::parse(&args(&["--fast"])).is_err());

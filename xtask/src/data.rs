@@ -232,7 +232,7 @@ fn meta(items: &[Item]) -> Meta {
             "上田市「第四次上田市行財政改革大綱 アクションプログラム 令和4年度末取組状況」の本文から抽出したデータです。表紙の「令和3年8月」はアクションプログラムの策定時期で、この版（令和4年度末の取組状況）の公表日は原文に記載がありません（edition_date_note）。".into(),
             "表の体裁（改行・箇条書き）は文や項目の区切りとして復元しています。抽出時の読み取り誤り、原文自体の誤記と思われる箇所、複数の読み方から選んだ表記は修正し、種類と確度（確実・推定）を付けて記録しています（corrections.json）。".into(),
             "目次と各項目の表とで記載が異なる箇所は、両方の表記を残しています（toc_title、toc_sections、differences）。".into(),
-            format!("SDGsの目標は、本文に目標名が記載されている{}項目（No.{}）を除き、取組内容から推定しています（basis: estimated）。原文のSDGs欄にアイコンのみがあり目標名が読み取れない{}項目（sdgs.cell: icons）と、SDGs欄が空欄でアイコンの痕跡もない{}項目（sdgs.cell: empty）を区別しています。", cells.named, named.join("、"), cells.icons, cells.empty),
+            format!("SDGsの目標は、本文に目標名が記載されている{}項目（No.{}）を除き、取組内容から推定しています（basis: estimated）。原文のテキストではSDGs欄に空白だけが残り目標名が読み取れない{}項目（sdgs.cell: icons。印刷された表にはアイコンがあったと考えられます）と、SDGs欄が空欄で空白も残っていない{}項目（sdgs.cell: empty）を区別しています。", cells.named, named.join("、"), cells.icons, cells.empty),
             "「同上」などの表記は原文のままです。".into(),
         ],
     }

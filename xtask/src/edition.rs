@@ -4,14 +4,14 @@
 //!
 //! `data/action-program.json` stays the first edition, as extracted from the
 //! source document; each later edition is `data/editions/<edition>.json`
-//! (`r5-end.json` for 令和5年度末). The current edition is the one that
-//! reports furthest ([`current`]).
+//! (`r5-end.json` for 令和5年度末). Which edition is current is
+//! `model::edition::Editions`'s decision, as for the build ([`current`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use model::edition::{changes, check_next, reported_year};
+use model::edition::{changes, check_next, Editions};
 use model::open_data::edition_slug;
 use model::Dataset;
 
@@ -40,8 +40,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 }
 
 /// Every edition in `data`: the first (`action-program.json`) and those in
-/// `editions/`, in the order they report (earliest first).
-pub fn editions(data: &Path) -> Result<Vec<(PathBuf, Dataset)>> {
+/// `editions/`, each with its file, in the order they report.
+pub fn editions(data: &Path) -> Result<Editions<PathBuf>> {
     let mut found = vec![data.join("action-program.json")];
     let dir = data.join(EDITIONS_DIR);
     if dir.is_dir() {
@@ -53,7 +53,7 @@ pub fn editions(data: &Path) -> Result<Vec<(PathBuf, Dataset)>> {
         later.sort();
         found.extend(later);
     }
-    let mut editions = found
+    let read = found
         .into_iter()
         .map(|path| {
             let text =
@@ -63,15 +63,13 @@ pub fn editions(data: &Path) -> Result<Vec<(PathBuf, Dataset)>> {
             Ok((path, dataset))
         })
         .collect::<Result<Vec<_>>>()?;
-    editions.sort_by_key(|(_, d)| reported_year(&d.meta.status_as_of));
-    Ok(editions)
+    Editions::new(read).with_context(|| format!("the editions in {}", data.display()))
 }
 
-/// The edition citizens see: the one that reports furthest.
+/// The edition citizens see, and its file.
 pub fn current(data: &Path) -> Result<(PathBuf, Dataset)> {
-    editions(data)?
-        .pop()
-        .context("no dataset: data/action-program.json is missing")
+    let current = editions(data)?.current().clone();
+    Ok((current.origin, current.dataset))
 }
 
 /// Checks `file` as the next edition after the current one and writes it to
@@ -159,7 +157,7 @@ mod tests {
         let (path, now) = current(&dir).unwrap();
         assert!(path.ends_with("editions/r5-end.json"));
         assert_eq!(now.meta.status_as_of, "令和5年度末");
-        assert_eq!(editions(&dir).unwrap().len(), 2);
+        assert_eq!(editions(&dir).unwrap().all().len(), 2);
         // The same edition again does not follow itself.
         let again = add(&dir, &file).unwrap_err().to_string();
         assert!(again.contains("not later"), "{again}");

@@ -3,9 +3,11 @@
 //! command, since hooks of one stage run concurrently):
 //!
 //! 1. the staff bundle: content-hashed and named on the page (`staff_bundle`);
-//! 2. the open-data files (`open_data`);
-//! 3. prerender: the list and every item page as static HTML, rendered from
-//!    the app's components by the `prerender` binary (native, `ssr` feature);
+//! 2. the open-data files (`open_data`) and the Atom feed (`feed`);
+//! 3. prerender: every page (both languages) and `404.html` as static HTML,
+//!    rendered from the app's components by the `prerender` binary (native,
+//!    `ssr` feature); then the link-preview cards (`share_card`) and, with
+//!    the site's address, `sitemap.xml` and `robots.txt` (`discovery`);
 //! 4. release builds only: the service worker's precache list (`pwa`);
 //! 5. release builds only: `.br` and `.gz` beside every compressible file, for
 //!    hosts that serve precompressed files (nginx `gzip_static`, GitLab Pages).
@@ -31,7 +33,17 @@ pub fn run(args: &[String]) -> Result<()> {
     };
     crate::staff_bundle::name_in_page(&dir)?;
     crate::open_data::write(&crate::project_root(), &dir)?;
+    crate::feed::write_feed(&dir)?;
     prerender(&dir)?;
+    // Link previews: the site's card always; each item's own card and the
+    // files for search engines only with the site's address, without which
+    // no page links to them.
+    crate::share_card::write_share_card(&dir)?;
+    let site = crate::discovery::site_config(&crate::edition::data_dir(&crate::project_root()))?;
+    if site.site_url.get().is_some() {
+        crate::share_card::write_item_cards(&dir)?;
+    }
+    crate::discovery::write_discovery_files(&dir)?;
     // A debug build (`trunk serve`) keeps the template's do-nothing worker,
     // so development is never served stale files.
     if release {
@@ -75,7 +87,7 @@ pub fn prerender(dir: &Path) -> Result<()> {
 }
 
 /// Files worth compressing (everything but images already compressed).
-const COMPRESSIBLE: [&str; 8] = [
+const COMPRESSIBLE: [&str; 10] = [
     "html",
     "js",
     "wasm",
@@ -84,6 +96,8 @@ const COMPRESSIBLE: [&str; 8] = [
     "svg",
     "webmanifest",
     "csv",
+    "xml",
+    "txt",
 ];
 
 /// Writes `NAME.br` (quality 11) and `NAME.gz` (level 9) beside each compressible file.

@@ -23,14 +23,10 @@ pub fn write_service_worker(dir: &Path) -> Result<()> {
         files.push((url, revision(&std::fs::read(&path)?)));
     }
     // Not precached: the worker itself, compressed copies (the host picks
-    // those), and the item pages, which the worker answers offline from the
-    // app shell (`?item=N`) instead of downloading 61 pages on a first visit.
-    files.retain(|(url, _)| {
-        url != "sw.js"
-            && !url.ends_with(".br")
-            && !url.ends_with(".gz")
-            && !url.starts_with("item/")
-    });
+    // those) and what only crawlers and link previews fetch. Every page is:
+    // each page is its own HTML (the app does not render pages), so a page
+    // read offline must have been kept.
+    files.retain(|(url, _)| precached(url));
     files.sort();
     // The staff bundle is listed apart: citizens never download it; the
     // worker keeps it once staff mode has loaded it, and fetches a new
@@ -65,6 +61,22 @@ pub fn write_service_worker(dir: &Path) -> Result<()> {
     std::fs::write(&sw_path, sw).context("writing sw.js")?;
     println!("precache: {} files, version {version}", files.len());
     Ok(())
+}
+
+/// Whether the service worker precaches the file at `url` (relative to the
+/// site). Not: the worker itself, compressed copies (the host picks those),
+/// the item pages, which the worker answers offline from the app shell
+/// (`?item=N`) instead of downloading 61 pages on a first visit, and what
+/// only crawlers and link previews fetch (the share cards, the sitemap and
+/// robots files), which a visitor never needs offline.
+fn precached(url: &str) -> bool {
+    url != "sw.js"
+        && !url.ends_with(".br")
+        && !url.ends_with(".gz")
+        && !url.ends_with("/card.png")
+        && url != model::share::SITE_CARD_PATH
+        && url != model::discovery::SITEMAP
+        && url != model::discovery::ROBOTS
 }
 
 /// Replaces the one line starting with `prefix` (the template's or a previous run's
@@ -115,7 +127,7 @@ pub fn icons(root: &Path) -> Result<()> {
 /// The icon: a white document with three lines and a tick on the brand blue.
 /// Plain icons are rounded squares; the maskable one fills the canvas and keeps
 /// its drawing inside the central safe zone (80 %).
-fn draw_icon(size: u32, maskable: bool) -> Vec<u8> {
+pub fn draw_icon(size: u32, maskable: bool) -> Vec<u8> {
     const BLUE: [u8; 4] = [0x1d, 0x4e, 0x89, 0xff];
     const WHITE: [u8; 4] = [0xff, 0xff, 0xff, 0xff];
     const ORANGE: [u8; 4] = [0xfd, 0x9d, 0x24, 0xff];
@@ -196,6 +208,31 @@ mod tests {
         );
         let twice = replace_line(&once, "const PRECACHE = ", "const PRECACHE = [];").unwrap();
         assert_eq!(twice, template);
+    }
+
+    #[test]
+    fn every_page_is_precached_but_not_crawlers_files() {
+        for url in [
+            "index.html",
+            "item/17/index.html",
+            "en/overview/index.html",
+            "boot.js",
+            "icons/icon-192.png",
+            "open-data/r4-end.json",
+        ] {
+            assert!(precached(url), "{url}");
+        }
+        for url in [
+            "sw.js",
+            "index.html.br",
+            "main.css.gz",
+            "item/17/card.png",
+            "share-card.png",
+            "sitemap.xml",
+            "robots.txt",
+        ] {
+            assert!(!precached(url), "{url}");
+        }
     }
 
     #[test]

@@ -30,7 +30,12 @@ impl Toolchain {
         // pins a stale dependency, so it is installed without `--locked`.
         ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &wasm_bindgen, false)?;
         ensure_debian_packages()?;
+        // After Debian's Java: vnu-jar's own install script would fetch a
+        // Java runtime from outside the registries when none is found (npm
+        // runs no install scripts here, see below, but the order keeps a
+        // manual `npm install` safe too).
         ensure_npm_packages(&root)?;
+        ensure_python_tools(&root)?;
         Ok(())
     }
 }
@@ -91,32 +96,48 @@ fn ensure_cargo_tool(binary: &str, krate: &str, version: &str, locked: bool) -> 
     status(cmd("cargo", &args))
 }
 
-/// Debian packages the browser tests need: the browser and its driver, a
+/// Debian packages the tests need: the browser and its driver, a
 /// Japanese font, without which Chromium draws every kanji as a box (the
-/// print tests read the printed text back and count pages), and a real
-/// spreadsheet, which opens the open-data CSV as a citizen's would.
-const DEBIAN_PACKAGES: [&str; 4] = [
+/// print tests read the printed text back and count pages; the build draws
+/// the link-preview cards with it), a real spreadsheet, which opens the
+/// open-data CSV as a citizen's would, Java for the Nu Html Checker, and
+/// Python's venv for check-jsonschema.
+const DEBIAN_PACKAGES: [&str; 6] = [
     "chromium",
     "chromium-driver",
     "fonts-ipafont-gothic",
     "libreoffice-calc-nogui",
+    "default-jre-headless",
+    "python3-venv",
 ];
-const JAPANESE_FONT: &str = "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf";
+/// The Japanese font: Chromium draws kanji with it, and the build draws the
+/// link-preview cards (`share_card`).
+pub const JAPANESE_FONT: &str = "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf";
 /// LibreOffice's command, as the tests call it.
 const SOFFICE: &str = "/usr/bin/soffice";
+/// Java, for the Nu Html Checker (`vnu.jar`).
+pub const JAVA: &str = "/usr/bin/java";
+
+/// Whether `python3` can make a virtual environment with pip in it (Debian
+/// splits `ensurepip` into python3-venv).
+fn python_venv_available() -> bool {
+    output("python3", &["-c", "import ensurepip, venv"]).is_some()
+}
 
 fn ensure_debian_packages() -> Result<()> {
     if Path::new(CHROMIUM).exists()
         && Path::new(CHROMEDRIVER).exists()
         && Path::new(JAPANESE_FONT).exists()
         && Path::new(SOFFICE).exists()
+        && Path::new(JAVA).exists()
+        && python_venv_available()
     {
         return Ok(());
     }
     let root_user = output("id", &["-u"]).as_deref() == Some("0");
     if !root_user {
         bail!(
-            "Chromium, ChromeDriver, a Japanese font or LibreOffice is missing; install Debian's packages and run again:\n  \
+            "Chromium, ChromeDriver, a Japanese font, LibreOffice, Java or Python's venv is missing; install Debian's packages and run again:\n  \
              sudo apt-get update && sudo apt-get install -y {}",
             DEBIAN_PACKAGES.join(" ")
         );
@@ -143,8 +164,64 @@ pub fn ensure_npm_packages(root: &Path) -> Result<()> {
         return Ok(());
     }
     println!("setup: installing npm packages from package-lock.json");
-    let mut npm = cmd("npm", &["ci", "--no-audit", "--no-fund"]);
+    // No install scripts: the only package with one is vnu-jar, whose script
+    // downloads a Java runtime from outside the registry when it finds no
+    // Java; the checker runs on Debian's Java (`validate`), so it is not needed.
+    let mut npm = cmd(
+        "npm",
+        &["ci", "--no-audit", "--no-fund", "--ignore-scripts"],
+    );
     // Playwright drives Debian's Chromium; it must not try to download its own.
     npm.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     status(npm)
+}
+
+/// The pinned Python tools (`xtask/python-requirements.txt`).
+const PYTHON_REQUIREMENTS: &str = "xtask/python-requirements.txt";
+
+/// The virtual environment the Python tools live in, under target/.
+pub fn python_tools(root: &Path) -> std::path::PathBuf {
+    root.join("target").join("tools").join("python")
+}
+
+/// `check-jsonschema`, as installed by [`ensure_python_tools`].
+pub fn check_jsonschema(root: &Path) -> std::path::PathBuf {
+    python_tools(root).join("bin").join("check-jsonschema")
+}
+
+/// A venv under target/ with the pinned Python tools from PyPI, made again
+/// when the requirements change (the venv keeps a copy of those it has).
+pub fn ensure_python_tools(root: &Path) -> Result<()> {
+    let venv = python_tools(root);
+    let wanted = std::fs::read_to_string(root.join(PYTHON_REQUIREMENTS))
+        .with_context(|| format!("reading {PYTHON_REQUIREMENTS}"))?;
+    let installed = venv.join("requirements.txt");
+    if std::fs::read_to_string(&installed).ok().as_deref() == Some(wanted.as_str())
+        && check_jsonschema(root).exists()
+    {
+        return Ok(());
+    }
+    println!(
+        "setup: installing the Python tools from {PYTHON_REQUIREMENTS} into target/tools/python"
+    );
+    if venv.exists() {
+        std::fs::remove_dir_all(&venv)?;
+    }
+    let venv_arg = venv.to_str().context("the project's path is not UTF-8")?;
+    status(cmd("python3", &["-m", "venv", venv_arg]))?;
+    let pip = venv.join("bin").join("pip");
+    let pip = pip.to_str().context("the project's path is not UTF-8")?;
+    status(cmd(
+        pip,
+        &[
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "--requirement",
+            PYTHON_REQUIREMENTS,
+        ],
+    ))?;
+    std::fs::write(installed, wanted)?;
+    Ok(())
 }

@@ -17,6 +17,7 @@ use crate::drafts::import::{ImportChange, ImportError, ImportPreview};
 use crate::drafts::path::FieldPath;
 use crate::drafts::section::sections;
 use crate::drafts::value::{apply, FieldValue};
+use crate::edition;
 use crate::Dataset;
 
 /// One section's file, read and checked against the current edition.
@@ -24,11 +25,24 @@ use crate::Dataset;
 pub struct Submission {
     /// The file's name, as chosen (names files in the review and changelog).
     pub file: String,
-    /// The section that sent it: the file's own `section`, else the one its
-    /// name gives (「令和5年度報告_行政管理課_…」), if either says.
+    /// The section that sent it: the one its contents name (a report's
+    /// `section`, or its rows' 課所), else the one its name gives
+    /// (「令和5年度報告_行政管理課_…」), if either says.
     pub section: Option<String>,
     /// Its changes (those that differ from the published values).
     pub changes: Vec<ImportChange>,
+    /// The report its name gives, when its contents name another section
+    /// or year: the contents are followed, and the coordinator is told.
+    pub name_differs: Option<NamedReport>,
+}
+
+/// The section and year a report's file name gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedReport {
+    /// The 令和 year.
+    pub year: u8,
+    /// The section.
+    pub section: String,
 }
 
 /// A file that contributes nothing, and why.
@@ -62,21 +76,32 @@ pub fn section_in_file_name(name: &str) -> Option<(u8, String)> {
 
 /// A file's import preview as a submission for the report on `year`: its
 /// section, and refused if it reports on another year.
+///
+/// What the file says inside wins over its name, which mail clients,
+/// shared folders and people change (「報告 (1).xlsx」): the name is used
+/// only for what the contents leave unsaid, and a name that contradicts the
+/// contents is kept in [`Submission::name_differs`] for the coordinator to see.
 pub fn submission(file: &str, preview: ImportPreview, year: u8) -> Result<Submission, ImportError> {
-    let from_name = section_in_file_name(file);
-    let file_year = preview
-        .reporting_year
-        .or(from_name.as_ref().map(|(y, _)| *y));
+    let named = section_in_file_name(file).map(|(year, section)| NamedReport { year, section });
+    let file_year = preview.reporting_year.or(named.as_ref().map(|n| n.year));
     if let Some(file_year) = file_year.filter(|y| *y != year) {
         return Err(ImportError::OtherReportingYear {
             file: file_year,
             here: year,
         });
     }
+    let name_differs = named.clone().filter(|named| {
+        preview
+            .section
+            .as_ref()
+            .is_some_and(|s| *s != named.section)
+            || preview.reporting_year.is_some_and(|y| y != named.year)
+    });
     Ok(Submission {
         file: file.to_string(),
-        section: preview.section.or(from_name.map(|(_, s)| s)),
+        section: preview.section.or(named.map(|n| n.section)),
         changes: preview.changes,
+        name_differs,
     })
 }
 
@@ -298,12 +323,12 @@ pub fn compile(
             .any(|f| f.file == file && f.item == item && f.path == path)
     };
     let mut next = dataset.clone();
-    let mut changelog = Vec::new();
-    let mut done = BTreeSet::new();
+    // Which file each applied field came from.
+    let mut from: BTreeMap<(u32, FieldPath), &str> = BTreeMap::new();
     for sub in submissions {
         for change in &sub.changes {
             let key = (change.item, change.path);
-            if done.contains(&key) {
+            if from.contains_key(&key) {
                 continue;
             }
             if let Some(winner) = decisions.chosen(change.item, change.path) {
@@ -322,18 +347,25 @@ pub fn compile(
             };
             // Every value was normalized and checked when the file was read.
             if apply(item, change.path, change.incoming.clone()).is_ok() {
-                done.insert(key);
-                changelog.push(LogEntry {
-                    item: change.item,
-                    path: change.path,
-                    before: change.published.clone(),
-                    after: change.incoming.clone(),
-                    file: sub.file.clone(),
-                });
+                from.insert(key, &sub.file);
             }
         }
     }
-    changelog.sort_by_key(|e| (e.item, e.path));
+    // The changelog is what the editions differ by, as the item pages of
+    // the next edition will mark it, each field with the file it came from.
+    let changelog = edition::changes(dataset, &next)
+        .into_iter()
+        .map(|change| LogEntry {
+            file: from
+                .get(&(change.item, change.path))
+                .map(|file| file.to_string())
+                .unwrap_or_default(),
+            item: change.item,
+            path: change.path,
+            before: change.before,
+            after: change.after,
+        })
+        .collect();
     let meta = &mut next.meta;
     let status_as_of = format!("令和{year}年度末");
     // The title names the edition (「…アクションプログラム 令和4年度末取組状況」).

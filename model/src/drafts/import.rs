@@ -7,7 +7,7 @@ use std::fmt;
 use serde_json::Value;
 
 use super::{
-    EXPORT_FORMAT, EXPORT_FORMAT_VERSION, FIRST_YEAR, LAST_YEAR, MAX_IMPORT_BYTES,
+    EXPORT_FORMAT, EXPORT_FORMAT_VERSION, FIRST_YEAR, LAST_YEAR, MAX_CELL_CHARS, MAX_IMPORT_BYTES,
     MAX_IMPORT_CHANGES,
 };
 use crate::drafts::path::{FieldPath, FieldPathError, ValueKind};
@@ -57,6 +57,30 @@ pub enum ImportError {
     Unreadable,
     /// More changes than [`MAX_IMPORT_CHANGES`] (how many).
     TooManyChanges(usize),
+    /// A sheet with more rows than [`super::MAX_SHEET_ROWS`] (reading stops there).
+    TooManyRows,
+    /// A sheet with text past column [`super::MAX_SHEET_COLUMNS`].
+    TooManyColumns,
+    /// A cell (or a string of a JSON file) longer than
+    /// [`super::MAX_CELL_CHARS`] characters: in this row or change, or
+    /// (`None`) outside the changes of a JSON file.
+    CellTooLong {
+        /// Where.
+        at: Option<Entry>,
+    },
+    /// A workbook whose parts would inflate to more than
+    /// [`super::MAX_WORKBOOK_INFLATED`] bytes (as its zip directory declares them).
+    WorkbookTooLarge(u64),
+    /// A workbook of more parts (zip entries) than [`super::MAX_WORKBOOK_PARTS`] (how many).
+    TooManyParts(usize),
+    /// A sheet whose rows name different sections or years (課所, 報告年度):
+    /// no one section's report. The first row that differs, and the column.
+    MixedReport {
+        /// The row, as the spreadsheet numbers it.
+        row: usize,
+        /// 「課所」 or 「報告年度」.
+        column: &'static str,
+    },
     /// A required part is missing or of the wrong type.
     BadShape {
         /// Where.
@@ -311,6 +335,7 @@ pub fn import(
     let Value::Object(root) = root else {
         return Err(ImportError::NotDraftsFile);
     };
+    check_strings(&root)?;
     if root.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
         return Err(ImportError::NotDraftsFile);
     }
@@ -402,6 +427,39 @@ pub fn import(
         found.add(target, incoming, theirs, edited_at)?;
     }
     Ok(found.finish(file_dataset_version, section, reporting_year))
+}
+
+/// Refuses a file with a string longer than a cell may be
+/// ([`super::MAX_CELL_CHARS`]), naming the change that holds it.
+fn check_strings(root: &serde_json::Map<String, Value>) -> Result<(), ImportError> {
+    // Characters are counted only up to the limit: the length in bytes bounds them.
+    fn long(text: &str) -> bool {
+        text.len() > MAX_CELL_CHARS && text.chars().nth(MAX_CELL_CHARS).is_some()
+    }
+    fn too_long(value: &Value) -> bool {
+        match value {
+            Value::String(text) => long(text),
+            Value::Array(list) => list.iter().any(too_long),
+            Value::Object(map) => map.iter().any(|(key, v)| long(key) || too_long(v)),
+            _ => false,
+        }
+    }
+    for (key, value) in root {
+        match value.as_array().filter(|_| key == "changes") {
+            Some(changes) => {
+                if let Some(index) = changes.iter().position(too_long) {
+                    return Err(ImportError::CellTooLong {
+                        at: Some(Entry::Change(index + 1)),
+                    });
+                }
+            }
+            None if too_long(value) || long(key) => {
+                return Err(ImportError::CellTooLong { at: None });
+            }
+            None => {}
+        }
+    }
+    Ok(())
 }
 
 /// Refuses a file written for another edition; a file that does not say

@@ -47,10 +47,14 @@
 //!   year)` (the year's result and the later plans), [`next_reporting_year`],
 //!   [`progress`] (「20項目中8項目入力済み」), [`drafts_of`] (a section's drafts).
 //! - The report as a sheet: [`section_sheet`] / [`drafts_sheet`] rows
-//!   ([`SheetRow`], columns [`SHEET_HEADERS`]), [`sheet_csv`], and back:
-//!   [`parse_csv`] then [`import_sheet`] (columns found by header). The
+//!   ([`SheetRow`], columns [`SHEET_HEADERS`]; a section's rows name its
+//!   section and year), [`sheet_csv`], and back: [`read_csv`] (or
+//!   [`parse_csv`]) then [`import_sheet`] (columns found by header). The
 //!   `workbook` feature (staff bundle only) adds `workbook::write` / `read`
 //!   for `.xlsx`.
+//! - A chosen file of any kind: [`read_file`] reads it as what its bytes are
+//!   ([`FileKind`]: JSON, workbook or CSV in UTF-8 or Shift_JIS), within the
+//!   limits below, whatever its name.
 //!
 //! Export and import:
 //! - [`export_json`]`(drafts, dataset, now)`, [`export_section_json`],
@@ -60,6 +64,18 @@
 //!   [`ImportError`]; then [`apply_import`]`(&mut drafts, &preview, &choices)`
 //!   with an [`ImportChoices`] holding a [`Choice`] for every conflict.
 //!
+//! The coordinator's compilation: [`submission`] (a file's preview placed by
+//! its contents, its name only where they are silent: [`NamedReport`]),
+//! [`review`], [`compile`] (the next edition and its changelog, which is
+//! `crate::edition::changes` of the two editions).
+//!
+//! Limits: every importer refuses, with a typed [`ImportError`] and without
+//! panicking, a file over [`MAX_IMPORT_BYTES`], more than
+//! [`MAX_IMPORT_CHANGES`] changes or [`MAX_SHEET_ROWS`] rows, text past
+//! [`MAX_SHEET_COLUMNS`], a cell or string over [`MAX_CELL_CHARS`], and a
+//! workbook of more than [`MAX_WORKBOOK_PARTS`] parts or
+//! [`MAX_WORKBOOK_INFLATED`] bytes inflated.
+//!
 //! Invariant: every `value` held by [`Drafts`] has been through [`normalize`],
 //! so it is valid, and it differs from the published value it was compared
 //! with when it was set.
@@ -67,6 +83,7 @@
 mod compile;
 mod diff;
 mod export;
+mod file;
 mod import;
 mod path;
 mod record;
@@ -78,14 +95,15 @@ pub mod workbook;
 
 pub use compile::{
     changelog_csv, compile, review, section_in_file_name, submission, Compiled, Conflict,
-    Decisions, Foreign, LogEntry, Offer, Refused, Review, SectionStatus, Submission, Undecided,
-    CHANGELOG_HEADERS,
+    Decisions, Foreign, LogEntry, NamedReport, Offer, Refused, Review, SectionStatus, Submission,
+    Undecided, CHANGELOG_HEADERS,
 };
 pub use diff::{diff_entries, diff_text, diff_values, DiffKind, DiffPart, EntryDiff};
 pub use export::{
     csv_cell, export_file_name, export_json, export_section_json, format_jst, reiwa_date,
     section_file_name,
 };
+pub use file::{read_file, FileKind};
 pub use import::{
     apply_import, import, Choice, Entry, Expected, ImportChange, ImportChoices, ImportError,
     ImportPreview, ImportSummary, ShapeAt, UnresolvedConflicts,
@@ -97,8 +115,8 @@ pub use section::{
     reporting_years, sections, Progress, Section,
 };
 pub use table::{
-    drafts_sheet, export_csv, import_sheet, parse_csv, section_sheet, sheet_csv, SheetRow,
-    CSV_HEADERS, REPORT_COLUMN, SHEET_HEADERS,
+    drafts_sheet, export_csv, import_sheet, parse_csv, read_csv, section_sheet, sheet_csv,
+    SheetRow, CSV_HEADERS, REPORT_COLUMN, SHEET_HEADERS,
 };
 pub use value::{apply, normalize, published, DraftError, FieldValue};
 
@@ -119,6 +137,25 @@ pub const MAX_VALUE_CHARS: usize = 20_000;
 pub const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
 /// The most changes one imported file may hold.
 pub const MAX_IMPORT_CHANGES: usize = 10_000;
+/// The most rows a report sheet (workbook or CSV) may have, its header
+/// included: one per change at most. Counted as the spreadsheet numbers
+/// them, blank rows too.
+pub const MAX_SHEET_ROWS: usize = MAX_IMPORT_CHANGES + 1;
+/// The columns of a report sheet that may hold text: the template has ten,
+/// and a clerk's notes beside them are ignored, but a sheet written across
+/// thousands of columns is no report.
+pub const MAX_SHEET_COLUMNS: usize = 64;
+/// The most characters one cell (or one string of a JSON file) may hold:
+/// a draft value's limit, since a cell holds at most one value.
+pub const MAX_CELL_CHARS: usize = MAX_VALUE_CHARS;
+/// The most parts (zip entries) a workbook may have. Excel and LibreOffice
+/// write about a dozen for a report; each part is a file to inflate.
+pub const MAX_WORKBOOK_PARTS: usize = 200;
+/// The most bytes a workbook's parts may inflate to, all together (16 MiB).
+/// A section's report inflates to well under 1 MiB; the limit is checked on
+/// the sizes the zip's directory declares before anything is inflated, and
+/// inflating stops at each part's declared size.
+pub const MAX_WORKBOOK_INFLATED: u64 = 16 * 1024 * 1024;
 /// The `"format"` of an exported JSON file.
 pub const EXPORT_FORMAT: &str = "ueda-reform-drafts";
 /// The `"format_version"` [`export_json`] writes and the newest [`import`] reads.

@@ -9,6 +9,12 @@
 //! still imports; one whose template columns were renamed or deleted is
 //! refused, naming them. `data/README.md`, *Section report files*, documents
 //! the columns.
+//!
+//! A section's report names its section and year in every row (課所,
+//! 報告年度), beside the edition (対象版): the file identifies itself
+//! whatever it is renamed to, and the rows keep saying it after a
+//! spreadsheet saves the sheet as CSV (which keeps only the one sheet and
+//! none of the workbook's properties) or a clerk sorts or filters them.
 
 use std::collections::HashMap;
 
@@ -20,16 +26,18 @@ use crate::drafts::path::FieldPath;
 use crate::drafts::record::Drafts;
 use crate::drafts::section::{items_of, reporting_fields};
 use crate::drafts::value::{published, FieldValue};
-use crate::drafts::MAX_IMPORT_CHANGES;
+use crate::drafts::{FIRST_YEAR, LAST_YEAR, MAX_CELL_CHARS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS};
 use crate::Dataset;
 
 /// The column headers of a report sheet, in the order the app writes them.
-/// The first three are keys (the workbook protects them from editing); only
+/// The first five are keys (the workbook protects them from editing); only
 /// 報告内容 is meant to be edited.
-pub const SHEET_HEADERS: [&str; 8] = [
+pub const SHEET_HEADERS: [&str; 10] = [
     "項目番号",
     "欄",
     "対象版",
+    "課所",
+    "報告年度",
     "取組項目名",
     "欄の名称",
     "公表されている内容",
@@ -38,7 +46,12 @@ pub const SHEET_HEADERS: [&str; 8] = [
 ];
 
 /// The index in [`SHEET_HEADERS`] of 報告内容, the one column to edit.
-pub const REPORT_COLUMN: usize = 6;
+pub const REPORT_COLUMN: usize = 8;
+
+/// The columns that say whose report a file is: optional on reading, so a
+/// sheet written before they existed (or the drafts screen's CSV, which is
+/// no section's report and leaves them empty) still imports.
+const IDENTITY_HEADERS: [&str; 2] = ["課所", "報告年度"];
 
 /// One row of a report sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +62,11 @@ pub struct SheetRow {
     pub field: FieldPath,
     /// 対象版: the edition whose published text the row starts from (「令和4年度末」).
     pub edition: String,
+    /// 課所: the section whose report this is; empty when it is no
+    /// section's report (the drafts screen's CSV).
+    pub section: String,
+    /// 報告年度: the 令和 year reported (written 「令和5年度」), if a section's report.
+    pub year: Option<u8>,
     /// 取組項目名.
     pub title: String,
     /// 欄の名称 (「令和5年度の実績」).
@@ -63,11 +81,13 @@ pub struct SheetRow {
 
 impl SheetRow {
     /// The row's cells, in the order of [`SHEET_HEADERS`].
-    pub fn cells(&self) -> [String; 8] {
+    pub fn cells(&self) -> [String; 10] {
         [
             self.item.to_string(),
             self.field.to_string(),
             self.edition.clone(),
+            self.section.clone(),
+            self.year.map(year_cell).unwrap_or_default(),
             self.title.clone(),
             self.label.clone(),
             self.published.clone(),
@@ -77,8 +97,60 @@ impl SheetRow {
     }
 }
 
-/// The row of one field of an item, with this device's draft if any.
-fn row(dataset: &Dataset, drafts: &Drafts, item_no: u32, field: FieldPath) -> Option<SheetRow> {
+/// 報告年度 as the sheet writes it: 「令和5年度」.
+fn year_cell(year: u8) -> String {
+    format!("令和{year}年度")
+}
+
+/// 報告年度 read back: the 令和 year of 「令和5年度」, 「5」 or 「R5」 (a
+/// spreadsheet may have turned the text into a number), within the
+/// programme's years.
+fn year_of_cell(text: &str) -> Option<u8> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    digits
+        .parse::<u8>()
+        .ok()
+        .filter(|year| (FIRST_YEAR..=LAST_YEAR).contains(year))
+}
+
+/// Whose report a sheet is, as its rows say.
+#[derive(Default)]
+struct Identity {
+    section: Option<String>,
+    year: Option<u8>,
+}
+
+impl Identity {
+    /// Takes a row's value of a column; rows that leave it empty say
+    /// nothing, rows that name another value than the rows before make the
+    /// file no single section's report.
+    fn agree<T: PartialEq>(
+        known: &mut Option<T>,
+        value: Option<T>,
+        row: usize,
+        column: &'static str,
+    ) -> Result<(), ImportError> {
+        match (known.as_ref(), value) {
+            (_, None) => Ok(()),
+            (None, Some(value)) => {
+                *known = Some(value);
+                Ok(())
+            }
+            (Some(seen), Some(value)) if *seen == value => Ok(()),
+            (Some(_), Some(_)) => Err(ImportError::MixedReport { row, column }),
+        }
+    }
+}
+
+/// The row of one field of an item, with this device's draft if any, for
+/// `section`'s report on `year` (or no section's, for the drafts' CSV).
+fn row(
+    dataset: &Dataset,
+    drafts: &Drafts,
+    item_no: u32,
+    field: FieldPath,
+    report: Option<(&str, u8)>,
+) -> Option<SheetRow> {
     let item = dataset.item(item_no)?;
     let published = published(item, field)?;
     let draft = drafts.get(item_no, field);
@@ -86,6 +158,8 @@ fn row(dataset: &Dataset, drafts: &Drafts, item_no: u32, field: FieldPath) -> Op
         item: item_no,
         field,
         edition: dataset.meta.status_as_of.clone(),
+        section: report.map(|(s, _)| s.to_string()).unwrap_or_default(),
+        year: report.map(|(_, y)| y),
         title: item.title.clone(),
         label: field.label_ja(),
         report: draft.map_or_else(|| published.to_text(), |d| d.value.to_text()),
@@ -110,7 +184,7 @@ pub fn section_sheet(dataset: &Dataset, drafts: &Drafts, section: &str, year: u8
         rows.extend(
             fields
                 .into_iter()
-                .filter_map(|f| row(dataset, drafts, item.no, f)),
+                .filter_map(|f| row(dataset, drafts, item.no, f, Some((section, year)))),
         );
     }
     rows
@@ -118,7 +192,7 @@ pub fn section_sheet(dataset: &Dataset, drafts: &Drafts, section: &str, year: u8
 
 /// The column headers of [`export_csv`]: those of a section's report sheet,
 /// so the file imports back.
-pub const CSV_HEADERS: [&str; 8] = SHEET_HEADERS;
+pub const CSV_HEADERS: [&str; 10] = SHEET_HEADERS;
 
 /// The drafts as CSV for Excel, one row per drafted field by item then
 /// field, in the columns of a report sheet ([`sheet_csv`]): UTF-8 with a
@@ -134,7 +208,7 @@ pub fn export_csv(drafts: &Drafts, dataset: &Dataset) -> String {
 pub fn drafts_sheet(dataset: &Dataset, drafts: &Drafts) -> Vec<SheetRow> {
     drafts
         .iter()
-        .filter_map(|(no, path, _)| row(dataset, drafts, no, path))
+        .filter_map(|(no, path, _)| row(dataset, drafts, no, path, None))
         .collect()
 }
 
@@ -149,18 +223,74 @@ pub fn sheet_csv(rows: &[SheetRow]) -> String {
 /// Splits CSV text (RFC 4180, any line end, a BOM ignored) into rows of cells.
 ///
 /// Never fails: a quote left open runs to the end of the text, as
-/// spreadsheets read it.
+/// spreadsheets read it. For a file someone chose, [`read_csv`] reads the
+/// same way within the import's limits.
 pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv_reader(text);
     reader
         .records()
         .filter_map(Result::ok)
         .map(|record| record.iter().map(str::to_string).collect())
         .collect()
+}
+
+fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+/// Reads CSV text as [`parse_csv`] does, refusing a table larger than an
+/// import takes (rows, columns, cell length: [`super::MAX_SHEET_ROWS`],
+/// [`super::MAX_SHEET_COLUMNS`], [`super::MAX_CELL_CHARS`]) as soon as the
+/// reading reaches the limit, so a huge file is never held as a table.
+pub fn read_csv(text: &str) -> Result<Vec<Vec<String>>, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut table = Vec::new();
+    for record in csv_reader(text).records() {
+        let Ok(record) = record else { continue };
+        let cells: Vec<String> = record.iter().map(str::to_string).collect();
+        check_table_row(table.len() + 1, &cells)?;
+        table.push(cells);
+    }
+    Ok(table)
+}
+
+/// Refuses row `number` (from 1, as spreadsheets number rows) of a table
+/// when it lies past [`MAX_SHEET_ROWS`], has text past [`MAX_SHEET_COLUMNS`]
+/// or a cell longer than [`MAX_CELL_CHARS`]: no report has such rows, and
+/// each limit keeps a pathological file from taking the page's memory.
+pub(crate) fn check_table_row(number: usize, cells: &[String]) -> Result<(), ImportError> {
+    if number > MAX_SHEET_ROWS {
+        return Err(ImportError::TooManyRows);
+    }
+    if cells
+        .iter()
+        .skip(MAX_SHEET_COLUMNS)
+        .any(|cell| !cell.trim().is_empty())
+    {
+        return Err(ImportError::TooManyColumns);
+    }
+    check_cell(number, cells.iter().map(String::as_str))
+}
+
+/// Refuses a row with a cell longer than [`MAX_CELL_CHARS`] (characters,
+/// counted only up to the limit).
+pub(crate) fn check_cell<'a>(
+    number: usize,
+    cells: impl IntoIterator<Item = &'a str>,
+) -> Result<(), ImportError> {
+    for cell in cells {
+        // Counting stops at the limit: a cell's length in bytes bounds its characters.
+        if cell.len() > MAX_CELL_CHARS && cell.chars().nth(MAX_CELL_CHARS).is_some() {
+            return Err(ImportError::CellTooLong {
+                at: Some(Entry::Row(number)),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A cell as written, without the `'` that [`csv_cell`] puts before text a
@@ -177,40 +307,45 @@ fn unprotect(cell: &str) -> &str {
 /// `existing`, like [`super::import`] does a JSON file.
 ///
 /// Columns are found by header, in any order; extra columns are ignored.
-/// Every row must be of this edition (対象版). Blank rows are skipped. A
-/// row's 報告内容 equal to the published value is no change. Every change
-/// gets `now` as its edit time. Changes nothing.
+/// Every row must be of this edition (対象版), and the rows that name a
+/// section (課所) and a year (報告年度) must name the same ones, which the
+/// preview then gives as the file's. Blank rows are skipped. A row's
+/// 報告内容 equal to the published value is no change. Every change gets
+/// `now` as its edit time. A table past the import's limits is refused (as
+/// by [`read_csv`]). Changes nothing.
 pub fn import_sheet(
     table: &[Vec<String>],
     dataset: &Dataset,
     existing: &Drafts,
     now: u64,
 ) -> Result<ImportPreview, ImportError> {
+    for (index, row) in table.iter().enumerate() {
+        check_table_row(index + 1, row)?;
+    }
     let Some((header, rows)) = table.split_first() else {
-        return Err(ImportError::MissingColumns(SHEET_HEADERS.to_vec()));
+        return Err(ImportError::MissingColumns(required_headers().collect()));
     };
     let column: HashMap<&str, usize> = header
         .iter()
         .enumerate()
         .map(|(i, name)| (name.trim(), i))
         .collect();
-    let missing: Vec<&'static str> = SHEET_HEADERS
-        .into_iter()
+    let missing: Vec<&'static str> = required_headers()
         .filter(|name| !column.contains_key(name))
         .collect();
     if !missing.is_empty() {
         return Err(ImportError::MissingColumns(missing));
     }
-    if rows.len() > MAX_IMPORT_CHANGES {
-        return Err(ImportError::TooManyChanges(rows.len()));
-    }
     let cell = |row: &'_ Vec<String>, name: &str| -> String {
-        row.get(column[name])
+        column
+            .get(name)
+            .and_then(|&index| row.get(index))
             .map(|c| unprotect(c).to_string())
             .unwrap_or_default()
     };
 
     let mut found = Collector::new(dataset, existing);
+    let mut identity = Identity::default();
     for (i, row) in rows.iter().enumerate() {
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -218,6 +353,22 @@ pub fn import_sheet(
         // As the spreadsheet numbers rows: the header is row 1.
         let number = i + 2;
         check_edition(Some(&cell(row, "対象版")), dataset)?;
+        let section = cell(row, "課所").trim().to_string();
+        Identity::agree(
+            &mut identity.section,
+            (!section.is_empty()).then_some(section),
+            number,
+            "課所",
+        )?;
+        let year = cell(row, "報告年度");
+        let year = match year.trim() {
+            "" => None,
+            text => Some(year_of_cell(text).ok_or(ImportError::BadShape {
+                at: ShapeAt::Cell(number, "報告年度"),
+                expected: Expected::Year,
+            })?),
+        };
+        Identity::agree(&mut identity.year, year, number, "報告年度")?;
         let item_no =
             cell(row, "項目番号")
                 .trim()
@@ -232,5 +383,12 @@ pub fn import_sheet(
         let theirs = FieldValue::from_text(path, &cell(row, "公表されている内容")).ok();
         found.add(target, incoming, theirs, now)?;
     }
-    Ok(found.finish(&dataset.meta.version, None, None))
+    Ok(found.finish(&dataset.meta.version, identity.section, identity.year))
+}
+
+/// The template's columns a sheet must have: all but the identity columns.
+fn required_headers() -> impl Iterator<Item = &'static str> {
+    SHEET_HEADERS
+        .into_iter()
+        .filter(|name| !IDENTITY_HEADERS.contains(name))
 }

@@ -6,26 +6,51 @@
 //! The sheet is shaped like a municipal template: one header row, one row
 //! per item and field, no merged cells, wrapped text, the published text
 //! beside the report, and only the 報告内容 column open to editing (the
-//! keys 項目番号・欄・対象版 and the published text are protected).
+//! keys 項目番号・欄・対象版・課所・報告年度 and the published text are
+//! protected). The workbook's title names the report too, for file
+//! browsers; reading goes by the rows only.
+//!
+//! Reading never trusts the file: a workbook is a zip, and one of a few
+//! hundred kilobytes can inflate to gigabytes. Its directory's declared
+//! sizes and its number of parts are checked before anything is inflated
+//! ([`super::MAX_WORKBOOK_INFLATED`], [`super::MAX_WORKBOOK_PARTS`]), the zip
+//! reader stops inflating any part at its declared size, and the sheet is
+//! read cell by cell within the table limits of every import (a single cell
+//! at XFD1048576 would otherwise make a range of 17 billion cells).
 
+use std::borrow::Cow;
 use std::io::Cursor;
 
 use crate::drafts::import::ImportError;
-use crate::drafts::table::{SheetRow, REPORT_COLUMN, SHEET_HEADERS};
-use calamine::{Data, Reader, Xlsx};
+use crate::drafts::table::{check_cell, SheetRow, REPORT_COLUMN, SHEET_HEADERS};
+use crate::drafts::{MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_WORKBOOK_INFLATED, MAX_WORKBOOK_PARTS};
+use calamine::{DataRef, Reader, Xlsx};
 use rust_xlsxwriter::{
-    Color, Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook, XlsxError,
+    Color, DocProperties, Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook, XlsxError,
 };
 
 /// The worksheet's name (a sheet name is part of the file format, not the interface).
 pub const SHEET_NAME: &str = "報告";
 
 /// Column widths in characters, in the order of [`SHEET_HEADERS`].
-const WIDTHS: [f64; 8] = [8.0, 16.0, 12.0, 28.0, 16.0, 48.0, 48.0, 16.0];
+const WIDTHS: [f64; 10] = [8.0, 16.0, 12.0, 20.0, 10.0, 28.0, 16.0, 48.0, 48.0, 16.0];
 
 /// The rows as an `.xlsx` file.
 pub fn write(rows: &[SheetRow]) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
+    if let Some(SheetRow {
+        section,
+        year: Some(year),
+        edition,
+        ..
+    }) = rows.first()
+    {
+        workbook.set_properties(
+            &DocProperties::new()
+                .set_title(format!("令和{year}年度報告 {section}"))
+                .set_subject(format!("{edition}の版への報告")),
+        );
+    }
     let sheet = workbook.add_worksheet();
     sheet.set_name(SHEET_NAME)?;
     let header = Format::new()
@@ -78,8 +103,10 @@ pub fn write(rows: &[SheetRow]) -> Result<Vec<u8>, XlsxError> {
 /// The first sheet named [`SHEET_NAME`] (or else the first sheet) of an
 /// `.xlsx` file, as rows of text cells from A1: numbers written as numbers
 /// by a spreadsheet come back as their shortest text (`4`, not `4.0`).
+/// Refused before inflating when the workbook would inflate past the
+/// limits, and while reading when its sheet is larger than an import takes.
 pub fn read(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
-    let unreadable = |error: &dyn std::fmt::Display| ImportError::NotWorkbook(error.to_string());
+    check_parts(bytes)?;
     let mut workbook: Xlsx<_> =
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let names = workbook.sheet_names();
@@ -89,31 +116,87 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
         .or_else(|| names.first())
         .cloned()
         .ok_or_else(|| unreadable(&"no worksheet"))?;
-    let range = workbook
-        .worksheet_range(&name)
+    let mut cells = workbook
+        .worksheet_cells_reader(&name)
         .map_err(|e| unreadable(&e))?;
-    // The range starts at its first used cell; pad it back to A1 so row
-    // numbers in messages match the spreadsheet's.
-    let (first_row, first_column) = range.start().unwrap_or((0, 0));
-    let mut table: Vec<Vec<String>> = vec![Vec::new(); first_row as usize];
-    for row in range.rows() {
-        let mut cells = vec![String::new(); first_column as usize];
-        cells.extend(row.iter().map(text_of));
-        table.push(cells);
+    let mut table: Vec<Vec<String>> = Vec::new();
+    // Shared strings are held once but copied into every cell that uses
+    // them: the table's text is limited as the inflated parts are.
+    let mut held: u64 = 0;
+    while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
+        let (row, column) = cell.get_position();
+        let (row, column) = (row as usize, column as usize);
+        let Some(text) = shown(cell.get_value()) else {
+            continue;
+        };
+        // Rows and columns as the spreadsheet numbers them, from 1.
+        if row + 1 > MAX_SHEET_ROWS {
+            return Err(ImportError::TooManyRows);
+        }
+        if column + 1 > MAX_SHEET_COLUMNS {
+            return Err(ImportError::TooManyColumns);
+        }
+        held += text.len() as u64;
+        if held > MAX_WORKBOOK_INFLATED {
+            return Err(ImportError::WorkbookTooLarge(held));
+        }
+        check_cell(row + 1, [text.as_ref()])?;
+        if table.len() <= row {
+            table.resize(row + 1, Vec::new());
+        }
+        let line = &mut table[row];
+        if line.len() <= column {
+            line.resize(column + 1, String::new());
+        }
+        line[column] = text.into_owned();
+    }
+    // Every row as wide as the widest, as a range of the sheet is.
+    let width = table.iter().map(Vec::len).max().unwrap_or(0);
+    for row in &mut table {
+        row.resize(width, String::new());
     }
     Ok(table)
 }
 
-/// A cell as the text it shows.
-fn text_of(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(text) => text.clone(),
-        Data::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => {
-            format!("{}", *number as i64)
-        }
-        other => other.to_string(),
+fn unreadable(error: &dyn std::fmt::Display) -> ImportError {
+    ImportError::NotWorkbook(error.to_string())
+}
+
+/// Refuses a workbook of too many parts, or whose parts declare more
+/// inflated bytes than [`MAX_WORKBOOK_INFLATED`] in all, from its zip
+/// directory alone. The zip reader then fails any part that inflates past
+/// its declared size, so a part that lies about its size stops there.
+fn check_parts(bytes: &[u8]) -> Result<(), ImportError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    if archive.len() > MAX_WORKBOOK_PARTS {
+        return Err(ImportError::TooManyParts(archive.len()));
     }
+    let mut declared: u64 = 0;
+    for index in 0..archive.len() {
+        let part = archive.by_index_raw(index).map_err(|e| unreadable(&e))?;
+        declared = declared.saturating_add(part.size());
+    }
+    if declared > MAX_WORKBOOK_INFLATED {
+        return Err(ImportError::WorkbookTooLarge(declared));
+    }
+    Ok(())
+}
+
+/// A cell as the text it shows, or `None` when it shows nothing; text is
+/// borrowed, so a cell is measured before it is copied.
+fn shown<'a>(cell: &'a DataRef<'_>) -> Option<Cow<'a, str>> {
+    let text: Cow<'a, str> = match cell {
+        DataRef::Empty => return None,
+        DataRef::String(text) | DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => {
+            Cow::Borrowed(text)
+        }
+        DataRef::SharedString(text) => Cow::Borrowed(text),
+        DataRef::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => {
+            Cow::Owned(format!("{}", *number as i64))
+        }
+        other => Cow::Owned(calamine::Data::from(other.clone()).to_string()),
+    };
+    (!text.is_empty()).then_some(text)
 }
 
 #[cfg(test)]
@@ -126,6 +209,8 @@ mod tests {
             item,
             field: FieldPath::Result(5),
             edition: "令和4年度末".into(),
+            section: "行政管理課".into(),
+            year: Some(5),
             title: "題名".into(),
             label: "令和5年度の実績".into(),
             published: String::new(),

@@ -138,8 +138,8 @@ pub fn stylesheets(index_html: &str) -> Vec<String> {
 }
 
 /// The page: the app's header and list markup (same classes, so the same
-/// rules apply), every item's number, title and sections, grouped by pillar
-/// and category as the app groups them.
+/// rules apply; no controls, badges or buttons), every item's number, title
+/// and sections, grouped by pillar and category as the app groups them.
 pub fn page(dataset: &Dataset, stylesheets: &[String]) -> String {
     let mut html = String::from(
         "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -153,10 +153,11 @@ pub fn page(dataset: &Dataset, stylesheets: &[String]) -> String {
         ));
     }
     html.push_str(
-        "</head>\n<body>\n<header class=\"site-header\"><p class=\"site-owner\">上田市</p>\
+        "</head>\n<body>\n<header class=\"site-header\"><div class=\"site-id\">\
+         <p class=\"site-owner\">上田市</p>\
          <h1 class=\"site-title\"><span class=\"site-title-main\">第四次上田市行財政改革大綱</span> \
          <span class=\"site-title-sub\">アクションプログラム</span></h1>\
-         <p class=\"site-status\">令和4年度末の取組状況</p></header>\n\
+         <p class=\"site-status\">令和4年度末の取組状況</p></div></header>\n\
          <main id=\"main\"><div class=\"list-layout\">\
          <aside class=\"filter-panel\" aria-label=\"検索と絞り込み\"></aside>\n\
          <section class=\"results\" aria-labelledby=\"results-heading\">\
@@ -170,7 +171,7 @@ pub fn page(dataset: &Dataset, stylesheets: &[String]) -> String {
     for group in group_by_category(dataset, &all) {
         let first = &dataset.items[group.items[0]];
         html.push_str(&format!(
-            "<section class=\"category-block\"><h3 class=\"category-heading\">({}) {}　{} {}</h3>\
+            "<section class=\"category-block\"><h3 class=\"category-heading\" lang=\"ja\">({}) {}　{} {}</h3>\
              <ol class=\"item-list\">\n",
             escape(&first.pillar.code),
             escape(&first.pillar.name),
@@ -181,8 +182,8 @@ pub fn page(dataset: &Dataset, stylesheets: &[String]) -> String {
             let item = &dataset.items[index];
             html.push_str(&format!(
                 "<li class=\"item-row\" data-no=\"{no}\"><span class=\"item-no\">No.{no}</span>\
-                 <div class=\"item-main\"><a class=\"item-title\" href=\"../app/\">{title}</a>\
-                 <p class=\"item-sections\">{sections}</p></div></li>\n",
+                 <a class=\"item-title\" href=\"../app/\" lang=\"ja\">{title}</a>\
+                 <p class=\"item-sections\"><span lang=\"ja\">{sections}</span></p></li>\n",
                 no = item.no,
                 title = escape(&item.title),
                 sections = escape(&item.sections.join("・")),

@@ -36,7 +36,7 @@ impl Bytes {
         }
     }
 
-    fn add(&mut self, other: Bytes) {
+    pub fn add(&mut self, other: Bytes) {
         self.raw += other.raw;
         self.gzip += other.gzip;
         self.brotli += other.brotli;
@@ -141,6 +141,46 @@ impl FirstVisit {
     }
 }
 
+/// The files a citizen's list needs to become interactive, by path in the
+/// built site `app_dir`, with their sizes: `boot.js`, the citizen bundle's
+/// JS glue and wasm as the page's loader script names them (`data-js`,
+/// `data-wasm`), and the glue's own imports (wasm-bindgen's `snippets/`).
+pub fn interactive_files(app_dir: &Path) -> anyhow::Result<Vec<(String, Bytes)>> {
+    use anyhow::Context;
+    let index = std::fs::read_to_string(app_dir.join("index.html"))
+        .with_context(|| format!("reading {}", app_dir.join("index.html").display()))?;
+    let loader = regex::Regex::new(r"<script\b[^>]*\bdata-wasm=[^>]*>").expect("valid regex");
+    let tag = loader
+        .find(&index)
+        .context("the list page has no loader script (data-wasm)")?
+        .as_str();
+    let attribute = |name: &str| {
+        regex::Regex::new(&format!(r#"\b{name}="(?:\./)?([^"]+)""#))
+            .expect("valid regex")
+            .captures(tag)
+            .map(|c| c[1].to_string())
+            .with_context(|| format!("the loader script has no {name}"))
+    };
+    let glue = attribute("data-js")?;
+    let mut paths = vec![attribute("src")?, glue.clone(), attribute("data-wasm")?];
+    let glue_text =
+        std::fs::read_to_string(app_dir.join(&glue)).with_context(|| format!("reading {glue}"))?;
+    paths.extend(glue_imports(&glue_text));
+    Ok(paths
+        .into_iter()
+        .map(|path| {
+            let bytes = Bytes::of_file(&app_dir.join(&path));
+            (path, bytes)
+        })
+        .collect())
+}
+
+/// The relative modules a JS file imports statically (`./snippets/…`).
+fn glue_imports(js: &str) -> Vec<String> {
+    let import = regex::Regex::new(r#"\bfrom\s*['"]\./([^'"]+)['"]"#).expect("valid regex");
+    import.captures_iter(js).map(|c| c[1].to_string()).collect()
+}
+
 /// The file a same-origin URL under `prefix` names (`index.html` for the
 /// directory itself), without query or fragment; `None` for other URLs.
 pub fn file_path(prefix: &str, url: &str) -> Option<String> {
@@ -160,6 +200,40 @@ pub fn file_path(prefix: &str, url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_what_makes_the_list_interactive() {
+        let dir = std::env::temp_dir().join(format!("bench-interactive-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("snippets/app-1")).unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            r#"<head><script type="module" src="./boot.js" data-js="./app-1.js" data-wasm="./app-1_bg.wasm" data-staff-js="./s.js"></script></head>"#,
+        )
+        .unwrap();
+        std::fs::write(dir.join("boot.js"), [b'b'; 30]).unwrap();
+        std::fs::write(dir.join("boot.js.br"), [0u8; 10]).unwrap();
+        std::fs::write(
+            dir.join("app-1.js"),
+            "import { f } from './snippets/app-1/inline0.js';\nexport default 1;",
+        )
+        .unwrap();
+        std::fs::write(dir.join("snippets/app-1/inline0.js"), "x").unwrap();
+        std::fs::write(dir.join("app-1_bg.wasm"), [0u8; 100]).unwrap();
+        let files = interactive_files(&dir).unwrap();
+        let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "boot.js",
+                "app-1.js",
+                "app-1_bg.wasm",
+                "snippets/app-1/inline0.js"
+            ]
+        );
+        assert_eq!(files[0].1.brotli, 10);
+        assert_eq!(files[2].1.raw, 100);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn maps_urls_to_files() {
