@@ -6,7 +6,6 @@
 
 use std::io::{Cursor, Read, Write};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
 
 use model::drafts::{
     export_section_json, read_file, section_sheet, sheet_csv, workbook, Drafts, Entry, FieldPath,
@@ -29,18 +28,6 @@ fn shift_jis(bytes: &[u8]) -> Option<String> {
 
 fn read(bytes: &[u8]) -> Result<model::drafts::ImportPreview, ImportError> {
     read_file(bytes, dataset(), &Drafts::new(), T, &shift_jis)
-}
-
-/// Reads `bytes`, and fails the test if that does not end within a bound
-/// that a debug build on a busy machine keeps with room to spare: a hang,
-/// or a file inflated or copied far past the limits, does not. (The bombs'
-/// tests bound their time much more tightly.)
-fn read_quickly(bytes: &[u8]) -> Result<model::drafts::ImportPreview, ImportError> {
-    let start = Instant::now();
-    let result = read(bytes);
-    let took = start.elapsed();
-    assert!(took < Duration::from_secs(10), "took {took:?}: {result:?}");
-    result
 }
 
 /// 行政管理課's report on 令和5年度 with one result.
@@ -229,30 +216,28 @@ fn a_zip_bomb_is_refused_from_its_directory_before_inflating() {
     // The sheet's size declared honestly.
     let bomb = workbook_with(Part::bomb(SHEET, BOMB_SIZE as u32));
     assert!(bomb.len() < 1024 * 1024, "{}", bomb.len());
-    let start = Instant::now();
+    // Nothing was inflated: the size refused is what the directory declares
+    // for all the parts, the sheet's 128 MiB among them (reading the cells
+    // would have stopped a cell past the 16 MiB limit).
     let result = read(&bomb);
-    let took = start.elapsed();
+    assert!(BOMB_SIZE as u64 > 2 * MAX_WORKBOOK_INFLATED);
     assert!(
-        matches!(result, Err(ImportError::WorkbookTooLarge(declared)) if declared > MAX_WORKBOOK_INFLATED),
+        matches!(result, Err(ImportError::WorkbookTooLarge(declared)) if declared >= BOMB_SIZE as u64),
         "{result:?}"
     );
-    // Nothing was inflated: the directory alone decided.
-    assert!(took < Duration::from_millis(500), "{took:?}");
 }
 
 #[test]
 fn a_zip_bomb_that_lies_about_its_size_stops_at_the_size_it_declares() {
-    // Each part in turn declaring 10 kB: inflating stops there.
+    // Each part in turn declaring 10 kB: inflating stops there, and the zip
+    // reader says so (inflated in full, the part would fail later, as XML).
     for part in [SHEET, "xl/sharedStrings.xml", "xl/workbook.xml"] {
         let bomb = workbook_with(Part::bomb(part, 10_000));
-        let start = Instant::now();
         let result = read(&bomb);
-        let took = start.elapsed();
         assert!(
-            matches!(result, Err(ImportError::NotWorkbook(_))),
+            matches!(&result, Err(ImportError::NotWorkbook(why)) if why.contains("larger than its declared uncompressed size")),
             "{part}: {result:?}"
         );
-        assert!(took < Duration::from_millis(500), "{part}: {took:?}");
     }
 }
 
@@ -289,9 +274,9 @@ fn a_sheet_past_the_table_limits_is_refused_as_it_is_read() {
     // One cell in the sheet's last row or column: the range alone would be
     // billions of cells.
     let last_row = sheet_with(&[(1_048_575, 0, "1")]);
-    assert_eq!(read_quickly(&last_row), Err(ImportError::TooManyRows));
+    assert_eq!(read(&last_row), Err(ImportError::TooManyRows));
     let last_column = sheet_with(&[(1, 16_383, "メモ")]);
-    assert_eq!(read_quickly(&last_column), Err(ImportError::TooManyColumns));
+    assert_eq!(read(&last_column), Err(ImportError::TooManyColumns));
     // Just within: a note in the last column read is ignored like any extra column.
     let within = sheet_with(&[(
         MAX_SHEET_ROWS as u32 - 1,
@@ -299,12 +284,12 @@ fn a_sheet_past_the_table_limits_is_refused_as_it_is_read() {
         "メモ",
     )]);
     assert!(!matches!(
-        read_quickly(&within),
+        read(&within),
         Err(ImportError::TooManyRows | ImportError::TooManyColumns)
     ));
     let long = "あ".repeat(MAX_CELL_CHARS + 1);
     assert_eq!(
-        read_quickly(&sheet_with(&[(3, 9, &long)])),
+        read(&sheet_with(&[(3, 9, &long)])),
         Err(ImportError::CellTooLong {
             at: Some(Entry::Row(4))
         })
@@ -318,10 +303,7 @@ fn a_shared_string_copied_into_many_cells_is_limited_like_the_inflated_parts() {
     let cells: Vec<(u32, u16, &str)> = (1..=1_000).map(|row| (row, 9, text.as_str())).collect();
     let book = sheet_with(&cells);
     assert!(book.len() < 1024 * 1024);
-    assert!(matches!(
-        read_quickly(&book),
-        Err(ImportError::WorkbookTooLarge(_))
-    ));
+    assert!(matches!(read(&book), Err(ImportError::WorkbookTooLarge(_))));
 }
 
 #[test]
@@ -330,15 +312,12 @@ fn a_csv_past_the_table_limits_is_refused_as_it_is_read() {
     let header = csv.split("\r\n").next().unwrap();
     let mut many = format!("{header}\r\n");
     many.push_str(&"\r\n,\r\n".repeat(MAX_SHEET_ROWS));
-    assert_eq!(read_quickly(many.as_bytes()), Err(ImportError::TooManyRows));
+    assert_eq!(read(many.as_bytes()), Err(ImportError::TooManyRows));
     let wide = format!("{header}\r\n{}メモ\r\n", ",".repeat(MAX_SHEET_COLUMNS));
-    assert_eq!(
-        read_quickly(wide.as_bytes()),
-        Err(ImportError::TooManyColumns)
-    );
+    assert_eq!(read(wide.as_bytes()), Err(ImportError::TooManyColumns));
     let long = format!("{header}\r\n1,title,{}\r\n", "a".repeat(MAX_CELL_CHARS + 1));
     assert_eq!(
-        read_quickly(long.as_bytes()),
+        read(long.as_bytes()),
         Err(ImportError::CellTooLong {
             at: Some(Entry::Row(2))
         })
@@ -347,7 +326,7 @@ fn a_csv_past_the_table_limits_is_refused_as_it_is_read() {
     let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&long);
     assert!(std::str::from_utf8(&sjis).is_err() || sjis.is_ascii());
     assert_eq!(
-        read_quickly(&sjis),
+        read(&sjis),
         Err(ImportError::CellTooLong {
             at: Some(Entry::Row(2))
         })
@@ -360,7 +339,7 @@ fn a_json_file_past_the_limits_is_refused() {
     let mut long = json.clone();
     long["changes"][0]["title"] = "あ".repeat(MAX_CELL_CHARS + 1).into();
     assert_eq!(
-        read_quickly(long.to_string().as_bytes()),
+        read(long.to_string().as_bytes()),
         Err(ImportError::CellTooLong {
             at: Some(Entry::Change(1))
         })
@@ -368,13 +347,13 @@ fn a_json_file_past_the_limits_is_refused() {
     let mut top = json.clone();
     top["note"] = "x".repeat(MAX_CELL_CHARS + 1).into();
     assert_eq!(
-        read_quickly(top.to_string().as_bytes()),
+        read(top.to_string().as_bytes()),
         Err(ImportError::CellTooLong { at: None })
     );
     let mut many = json;
     many["changes"] = serde_json::Value::Array(vec![serde_json::json!({}); MAX_IMPORT_CHANGES + 1]);
     assert_eq!(
-        read_quickly(many.to_string().as_bytes()),
+        read(many.to_string().as_bytes()),
         Err(ImportError::TooManyChanges(MAX_IMPORT_CHANGES + 1))
     );
 }
@@ -431,8 +410,8 @@ fn a_sheet_with_a_backwards_range_is_read_from_its_cells() {
             .unwrap();
         book.write_all(bytes).unwrap();
     }
-    let preview = read_quickly(&book.finish().unwrap().into_inner()).expect("read");
-    assert_eq!(read_quickly(&report_workbook()).expect("read"), preview);
+    let preview = read(&book.finish().unwrap().into_inner()).expect("read");
+    assert_eq!(read(&report_workbook()).expect("read"), preview);
 }
 
 proptest! {
@@ -446,14 +425,14 @@ proptest! {
         rest in proptest::collection::vec(any::<u8>(), 0..4096),
     ) {
         let bytes = [start, &rest[..]].concat();
-        prop_assert!(read_quickly(&bytes).is_err());
+        prop_assert!(read(&bytes).is_err());
     }
 
     /// Each real file cut short anywhere: read or refused, never a panic.
     #[test]
     fn truncated_files_are_read_or_refused(file in 0usize..4, cut in any::<prop::sample::Index>()) {
         let bytes = &real_files()[file];
-        let _ = read_quickly(&bytes[..cut.index(bytes.len())]);
+        let _ = read(&bytes[..cut.index(bytes.len())]);
     }
 
     /// Each real file with bytes overwritten: read or refused, never a panic.
@@ -467,7 +446,7 @@ proptest! {
             let at = at.index(bytes.len());
             bytes[at] = byte;
         }
-        let _ = read_quickly(&bytes);
+        let _ = read(&bytes);
     }
 
     /// A workbook whose parts are intact zip entries with broken contents
@@ -498,6 +477,6 @@ proptest! {
             book.start_file(name.as_str(), stored).unwrap();
             book.write_all(bytes).unwrap();
         }
-        let _ = read_quickly(&book.finish().unwrap().into_inner());
+        let _ = read(&book.finish().unwrap().into_inner());
     }
 }

@@ -1,4 +1,5 @@
 import { test, expect, visitOnline, type Page } from './fixtures';
+import { reportingYear } from './edition';
 
 // Two bundles: citizens get the app without the staff tools; staff mode
 // loads the bundle that has them (and keeps it for offline use).
@@ -16,7 +17,7 @@ async function cachedUrls(page: Page): Promise<string[]> {
   });
 }
 
-const editor = (page: Page) => page.getByRole('textbox', { name: '令和5年度の実績' });
+const editor = (page: Page) => page.getByRole('textbox', { name: `${reportingYear}の実績` });
 const bundle = (page: Page) => page.evaluate(() => document.documentElement.dataset.bundle);
 
 test('a citizen never downloads the staff tools, precache included', async ({ page, context }) => {

@@ -1,4 +1,5 @@
 import { test, expect, appReady, staffMode, downloadFrom, sectionReport } from './fixtures';
+import { edition, nextEdition, olderEdition, reportingYear } from './edition';
 import AxeBuilder from '@axe-core/playwright';
 import { print } from './printout';
 import { resave, XLSX, CSV_UTF8, CSV_SHIFT_JIS } from './spreadsheet';
@@ -16,21 +17,21 @@ test('two sections report, the coordinator compiles them with a stale and a fore
   const admin = await sectionReport(browser, '行政管理課', [[1, '電子申請 120手続'], [4, '規程 3件']]);
   // An edit outside the section's items, made on the item page.
   await admin.page.goto('/item/11/');
-  await admin.page.getByRole('textbox', { name: '令和5年度の実績' }).fill('他課の項目への記入');
+  await admin.page.getByRole('textbox', { name: `${reportingYear}の実績` }).fill('他課の項目への記入');
   await expect(admin.page.getByRole('status').filter({ hasText: '下書き保存済み' })).toBeVisible();
   await admin.page.goto('/drafts/');
   const adminFile = await downloadFrom(admin.page, 'JSONで書き出す');
   // 総務課 reports item 4 (shared, with another text) and item 8, as a workbook.
   const general = await sectionReport(browser, '総務課', [[4, '規程 4件'], [8, '研修 2回']]);
   const generalFile = await downloadFrom(general.page, 'Excel（.xlsx）で書き出す');
-  expect(generalFile.name).toMatch(/^令和5年度報告_総務課_/);
-  const stale = Buffer.from(adminFile.bytes.toString('utf8').replace('"edition": "令和4年度末"', '"edition": "令和3年度末"'));
+  expect(generalFile.name).toMatch(new RegExp(`^${reportingYear}報告_総務課_`));
+  const stale = Buffer.from(adminFile.bytes.toString('utf8').replace(`"edition": "${edition.label}"`, `"edition": "${olderEdition.label}"`));
 
   await staffMode(page, '/compile/');
   await expect(page.getByRole('heading', { name: '報告の取りまとめ', level: 2 })).toBeVisible();
   const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
   await page.getByLabel('報告のファイルを選ぶ（複数選択できます）').setInputFiles([
-    { name: '令和5年度報告_行政管理課_20270420-0900.json', mimeType: 'application/json', buffer: adminFile.bytes },
+    { name: `${reportingYear}報告_行政管理課_20270420-0900.json`, mimeType: 'application/json', buffer: adminFile.bytes },
     { name: generalFile.name, mimeType: 'application/octet-stream', buffer: generalFile.bytes },
   ]);
   // The stale and the foreign file are dropped onto the box.
@@ -43,13 +44,13 @@ test('two sections report, the coordinator compiles them with a stale and a fore
   const refused = page.getByRole('alert').filter({ hasText: '取りまとめに使えません' });
   await expect(refused).toContainText('2件のファイル');
   await expect(refused).toContainText('stale.json');
-  await expect(refused).toContainText('「令和3年度末」の版');
+  await expect(refused).toContainText(`「${olderEdition.label}」の版`);
   await expect(refused).toContainText('other-app.json');
   await expect(refused).toContainText('書き出しファイルではありません');
 
   await expect(page.getByText('49課所中2課所が提出済み、47課所が未提出です。')).toBeVisible();
   const sections = page.locator('.compile-sections');
-  await expect(sections.getByRole('row', { name: /^行政管理課/ })).toContainText('令和5年度報告_行政管理課_20270420-0900.json');
+  await expect(sections.getByRole('row', { name: /^行政管理課/ })).toContainText(`${reportingYear}報告_行政管理課_20270420-0900.json`);
   await expect(sections.getByRole('row', { name: /^市民課/ })).toContainText('未提出');
 
   // Item 11 is flagged and left out unless ticked.
@@ -61,23 +62,23 @@ test('two sections report, the coordinator compiles them with a stale and a fore
   await expect(page.getByRole('button', { name: '次の版のデータ（JSON）を書き出す' })).toBeDisabled();
   const conflict = page.getByRole('group', { name: /^No\.4 / });
   await conflict.getByRole('radio', { name: /総務課/ }).check();
-  await expect(page.getByText('令和5年度末の版として、3件の欄を更新します。')).toBeVisible();
+  await expect(page.getByText(`${nextEdition.label}の版として、3件の欄を更新します。`)).toBeVisible();
   await expect(page.locator('.changelog tbody tr')).toHaveCount(3);
   await page.locator('.foreign-changes input').check();
-  await expect(page.getByText('令和5年度末の版として、4件の欄を更新します。')).toBeVisible();
+  await expect(page.getByText(`${nextEdition.label}の版として、4件の欄を更新します。`)).toBeVisible();
   await page.locator('.foreign-changes input').uncheck();
   await expect(page.locator('.changelog tbody tr')).toHaveCount(3);
   // The whole review (refused files, sections, conflict, changelog) passes axe.
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 
-  const edition = await downloadFrom(page, '次の版のデータ（JSON）を書き出す');
-  expect(edition.name).toBe('action-program-r5-end.json');
-  const next = JSON.parse(edition.bytes.toString('utf8'));
-  expect(next.meta.status_as_of).toBe('令和5年度末');
+  const compiled = await downloadFrom(page, '次の版のデータ（JSON）を書き出す');
+  expect(compiled.name).toBe(`action-program-${nextEdition.slug}.json`);
+  const next = JSON.parse(compiled.bytes.toString('utf8'));
+  expect(next.meta.status_as_of).toBe(`${nextEdition.label}`);
   expect(next.meta.version).toBe('2.1.0');
   expect(next.meta.edition_published).toMatch(/^令和\d+年\d+月\d+日$/);
-  const result5 = (no: number) => next.items.find((i: { no: number }) => i.no === no).years.find((y: { year: number }) => y.year === 5).result;
+  const result5 = (no: number) => next.items.find((i: { no: number }) => i.no === no).years.find((y: { year: number }) => y.year === nextEdition.year).result;
   expect(result5(1)).toEqual(['電子申請 120手続']);
   expect(result5(4)).toEqual(['規程 4件']);
   expect(result5(8)).toEqual(['研修 2回']);
@@ -94,7 +95,7 @@ test('two sections report, the coordinator compiles them with a stale and a fore
   await expect(page.locator('.edition-page')).toHaveCount(61);
   await expect(page.getByRole('button', { name: '印刷用の表示を閉じる' })).toHaveAttribute('aria-expanded', 'true');
   const printed = await print(page);
-  const head = /^第四次上田市行財政改革大綱アクションプログラム令和5年度末取組状況（令和\d+年\d+月\d+日）/;
+  const head = new RegExp(String.raw`^第四次上田市行財政改革大綱アクションプログラム${nextEdition.label}取組状況（令和\d+年\d+月\d+日）`);
   const starts = printed.pageTexts.filter((text) => head.test(text)).map((text) => Number(text.match(/No\.(\d+)/)?.[1]));
   expect(starts).toEqual(Array.from({ length: 61 }, (_, i) => i + 1));
   expect(printed.pages).toBeLessThanOrEqual(2 * 61);
@@ -129,7 +130,7 @@ test('reports renamed and saved again by a spreadsheet compile to their sections
   // saved again by a spreadsheet: the workbook as a workbook and as CSV
   // (which keeps the sheet only), the CSV as Japanese Excel saves CSV
   // (Shift_JIS), under a name that says another section.
-  const misnamed = '令和5年度報告_市民課_20270401-0900.csv';
+  const misnamed = `${reportingYear}報告_市民課_20270401-0900.csv`;
   const files = [
     { name: '報告書 (1).xlsx', buffer: resave('報告書 (1).xlsx', book.bytes, XLSX, 'xlsx') },
     { name: 'コピー ～ 報告.csv', buffer: resave('コピー ～ 報告.xlsx', book.bytes, CSV_UTF8, 'csv') },
@@ -150,8 +151,8 @@ test('reports renamed and saved again by a spreadsheet compile to their sections
   await expect(page.locator('.foreign-changes')).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
   // The name that contradicts the contents is said, and the contents followed.
-  await expect(page.locator('.name-notes')).toHaveText(`${misnamed}：ファイル名では市民課の令和5年度の報告ですが、中身は総務課の令和5年度の報告です。中身に従って取りまとめます。`);
-  await expect(page.getByText('令和5年度末の版として、2件の欄を更新します。')).toBeVisible();
+  await expect(page.locator('.name-notes')).toHaveText(`${misnamed}：ファイル名では市民課の${reportingYear}の報告ですが、中身は総務課の${reportingYear}の報告です。中身に従って取りまとめます。`);
+  await expect(page.getByText(`${nextEdition.label}の版として、2件の欄を更新します。`)).toBeVisible();
   await expect(page.locator('.changelog tbody tr')).toHaveCount(2);
 
   // The same, in English.
@@ -159,7 +160,7 @@ test('reports renamed and saved again by a spreadsheet compile to their sections
   await expect(page).toHaveURL(/\/en\/compile\/$/);
   await appReady(page);
   await page.getByLabel('Choose report files (several at once)').setInputFiles(files);
-  await expect(page.locator('.name-notes')).toHaveText(`${misnamed}: its name says it is the report of 市民課 for FY Reiwa 5, but its contents are the report of 総務課 for FY Reiwa 5. It is compiled as its contents say.`);
+  await expect(page.locator('.name-notes')).toHaveText(`${misnamed}: its name says it is the report of 市民課 for FY Reiwa ${nextEdition.year}, but its contents are the report of 総務課 for FY Reiwa ${nextEdition.year}. It is compiled as its contents say.`);
   await expect(page.locator('.foreign-changes')).toHaveCount(0);
   await expect(page.locator('.changelog tbody tr')).toHaveCount(2);
 });

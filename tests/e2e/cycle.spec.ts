@@ -1,4 +1,5 @@
 import { print } from './printout';
+import { edition, nextEdition, olderEdition, reportingYear } from './edition';
 import { test, expect, staffMode, downloadFrom, sectionReport, type Page, type Browser } from './fixtures';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
@@ -48,7 +49,7 @@ test('two sections report, the coordinator compiles, the edition is added, and t
     await tablet.goto(`${site}/item/2/`);
     await tablet.getByRole('button', { name: /^No\.2「.*」をブックマーク$/ }).click();
     await staffMode(tablet, `${site}/item/1/`);
-    await tablet.getByRole('textbox', { name: '令和5年度の実績' }).fill('電子申請 100手続（見込み）');
+    await tablet.getByRole('textbox', { name: `${reportingYear}の実績` }).fill('電子申請 100手続（見込み）');
     await expect(tablet.getByRole('status').filter({ hasText: '下書き保存済み' })).toBeVisible();
     await cycle(browser, page, work, join(work, 'dist'));
     // The rebuilt site replaces the published one.
@@ -76,7 +77,7 @@ test('two sections report, the coordinator compiles, the edition is added, and t
 async function cycle(browser: Browser, page: Page, work: string, dist: string) {
   const admin = await reportFile(browser, '行政管理課', [[1, '電子申請 120手続'], [2, '窓口の予約 45件']], 'JSONで書き出す');
   const general = await reportFile(browser, '総務課', [[8, '研修 2回']], 'Excel（.xlsx）で書き出す');
-  const stale = Buffer.from(admin.bytes.toString('utf8').replace('"edition": "令和4年度末"', '"edition": "令和3年度末"'));
+  const stale = Buffer.from(admin.bytes.toString('utf8').replace(`"edition": "${edition.label}"`, `"edition": "${olderEdition.label}"`));
 
   await staffMode(page, '/compile/');
   const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
@@ -88,22 +89,22 @@ async function cycle(browser: Browser, page: Page, work: string, dist: string) {
   ]);
   const refused = page.getByRole('alert').filter({ hasText: '取りまとめに使えません' });
   await expect(refused).toContainText('2件のファイル');
-  await expect(refused).toContainText('「令和3年度末」の版');
+  await expect(refused).toContainText(`「${olderEdition.label}」の版`);
   await expect(refused).toContainText('「項目番号」');
   expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(before);
   await expect(page.getByText('49課所中2課所が提出済み、47課所が未提出です。')).toBeVisible();
-  await expect(page.getByText('令和5年度末の版として、3件の欄を更新します。')).toBeVisible();
-  const edition = await downloadFrom(page, '次の版のデータ（JSON）を書き出す');
+  await expect(page.getByText(`${nextEdition.label}の版として、3件の欄を更新します。`)).toBeVisible();
+  const compiled = await downloadFrom(page, '次の版のデータ（JSON）を書き出す');
 
   // The command adds it to a copy of the data, and the app is built from that copy.
   const data = join(work, 'data');
   cpSync(join(root, 'data'), data, { recursive: true });
-  writeFileSync(join(work, edition.name), edition.bytes);
-  const added = execFileSync('cargo', ['xtask', 'edition', 'add', join(work, edition.name), '--data', data], { cwd: root, encoding: 'utf8', timeout: 10 * 60_000 });
-  expect(added).toContain('3 fields of 3 items changed since 令和4年度末');
-  expect(existsSync(join(data, 'editions', 'r5-end.json'))).toBe(true);
+  writeFileSync(join(work, compiled.name), compiled.bytes);
+  const added = execFileSync('cargo', ['xtask', 'edition', 'add', join(work, compiled.name), '--data', data], { cwd: root, encoding: 'utf8', timeout: 10 * 60_000 });
+  expect(added).toContain(`3 fields of 3 items changed since ${edition.label}`);
+  expect(existsSync(join(data, 'editions', `${nextEdition.slug}.json`))).toBe(true);
   // The same file again is refused and adds nothing.
-  expect(() => execFileSync('cargo', ['xtask', 'edition', 'add', join(work, edition.name), '--data', data], { cwd: root, stdio: 'pipe', timeout: 10 * 60_000 })).toThrow(/not later/);
+  expect(() => execFileSync('cargo', ['xtask', 'edition', 'add', join(work, compiled.name), '--data', data], { cwd: root, stdio: 'pipe', timeout: 10 * 60_000 })).toThrow(/not later/);
 
   // The city publishes at its own address: the build then writes what needs it.
   const settings = join(data, 'site.json');
@@ -125,63 +126,63 @@ async function rebuiltSite(browser: Browser, site: string) {
   await visitor.waitForSelector('html[data-app="ready"]', { state: 'attached' });
   await expect(visitor.getByRole('main')).toContainText('電子申請 120手続');
   // What this edition changed is said, and the new result marked, in the HTML the build wrote too.
-  await expect(visitor.locator('.edition-changes')).toHaveText('令和4年度末の版から変わった欄: 令和5年度の実績');
-  await expect(visitor.locator('.year-table tr').filter({ hasText: '令和5年度' }).locator('.change-mark')).toHaveText('新規');
+  await expect(visitor.locator('.edition-changes')).toHaveText(`${edition.label}の版から変わった欄: ${reportingYear}の実績`);
+  await expect(visitor.locator('.year-table tr').filter({ hasText: reportingYear }).locator('.change-mark')).toHaveText('新規');
   const html = await (await fetch(`${site}/item/1/`)).text();
-  expect(html).toContain('令和4年度末の版から変わった欄');
+  expect(html).toContain(`${edition.label}の版から変わった欄`);
   await visitor.goto(`${site}/item/8/`);
   await expect(visitor.getByRole('main')).toContainText('研修 2回');
   // The list's 実績 facet now has 令和5年度, with the three items.
   await visitor.goto(`${site}/`);
   await visitor.waitForSelector('html[data-app="ready"]', { state: 'attached' });
   const results = visitor.getByRole('group', { name: '実績', exact: true });
-  await results.getByRole('checkbox', { name: /令和5年度の実績あり/ }).check();
+  await results.getByRole('checkbox', { name: new RegExp(`${reportingYear}の実績あり`) }).check();
   await expect(visitor.getByRole('status').filter({ hasText: /件$/ })).toHaveText('3件');
   // The about page dates the new edition.
   await visitor.goto(`${site}/about/`);
-  await expect(visitor.getByRole('main')).toContainText('令和5年度末');
+  await expect(visitor.getByRole('main')).toContainText(nextEdition.label);
 
   // The whole site names the new edition, from the data: the header, the tab,
   // the footer's source, the printout, and an indicator's note.
-  const edition = '令和5年度末';
+  const next = nextEdition.label;
   for (const path of ['/', '/item/17/', '/en/', '/overview/']) {
     await visitor.goto(`${site}${path}`);
-    await expect(visitor.locator('.site-status')).toContainText(path.startsWith('/en/') ? 'Reiwa 5' : `${edition}の取組状況`);
-    await expect(visitor.getByRole('contentinfo')).toContainText(path.startsWith('/en/') ? 'fiscal Reiwa 5' : `${edition}取組状況`);
+    await expect(visitor.locator('.site-status')).toContainText(path.startsWith('/en/') ? `Reiwa ${nextEdition.year}` : `${next}の取組状況`);
+    await expect(visitor.getByRole('contentinfo')).toContainText(path.startsWith('/en/') ? `fiscal Reiwa ${nextEdition.year}` : `${next}取組状況`);
   }
   await visitor.goto(`${site}/`);
-  await expect(visitor).toHaveTitle(`第四次上田市行財政改革大綱 アクションプログラム（${edition}取組状況）`);
+  await expect(visitor).toHaveTitle(`第四次上田市行財政改革大綱 アクションプログラム（${next}取組状況）`);
   const printout = await print(visitor);
-  expect(printout.text).toContain(`掲載内容：${edition}の取組状況`);
-  expect(printout.text).not.toContain('令和4年度末の取組状況');
+  expect(printout.text).toContain(`掲載内容：${next}の取組状況`);
+  expect(printout.text).not.toContain(`${edition.label}の取組状況`);
   // The indicators were read from the previous edition: their figures still
   // apply and say so; the year table has this edition's results.
   await visitor.goto(`${site}/item/25/`);
-  await expect(visitor.locator('.years')).toContainText('実績は令和5年度末時点で公表されている令和3〜5年度分です');
+  await expect(visitor.locator('.years')).toContainText(`実績は${nextEdition.label}時点で公表されている令和3〜${nextEdition.year}年度分です`);
   const card = visitor.locator('section.indicator').first();
   await expect(card).toContainText('99.41%');
-  await expect(card).toContainText('令和4年度末の版から読み取った数値です');
+  await expect(card).toContainText(`${edition.label}の版から読み取った数値です`);
   // The open data is named with the new edition.
   await visitor.goto(`${site}/about/#open-data`);
   for (const href of await visitor.locator('#open-data a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
-    expect(href).toMatch(/open-data\/ueda-action-program-r5-end[-.]/);
+    expect(href).toMatch(new RegExp(`open-data/ueda-action-program-${nextEdition.slug}[-.]`));
   }
   // 「今回の更新」 lists what changed, before and after, linked to the items.
   await visitor.goto(`${site}/changes/`);
   const changes = visitor.getByRole('main');
-  await expect(changes).toContainText('令和4年度末の版から、この版（令和5年度末）で変わった3項目の欄です');
+  await expect(changes).toContainText(`${edition.label}の版から、この版（${nextEdition.label}）で変わった3項目の欄です`);
   const one = changes.getByRole('region', { name: /^No\.1 / });
-  await expect(one.getByRole('heading', { level: 4 })).toContainText('令和5年度の実績');
+  await expect(one.getByRole('heading', { level: 4 })).toContainText(`${reportingYear}の実績`);
   await expect(one.locator('.after')).toContainText('電子申請 120手続');
   await expect(one.getByRole('link', { name: /^No\.1 / })).toHaveAttribute('href', '../item/1/');
   await visitor.goto(`${site}/en/changes/`);
-  await expect(visitor.getByRole('main')).toContainText('changed since the edition of the end of Reiwa 4');
+  await expect(visitor.getByRole('main')).toContainText(`changed since the edition of the end of Reiwa ${edition.year}`);
   await citizen.close();
 
   // The feed: one entry per edition, the new one listing the changed items.
   const feed = await (await fetch(`${site}/feed.xml`)).text();
   expect(feed.match(/<entry>/g)).toHaveLength(2);
-  expect(feed).toContain('令和5年度末');
+  expect(feed).toContain(nextEdition.label);
   expect(feed).toContain(`${PUBLISHED}item/1/`);
 
   // With the site's address set: canonical and language links, the preview's

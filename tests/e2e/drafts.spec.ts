@@ -1,9 +1,10 @@
 import { test, expect, staffMode, type Page } from './fixtures';
+import { nextEdition, reportingYear } from './edition';
 
 // City staff draft updates in the browser, keep them across reloads, review
 // them, export them for submission and import them elsewhere.
 
-const result5 = (page: Page) => page.getByRole('textbox', { name: '令和5年度の実績' });
+const result5 = (page: Page) => page.getByRole('textbox', { name: `${reportingYear}の実績` });
 
 async function draftResult(page: Page, text: string) {
   await result5(page).fill(text);
@@ -25,12 +26,12 @@ test('a drafted result survives a reload and is marked in the list and the draft
   await expect(result5(page)).toHaveValue('水道料金 99.60%\n下水道使用料 99.55%');
   // Reading the item with drafts applied shows the draft in the year table.
   await page.getByRole('checkbox', { name: '下書きを反映して表示' }).check();
-  await expect(page.getByRole('row', { name: /^令和5年度/ })).toContainText('水道料金 99.60%');
+  await expect(page.getByRole('row', { name: new RegExp(`^${reportingYear}`) })).toContainText('水道料金 99.60%');
   await page.goto('/');
   await expect(page.locator('.item-row[data-no="25"] .draft-badge')).toHaveText('下書きあり');
   await page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: /下書き（1件）/ }).click();
   const item = page.getByRole('region', { name: /No\.25/ });
-  await expect(item.getByRole('heading', { name: '令和5年度の実績' })).toBeVisible();
+  await expect(item.getByRole('heading', { name: `${reportingYear}の実績` })).toBeVisible();
   await expect(item.locator('ins').first()).toContainText('水道料金 99.60%');
 });
 
@@ -61,7 +62,7 @@ test('export downloads a JSON and a CSV with the change, formulas neutralised', 
   const exported = JSON.parse(Buffer.concat(await (await json.createReadStream()).toArray()).toString());
   expect(exported.format).toBe('ueda-reform-drafts');
   expect(exported.changes).toHaveLength(1);
-  expect(exported.changes[0]).toMatchObject({ item: 25, field: 'years.5.result', draft: ['=SUM(A1:A3)', '下水道使用料 99.55%'] });
+  expect(exported.changes[0]).toMatchObject({ item: 25, field: `years.${nextEdition.year}.result`, draft: ['=SUM(A1:A3)', '下水道使用料 99.55%'] });
   expect(exported.changes[0].published).toBeNull();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV（Excel用）で書き出す' }).click()]);
   const text = Buffer.concat(await (await csv.createReadStream()).toArray()).toString('utf8');
@@ -125,7 +126,7 @@ test('discarding asks first, then returns the field to the published text', asyn
   await staffMode(page);
   await draftResult(page, '破棄する予定');
   await page.getByRole('button', { name: 'この欄の下書きを破棄' }).click();
-  await expect(page.getByRole('alertdialog')).toContainText('「令和5年度の実績」の下書きを破棄');
+  await expect(page.getByRole('alertdialog')).toContainText(`「${reportingYear}の実績」の下書きを破棄`);
   await page.getByRole('alertdialog').getByRole('button', { name: 'キャンセル' }).click();
   await expect(result5(page)).toHaveValue('破棄する予定');
   await page.getByRole('button', { name: 'この欄の下書きを破棄' }).click();

@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { edition } from './edition';
 
 // What the data says about itself: the document's introduction, what is
 // known of the edition's date, how each correction was judged, and which
@@ -12,7 +13,7 @@ test('the about page quotes the introduction and dates the edition honestly', as
   await expect(preface).toContainText('中間評価');
   const facts = page.locator('.edition-facts');
   await expect(facts.getByRole('definition').nth(0)).toHaveText('令和3年8月');
-  await expect(facts.getByRole('definition').nth(1)).toHaveText('令和4年度末');
+  await expect(facts.getByRole('definition').nth(1)).toHaveText(`${edition.label}`);
   await expect(facts.getByRole('definition').nth(2)).toContainText('原資料に記載なし');
   await expect(facts.getByRole('definition').nth(2)).toContainText('令和5年4月以降');
 });

@@ -1,4 +1,5 @@
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { reportingYear } from './edition';
 
 // Every page is prerendered: its content is in the HTML and paints before
 // the app starts, with controls disabled until then. A test that navigates
@@ -88,7 +89,7 @@ export async function sectionReport(browser: Browser, section: string, results: 
   await staffMode(page, '/workbench/');
   await page.getByLabel('担当課所').selectOption(section);
   for (const [no, text] of results) {
-    await reportItem(page, no).getByRole('textbox', { name: '令和5年度の実績' }).fill(text);
+    await reportItem(page, no).getByRole('textbox', { name: `${reportingYear}の実績` }).fill(text);
     await expect(reportItem(page, no).getByText('入力済み', { exact: true })).toBeVisible();
   }
   return { context, page };

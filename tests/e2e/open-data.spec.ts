@@ -1,4 +1,5 @@
 import { test, expect, type Page } from './fixtures';
+import { edition } from './edition';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +50,7 @@ test('the footer links to the downloads, which name the edition', async ({ page 
   const links = page.locator('#open-data a[download]');
   await expect(links).toHaveCount(8);
   for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
-    expect(href).toMatch(/^\.\.\/open-data\/ueda-action-program-r4-end[-.]/);
+    expect(href).toMatch(new RegExp(String.raw`^\.\./open-data/ueda-action-program-${edition.slug}[-.]`));
   }
 });
 
@@ -58,7 +59,7 @@ test('the CSV holds 61 items with every year, and opens in a spreadsheet with it
   test.setTimeout(150_000);
   await page.goto('/about/');
   const { bytes, fileName } = await download(page, /取組計画と実績（CSV）/);
-  expect(fileName).toBe('ueda-action-program-r4-end-years.csv');
+  expect(fileName).toBe(`ueda-action-program-${edition.slug}-years.csv`);
   // UTF-8 with a byte order mark, as the national rules ask the encoding to be stated.
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = parseCsv(bytes.toString('utf8').slice(1));
@@ -66,7 +67,7 @@ test('the CSV holds 61 items with every year, and opens in a spreadsheet with it
   const col = (name: string) => header.indexOf(name);
   expect(header.slice(0, 2)).toEqual(['項目番号', '改革の柱']);
   expect(body).toHaveLength(61 * 5);
-  const dataset = await (await page.request.get('open-data/ueda-action-program-r4-end.json')).json();
+  const dataset = await (await page.request.get(`open-data/ueda-action-program-${edition.slug}.json`)).json();
   for (const item of dataset.items) {
     const own = body.filter((r) => r[col('項目番号')] === String(item.no));
     expect(own.map((r) => r[col('年度（西暦）')])).toEqual(['2021', '2022', '2023', '2024', '2025']);
@@ -97,9 +98,9 @@ test('the CSV holds 61 items with every year, and opens in a spreadsheet with it
 test('the JSON holds 61 items with every year, and its schema and the other files come with it', async ({ page }) => {
   await page.goto('/about/');
   const { bytes, fileName } = await download(page, /データ全体（JSON）/);
-  expect(fileName).toBe('ueda-action-program-r4-end.json');
+  expect(fileName).toBe(`ueda-action-program-${edition.slug}.json`);
   const dataset = JSON.parse(bytes.toString('utf8'));
-  expect(dataset.meta.status_as_of).toBe('令和4年度末');
+  expect(dataset.meta.status_as_of).toBe(`${edition.label}`);
   expect(dataset.items).toHaveLength(61);
   for (const item of dataset.items) {
     expect(item.years.map((y: { year: number }) => y.year)).toEqual([3, 4, 5, 6, 7]);

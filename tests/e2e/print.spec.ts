@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { edition, reportingYear } from './edition';
 import { print, type Printout } from './printout';
 
 // Printouts, read back from the PDF Chromium writes (pages and text from the
@@ -14,7 +15,7 @@ function today(): string {
 /** What every printout must carry and must not. */
 function expectPrintout(printout: Printout, address: string) {
   expect(printout.text).toContain(today());
-  expect(printout.text).toContain('掲載内容：令和4年度末の取組状況');
+  expect(printout.text).toContain(`掲載内容：${edition.label}の取組状況`);
   expect(printout.text).toContain(`このページのアドレス：${address}`);
   expect(printout.text).toContain('最新の情報はWebページをご覧ください');
   // The controls: text size, language, staff mode, print and QR buttons.
@@ -66,7 +67,7 @@ test('the drafts\' print of changes follows the same rules', async ({ page, base
     sessionStorage.setItem('seeded', '1');
   });
   await page.goto('/item/25/');
-  await page.getByRole('textbox', { name: '令和5年度の実績' }).fill('印刷する下書き');
+  await page.getByRole('textbox', { name: `${reportingYear}の実績` }).fill('印刷する下書き');
   await expect(page.getByRole('status').filter({ hasText: '下書き保存済み' })).toBeVisible();
   await page.goto('/drafts/');
   const printout = await print(page);

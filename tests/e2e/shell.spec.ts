@@ -1,4 +1,5 @@
 import { test, expect, type Page } from './fixtures';
+import { edition } from './edition';
 
 // Collects console errors and failed requests, so a page that renders but
 // logs errors (a CSP violation, a 404) still fails.
@@ -21,7 +22,7 @@ for (const base of ['/', '/reform/']) {
     await page.goto(base);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('第四次上田市行財政改革大綱');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('アクションプログラム');
-    await expect(page.getByText('令和4年度末の取組状況', { exact: true })).toBeVisible();
+    await expect(page.getByText(`${edition.label}の取組状況`, { exact: true })).toBeVisible();
     await expect(page.getByRole('contentinfo')).toContainText('出典');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     await expect(page).toHaveTitle(/アクションプログラム/);

@@ -104,15 +104,18 @@ pub fn revision(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// The app icons in public/icons/: file name, size in pixels, maskable.
+const ICONS: [(&str, u32, bool); 3] = [
+    ("icon-192.png", 192, false),
+    ("icon-512.png", 512, false),
+    ("maskable-512.png", 512, true),
+];
+
 /// `cargo xtask icons`: draws the app icons into public/icons/.
 pub fn icons(root: &Path) -> Result<()> {
     let dir = root.join("public").join("icons");
     std::fs::create_dir_all(&dir)?;
-    for (name, size, maskable) in [
-        ("icon-192.png", 192, false),
-        ("icon-512.png", 512, false),
-        ("maskable-512.png", 512, true),
-    ] {
+    for (name, size, maskable) in ICONS {
         let pixels = draw_icon(size, maskable);
         let file = std::fs::File::create(dir.join(name))?;
         let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), size, size);
@@ -244,10 +247,7 @@ mod tests {
     #[test]
     fn the_committed_icons_are_the_drawn_ones() {
         let root = crate::project_root();
-        for (name, size, maskable) in [
-            ("icon-192.png", 192, false),
-            ("maskable-512.png", 512, true),
-        ] {
+        for (name, size, maskable) in ICONS {
             let file = std::fs::File::open(root.join("public/icons").join(name))
                 .expect("run `cargo xtask icons`");
             let mut reader = png::Decoder::new(std::io::BufReader::new(file))
