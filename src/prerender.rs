@@ -80,20 +80,16 @@ pub fn page_head(state: &ViewState) -> PageHead {
 }
 
 /// The title and description of item `item`'s page. The description is the
-/// item's own words (Japanese, as the content).
+/// item's own words (Japanese, as the content) in the page's language's frame.
 pub fn item_page_head(item: &Item, language: Language) -> PageHead {
-    let summary = item.overview.join("");
+    let t = texts(language);
     PageHead {
-        title: (texts(language).document_title)(
-            crate::data::edition_label(),
-            Some((item.no, &item.title)),
-        ),
-        description: format!(
-            "上田市行財政改革アクションプログラム No.{}「{}」（{}）。{}",
+        title: (t.document_title)(crate::data::edition_label(), Some((item.no, &item.title))),
+        description: (t.item_description)(
             item.no,
-            item.title,
-            item.sections.join("・"),
-            summary
+            &item.title,
+            &item.sections.join("・"),
+            &item.overview.join(""),
         ),
     }
 }

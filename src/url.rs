@@ -9,6 +9,9 @@
 //! root, so the same `dist/` works at `/` or under a sub-path with no rewrite
 //! rules.
 
+// The one module allowed to touch the address and history (clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use leptos::prelude::*;
 use model::view_state::ViewState;
 

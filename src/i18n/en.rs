@@ -214,6 +214,9 @@ pub static EN_PAGE: PageTexts = PageTexts {
         None => format!("Ueda City Reform Action Programme (status at the end of fiscal {})", l.fiscal_year()),
     },
     page_title: |name| format!("{name} | Ueda City Reform Action Programme"),
+    item_description: |no, title, sections, overview| {
+        format!("Ueda City reform action programme, No.{no} “{title}” ({sections}). {overview}")
+    },
     site_description: "All 61 items of Ueda City's Fourth Administrative and Fiscal Reform Action Programme: find them by pillar and category, bureau and section, SDG goal or keyword, and read each year's plan and results.",
     source_note: |l| format!(
         "Source: Ueda City, “Fourth Ueda City Administrative and Fiscal Reform Outline: Action Programme, status at the end of fiscal Reiwa {}” (adopted August 2021).",

@@ -190,6 +190,9 @@ pub static JA_PAGE: PageTexts = PageTexts {
         None => format!("第四次上田市行財政改革大綱 アクションプログラム（令和{}年度末取組状況）", l.reiwa_year()),
     },
     page_title: |name| format!("{name}｜第四次上田市行財政改革大綱 アクションプログラム"),
+    item_description: |no, title, sections, overview| {
+        format!("上田市行財政改革アクションプログラム No.{no}「{title}」（{sections}）。{overview}")
+    },
     site_description: "上田市の第四次行財政改革大綱アクションプログラム全61項目を、柱・分類、担当部局・課所、SDGsの目標、キーワードで探し、年度ごとの取組計画と実績を読めるページです。",
     source_note: |l| format!(
         "出典：上田市「第四次上田市行財政改革大綱 アクションプログラム 令和{}年度末取組状況」（令和3年8月策定）。",

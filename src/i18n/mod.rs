@@ -12,10 +12,6 @@ mod errors_ja;
 mod ja;
 #[cfg(any(feature = "staff", test))]
 pub mod staff;
-#[cfg(any(feature = "staff", test))]
-mod staff_en;
-#[cfg(any(feature = "staff", test))]
-mod staff_ja;
 
 use model::accessibility::CheckKind;
 use model::drafts::FieldPath;
@@ -188,6 +184,9 @@ pub struct PageTexts {
     pub page_title: fn(&str) -> String,
     /// What the site is, for search engines and link previews.
     pub site_description: &'static str,
+    /// An item page's description, for search engines and link previews:
+    /// (number, title, sections, the item's overview in its own words).
+    pub item_description: fn(u32, &str, &str, &str) -> String,
     pub source_note: fn(EditionLabel) -> String,
     pub extraction_note: &'static str,
     pub content_language_note: &'static str,
@@ -479,8 +478,8 @@ mod tests {
 
     use super::en::EN;
     use super::ja::JA;
-    use super::staff_en::STAFF_EN;
-    use super::staff_ja::STAFF_JA;
+    use super::staff::en::STAFF_EN;
+    use super::staff::ja::STAFF_JA;
 
     fn has_japanese(text: &str) -> bool {
         text.chars().any(|c| {

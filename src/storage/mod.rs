@@ -7,6 +7,9 @@
 //! Two contexts: [`UserData`] (every bundle) and, in the staff bundle,
 //! [`drafts::DraftStore`].
 
+// The one module allowed to touch web storage (clippy.toml).
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 mod backend;
 #[cfg(feature = "staff")]
 pub mod drafts;

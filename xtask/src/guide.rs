@@ -14,7 +14,7 @@ pub const GUIDE: &str = "docs/運用手順.md";
 /// The Japanese language tables, from the project's root.
 const TABLES: [&str; 3] = [
     "src/i18n/ja.rs",
-    "src/i18n/staff_ja.rs",
+    "src/i18n/staff/ja.rs",
     "src/i18n/errors_ja.rs",
 ];
 

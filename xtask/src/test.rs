@@ -10,7 +10,6 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::files::files_under;
 use crate::postbuild::{gzip_bytes, PRERENDERER};
 use crate::project_root;
 use crate::run::{cmd, status, tee};
@@ -233,11 +232,11 @@ fn report_free_disk(root: &Path) {
     }
 }
 
-/// The architecture invariants: `model` is free of web crates, the app's
-/// layers keep to their own concerns, and no module imports form a cycle.
+/// The architecture invariants: `model` is free of web crates and no module
+/// imports form a cycle. (That only `src/storage/` touches web storage and
+/// only `src/url.rs` the address is clippy's to check: `clippy.toml`.)
 pub fn architecture(root: &Path) -> Result<()> {
     check_model_is_web_free()?;
-    check_layers(root)?;
     crate::imports::check_no_cycles(&root.join("src"))?;
     crate::imports::check_no_cycles(&root.join("model").join("src"))
 }
@@ -260,58 +259,6 @@ fn check_model_is_web_free() -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Architecture invariants in the app: only `src/storage/` touches
-/// localStorage and only `src/url.rs` reads or writes the page's address
-/// and history.
-fn check_layers(root: &Path) -> Result<()> {
-    let rules: [(&str, &[&str], &str); 2] = [
-        (
-            "src/storage/",
-            &["local_storage(", "LocalStorage::"],
-            "localStorage",
-        ),
-        (
-            "src/url.rs",
-            &[
-                ".search()",
-                ".pathname()",
-                ".location()",
-                ".history()",
-                "use_query_map",
-                "use_location",
-            ],
-            "the page's address",
-        ),
-    ];
-    let files: Vec<_> = files_under(&root.join("src"))?
-        .into_iter()
-        .filter(|path| path.extension().is_some_and(|x| x == "rs"))
-        .collect();
-    let mut broken = Vec::new();
-    for file in &files {
-        let relative = file
-            .strip_prefix(root)?
-            .to_string_lossy()
-            .replace('\\', "/");
-        let text = std::fs::read_to_string(file)?;
-        for (owner, needles, what) in rules {
-            if relative.starts_with(owner) {
-                continue;
-            }
-            if let Some(needle) = needles.iter().find(|n| text.contains(*n)) {
-                broken.push(format!(
-                    "{relative} uses `{needle}`: only {owner} may touch {what}"
-                ));
-            }
-        }
-    }
-    if broken.is_empty() {
-        Ok(())
-    } else {
-        anyhow::bail!("{}", broken.join("\n"))
-    }
 }
 
 /// What a citizen's browser downloads to make a page interactive may not

@@ -1,7 +1,7 @@
 //! English: the staff tools.
 
-use super::en::{items, plural};
-use super::staff::StaffTexts;
+use super::StaffTexts;
+use crate::i18n::en::{items, plural};
 
 pub static STAFF_EN: StaffTexts = StaffTexts {
     workbench_intro: "Enter the year's results of your section's items, and any change to the plans of later years. What you enter is saved on this device as you type. When you are done, export a file and send it to the section that coordinates the programme.",
@@ -59,8 +59,8 @@ pub static STAFF_EN: StaffTexts = StaffTexts {
     apply_import: "Import",
     import_done: |added, replaced, kept| format!("Imported ({added} added, {replaced} replaced, {kept} kept from this device)."),
     import_failed: |error| format!("Could not import. {error} Your drafts were not changed."),
-    import_error: super::errors_en::import_error,
-    draft_error: super::errors_en::draft_error,
+    import_error: crate::i18n::errors_en::import_error,
+    draft_error: crate::i18n::errors_en::draft_error,
     import_unresolved: "Some fields still need a choice.",
     stale_note: "The published text changed after this draft was started. The draft is kept.",
     draft_label: "Draft",

@@ -1,6 +1,6 @@
 //! 日本語: the staff tools.
 
-use super::staff::StaffTexts;
+use super::StaffTexts;
 
 pub static STAFF_JA: StaffTexts = StaffTexts {
     workbench_intro: "担当課所の取組項目について、年度の実績と、以降の年度の計画の見直しを入力します。入力はこの端末に自動で保存されます。できあがったらファイルに書き出して、行政管理課へ送ってください。",
@@ -45,8 +45,8 @@ pub static STAFF_JA: StaffTexts = StaffTexts {
     apply_import: "読み込む",
     import_done: |added, replaced, kept| format!("読み込みました（追加{added}件、置き換え{replaced}件、この端末の下書きを残した欄{kept}件）。"),
     import_failed: |error| format!("読み込めませんでした。{error} 下書きは変更していません。"),
-    import_error: super::errors_ja::import_error,
-    draft_error: super::errors_ja::draft_error,
+    import_error: crate::i18n::errors_ja::import_error,
+    draft_error: crate::i18n::errors_ja::draft_error,
     import_unresolved: "どちらを残すか選んでいない欄があります。",
     stale_note: "この下書きを始めた後に、公表されている内容が変わりました。下書きは残しています。",
     draft_label: "下書き",

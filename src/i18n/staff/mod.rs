@@ -2,6 +2,12 @@
 //! never downloads them). Shared staff strings that the citizen bundle also
 //! shows (staff mode, the drafts count) stay in [`super::Texts`].
 
+// The type is defined here and each language's module only fills it in (as
+// `i18n/mod.rs` does for `Texts`): the children depend on the parent, never
+// the other way round.
+pub(super) mod en;
+pub(super) mod ja;
+
 use super::use_language;
 use model::stored::Language;
 
@@ -115,7 +121,7 @@ pub struct StaffTexts {
 /// [`super::use_texts`]).
 pub fn use_staff_texts() -> &'static StaffTexts {
     match use_language() {
-        Language::Ja => &super::staff_ja::STAFF_JA,
-        Language::En => &super::staff_en::STAFF_EN,
+        Language::Ja => &ja::STAFF_JA,
+        Language::En => &en::STAFF_EN,
     }
 }
