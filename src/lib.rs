@@ -19,6 +19,7 @@
 
 pub mod components;
 pub mod data;
+pub mod dom;
 pub mod download;
 pub mod i18n;
 pub mod live;

@@ -219,37 +219,6 @@ pub enum NotComparableReason {
     },
 }
 
-impl Status {
-    /// A short Japanese label for tables.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Status::Met => "達成",
-            Status::NotMet => "未達成",
-            Status::NotComparable(_) => "比較できない",
-            Status::NoTarget => "数値目標なし",
-            Status::NoResult => "実績なし",
-        }
-    }
-
-    /// The reason in Japanese, for [`Status::NotComparable`].
-    pub fn reason(&self) -> Option<String> {
-        match self {
-            Status::NotComparable(NotComparableReason::Basis(reason)) => Some(reason.clone()),
-            Status::NotComparable(NotComparableReason::NoTargetForYear { target_years }) => {
-                let years: Vec<String> = target_years
-                    .iter()
-                    .map(|y| format!("令和{y}年度"))
-                    .collect();
-                Some(format!(
-                    "この年度の目標はない（目標は{}）",
-                    years.join("・")
-                ))
-            }
-            _ => None,
-        }
-    }
-}
-
 /// The target that applies to `year`: the one stated for that very year.
 pub fn applicable_target(indicator: &Indicator, year: u8) -> Option<&YearFigure> {
     indicator.targets.iter().find(|t| t.year == year)

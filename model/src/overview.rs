@@ -385,13 +385,14 @@ pub fn sort_rows(rows: &mut [IndicatorRow], key: SortKey, order: SortOrder) {
 }
 
 /// How many indicators are in each latest status, in [`status_rank`] order,
-/// as (label, count); statuses no indicator has are left out.
-pub fn status_summary(rows: &[IndicatorRow]) -> Vec<(&'static str, usize)> {
+/// as (the first row's status, count); statuses no indicator has are left
+/// out. The view words each status in the interface language.
+pub fn status_summary(rows: &[IndicatorRow]) -> Vec<(&Status, usize)> {
     (0..=4u8)
         .filter_map(|rank| {
             let mut with_rank = rows.iter().filter(|r| status_rank(&r.status) == rank);
-            let label = with_rank.next()?.status.label();
-            Some((label, 1 + with_rank.count()))
+            let first = &with_rank.next()?.status;
+            Some((first, 1 + with_rank.count()))
         })
         .collect()
 }

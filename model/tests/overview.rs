@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 mod common;
 
-use common::{dataset, index, nfkc};
+use common::{dataset, index, nfkc, status_ja};
 
 fn indicators() -> &'static Indicators {
     static DATA: OnceLock<Indicators> = OnceLock::new();
@@ -157,7 +157,10 @@ fn indicator_rows_carry_the_documented_latest_statuses() {
     assert_eq!(find(21, "ふるさと寄附金額").year, 4);
     assert!(matches!(find(2, "交付率").status, Status::NotComparable(_)));
     assert_eq!(find(50, "職員数").status, Status::NoResult);
-    let summary = status_summary(&rows);
+    let summary: Vec<(&str, usize)> = status_summary(&rows)
+        .into_iter()
+        .map(|(status, n)| (status_ja(status), n))
+        .collect();
     assert_eq!(
         summary,
         [

@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
 use crate::data::{app_data, nfkc};
+use crate::dom::elements;
 
 /// The name of the page's one highlight, styled by `::highlight(search)`.
 const NAME: &str = "search";
@@ -137,16 +138,6 @@ fn wrap_in_marks(hits: &[(Node, u32, u32)]) {
             let _ = mark.append_child(&hit);
         }
     }
-}
-
-fn elements(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|node| node.dyn_into::<Element>().ok())
-        .collect()
 }
 
 /// The text nodes under `element`, in document order.

@@ -13,8 +13,7 @@ use crate::components::chart::percent;
 use crate::data::{edition_label, indicators};
 use crate::i18n::{use_page_texts, PageTexts};
 
-/// The label of a status in the interface language (the model's
-/// [`Status::label`] is the Japanese one).
+/// The label of a status in the interface language.
 pub fn status_label(t: &PageTexts, status: &Status) -> &'static str {
     match status {
         Status::Met => t.status_met,

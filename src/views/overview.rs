@@ -299,17 +299,9 @@ fn IndicatorTable() -> impl IntoView {
     let t = use_page_texts();
     let data = indicators();
     let all_rows = indicator_rows(data);
-    // The model's summary is labelled in Japanese: each label is matched back
-    // to a status, to be labelled in the interface language.
     let summary = status_summary(&all_rows)
         .into_iter()
-        .map(|(label, n)| {
-            let label = all_rows
-                .iter()
-                .find(|r| r.status.label() == label)
-                .map_or(label, |r| status_label(t, &r.status));
-            (t.status_count)(label, n)
-        })
+        .map(|(status, n)| (t.status_count)(status_label(t, status), n))
         .collect::<Vec<_>>()
         .join(t.list_separator);
     // Every order a header can ask for, worked out here by the model: each
@@ -442,17 +434,8 @@ mod table_sort {
     use web_sys::Element;
 
     use super::{key_name, SORT_KEYS};
+    use crate::dom::elements;
     use crate::i18n::Texts;
-
-    fn elements(root: &Element, selector: &str) -> Vec<Element> {
-        let Ok(list) = root.query_selector_all(selector) else {
-            return Vec::new();
-        };
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|node| node.dyn_into::<Element>().ok())
-            .collect()
-    }
 
     /// Enables the header buttons and sorts on their clicks.
     pub fn wire(t: &'static Texts, announce: WriteSignal<String>) {

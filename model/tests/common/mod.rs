@@ -7,6 +7,19 @@ use model::filter::ItemIndex;
 use model::Dataset;
 use unicode_normalization::UnicodeNormalization;
 
+/// A status's Japanese label, as the app's language table words it: tests
+/// compare statuses by the words a reader sees.
+pub fn status_ja(status: &model::indicators::Status) -> &'static str {
+    use model::indicators::Status;
+    match status {
+        Status::Met => "達成",
+        Status::NotMet => "未達成",
+        Status::NotComparable(_) => "比較できない",
+        Status::NoTarget => "数値目標なし",
+        Status::NoResult => "実績なし",
+    }
+}
+
 /// NFKC as the app gets it from the browser.
 pub fn nfkc(s: &str) -> String {
     s.nfkc().collect()
