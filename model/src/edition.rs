@@ -461,9 +461,16 @@ impl EditionChanges {
 
     /// The items with a changed field, in order.
     pub fn items(&self) -> Vec<u32> {
-        let mut items: Vec<u32> = self.fields.iter().map(|f| f.item).collect();
-        items.dedup();
-        items
+        self.by_item().into_iter().map(|(no, _)| no).collect()
+    }
+
+    /// The changed fields grouped by item, items in order: (item, its
+    /// changed fields in display order).
+    pub fn by_item(&self) -> Vec<(u32, &[FieldChange])> {
+        self.fields
+            .chunk_by(|a, b| a.item == b.item)
+            .map(|fields| (fields[0].item, fields))
+            .collect()
     }
 
     /// The item's changed fields in display order, each with whether it was

@@ -12,22 +12,11 @@ use model::Dataset;
 
 mod common;
 
-use common::dataset;
-
-const T: u64 = 1_795_599_000_000;
+use common::{admin_report, committed_editions, dataset, T};
 
 /// The edition that 行政管理課's report on item 1 (令和5年度) makes.
 fn next_edition() -> Dataset {
-    let mut drafts = Drafts::new();
-    drafts
-        .set(
-            dataset(),
-            1,
-            FieldPath::Result(5),
-            FieldValue::OptionalLines(Some(vec!["電子申請 120手続".into()])),
-            T,
-        )
-        .unwrap();
+    let drafts = admin_report();
     let json = export_section_json(&drafts, dataset(), "行政管理課", 5, T);
     let preview = import(&json, dataset(), &Drafts::new()).unwrap();
     let sub = submission("a.json", preview, 5).unwrap();
@@ -118,28 +107,6 @@ fn the_changes_between_editions_are_listed_field_by_field() {
     assert_eq!(changes(dataset(), dataset()), vec![]);
 }
 
-/// The committed editions (`data/action-program.json` and `data/editions/`), as the build reads them.
-fn committed() -> Editions<String> {
-    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
-    let mut files = vec![data.join("action-program.json")];
-    if let Ok(entries) = std::fs::read_dir(data.join("editions")) {
-        files.extend(
-            entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json")),
-        );
-    }
-    Editions::new(files.into_iter().map(|path| {
-        let text = std::fs::read_to_string(&path).unwrap();
-        (
-            path.display().to_string(),
-            Dataset::from_json(&text).unwrap(),
-        )
-    }))
-    .unwrap()
-}
-
 /// The last year any item of `dataset` has a result for.
 fn last_year_with_results(dataset: &Dataset) -> u8 {
     dataset
@@ -156,7 +123,7 @@ fn last_year_with_results(dataset: &Dataset) -> u8 {
 fn the_edition_label_is_the_data_s_own() {
     // For the current edition and for a compiled next one, the label agrees
     // with what the data says in its items, its title and its results.
-    let current = committed().current().dataset.clone();
+    let current = committed_editions().current().dataset.clone();
     for edition in [current, next_edition()] {
         let label = EditionLabel::of(&edition.meta).unwrap();
         let last = last_year_with_results(&edition);
@@ -207,6 +174,7 @@ fn the_current_edition_is_the_one_that_reports_furthest() {
     assert_eq!(changes.previous_label(), EditionLabel::of(&dataset().meta));
     assert_eq!(changes.items(), vec![1]);
     assert_eq!(changes.of_item(1), vec![(FieldPath::Result(5), true)]);
+    assert_eq!(changes.by_item(), vec![(1, changes.fields())]);
     // Each edition with what it changed: the first says it is the first.
     let history = editions.history();
     assert_eq!(history.len(), 2);

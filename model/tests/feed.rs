@@ -9,35 +9,12 @@ use model::drafts::{compile, export_section_json, import, submission, Decisions,
 use model::drafts::{FieldPath, FieldValue};
 use model::edition::{published_on, EditionLabel, Editions};
 use model::feed::atom;
-use model::Dataset;
 
 mod common;
 
-use common::dataset;
+use common::{committed_editions, dataset, T};
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
-const T: u64 = 1_795_599_000_000;
-
-/// The editions as the build reads them: `data/action-program.json` and `data/editions/`.
-fn committed() -> Editions {
-    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
-    let mut files = vec![data.join("action-program.json")];
-    if let Ok(entries) = std::fs::read_dir(data.join("editions")) {
-        files.extend(
-            entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json")),
-        );
-    }
-    Editions::new(files.into_iter().map(|path| {
-        (
-            (),
-            Dataset::from_json(&std::fs::read_to_string(path).unwrap()).unwrap(),
-        )
-    }))
-    .unwrap()
-}
 
 /// The first edition and the next, in which 行政管理課 reported item 1 and
 /// 総務課 item 8 (令和5年度).
@@ -135,7 +112,7 @@ fn jst(day: (u16, u8, u8)) -> DateTime<FixedOffset> {
 
 #[test]
 fn the_committed_editions_make_a_valid_feed_whose_first_edition_says_so() {
-    let editions = committed();
+    let editions = committed_editions();
     let xml = atom(&editions, None);
     let dates = validate(&xml);
     assert_eq!(dates.len(), editions.all().len());

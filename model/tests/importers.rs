@@ -8,17 +8,15 @@ use std::io::{Cursor, Read, Write};
 use std::sync::OnceLock;
 
 use model::drafts::{
-    export_section_json, read_file, section_sheet, sheet_csv, workbook, Drafts, Entry, FieldPath,
-    FieldValue, ImportError, MAX_CELL_CHARS, MAX_IMPORT_CHANGES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS,
-    MAX_WORKBOOK_INFLATED, MAX_WORKBOOK_PARTS,
+    export_section_json, read_file, section_sheet, sheet_csv, workbook, Drafts, Entry, ImportError,
+    MAX_CELL_CHARS, MAX_IMPORT_CHANGES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_WORKBOOK_INFLATED,
+    MAX_WORKBOOK_PARTS,
 };
 use proptest::prelude::*;
 
 mod common;
 
-use common::dataset;
-
-const T: u64 = 1_795_599_000_000;
+use common::{admin_report, dataset, T};
 
 /// Shift_JIS as the browser's `TextDecoder` decodes it for the app.
 fn shift_jis(bytes: &[u8]) -> Option<String> {
@@ -30,27 +28,12 @@ fn read(bytes: &[u8]) -> Result<model::drafts::ImportPreview, ImportError> {
     read_file(bytes, dataset(), &Drafts::new(), T, &shift_jis)
 }
 
-/// 行政管理課's report on 令和5年度 with one result.
-fn drafts() -> Drafts {
-    let mut drafts = Drafts::new();
-    drafts
-        .set(
-            dataset(),
-            1,
-            FieldPath::Result(5),
-            FieldValue::OptionalLines(Some(vec!["電子申請 120手続".into()])),
-            T,
-        )
-        .unwrap();
-    drafts
-}
-
 fn report_json() -> Vec<u8> {
-    export_section_json(&drafts(), dataset(), "行政管理課", 5, T).into_bytes()
+    export_section_json(&admin_report(), dataset(), "行政管理課", 5, T).into_bytes()
 }
 
 fn report_csv() -> String {
-    sheet_csv(&section_sheet(dataset(), &drafts(), "行政管理課", 5))
+    sheet_csv(&section_sheet(dataset(), &admin_report(), "行政管理課", 5))
 }
 
 /// The CSV as Japanese Excel saves it: Shift_JIS, no BOM.
@@ -64,7 +47,7 @@ fn report_csv_shift_jis() -> Vec<u8> {
 fn report_workbook() -> Vec<u8> {
     static BOOK: OnceLock<Vec<u8>> = OnceLock::new();
     BOOK.get_or_init(|| {
-        workbook::write(&section_sheet(dataset(), &drafts(), "行政管理課", 5)).unwrap()
+        workbook::write(&section_sheet(dataset(), &admin_report(), "行政管理課", 5)).unwrap()
     })
     .clone()
 }

@@ -21,21 +21,14 @@ pub fn ChangesScreen() -> impl IntoView {
         None => view! { <p>{(t.changes_first)(edition_label())}</p> }.into_any(),
         Some(_) if changes.fields().is_empty() => view! { <p>{t!(t, changes_none)}</p> }.into_any(),
         Some(previous) => {
-            let items = changes
-                .items()
+            let by_item = changes.by_item();
+            let count = by_item.len();
+            let items = by_item
                 .into_iter()
-                .map(|no| {
-                    let fields: Vec<FieldChange> = changes
-                        .fields()
-                        .iter()
-                        .filter(|change| change.item == no)
-                        .cloned()
-                        .collect();
-                    view! { <ItemChanges no fields/> }
-                })
+                .map(|(no, fields)| view! { <ItemChanges no fields=fields.to_vec()/> })
                 .collect_view();
             view! {
-                <p>{(t.changes_since)(previous, edition_label(), changes.items().len())}</p>
+                <p>{(t.changes_since)(previous, edition_label(), count)}</p>
                 <ol class="changes-list">{items}</ol>
             }
             .into_any()

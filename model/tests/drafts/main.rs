@@ -26,9 +26,7 @@ mod properties;
 mod record;
 mod value;
 
-use common::dataset;
-
-const T: u64 = 1_795_599_000_000; // 2026-11-25 18:30 JST
+use common::{dataset, T};
 
 fn lines(entries: &[&str]) -> FieldValue {
     FieldValue::Lines(entries.iter().map(|s| s.to_string()).collect())
