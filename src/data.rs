@@ -41,7 +41,8 @@ static READINGS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/readings.tsv
 pub struct AppData {
     pub dataset: Dataset,
     pub index: ItemIndex,
-    /// Milliseconds spent parsing the JSON and building the search index.
+    /// Milliseconds spent decoding the embedded dataset and building the
+    /// search index.
     pub load_ms: f64,
 }
 

@@ -7,7 +7,7 @@ use model::view_state::Screen;
 
 use crate::components::print_note::PrintNote;
 use crate::components::status_area::StatusArea;
-use crate::staff::{CompileScreenSlot, DraftsScreenSlot, StaffBanner, WorkbenchSlot};
+use crate::staff::{StaffBanner, StaffScreenSlot};
 use crate::url::use_page;
 use crate::views::about::AboutScreen;
 use crate::views::accessibility::AccessibilityScreen;
@@ -43,8 +43,8 @@ fn ScreenOfPage() -> impl IntoView {
         Screen::About => view! { <AboutScreen/> }.into_any(),
         Screen::Accessibility => view! { <AccessibilityScreen/> }.into_any(),
         Screen::Changes => view! { <ChangesScreen/> }.into_any(),
-        Screen::Drafts => view! { <DraftsScreenSlot/> }.into_any(),
-        Screen::Workbench => view! { <WorkbenchSlot/> }.into_any(),
-        Screen::Compile => view! { <CompileScreenSlot/> }.into_any(),
+        Screen::Drafts | Screen::Workbench | Screen::Compile => {
+            view! { <StaffScreenSlot/> }.into_any()
+        }
     }
 }

@@ -88,7 +88,7 @@ pub fn item_page_head(item: &Item, language: Language) -> PageHead {
         description: (t.item_description)(
             item.no,
             &item.title,
-            &item.sections.join("・"),
+            &item.sections.join(t.name_separator),
             &item.overview.join(""),
         ),
     }
@@ -129,7 +129,7 @@ impl Template {
             self.head.replace("=\"./", &format!("=\"{root}"))
         };
         let head = page_head(state);
-        let lang = language_code(state.language);
+        let lang = state.language.tag();
         top = replace_between(&top, "<html lang=\"", "\"", lang);
         top = replace_between(&top, "<title>", "</title>", &escape_text(&head.title));
         top = replace_between(
@@ -272,14 +272,7 @@ fn share_head(state: &ViewState, head: &PageHead) -> String {
     let site = crate::data::site_config();
     let site_name = format!("{} {}", t.title_main, t.title_sub);
     let path = state.page_path();
-    let alternate = ViewState {
-        language: match state.language {
-            Language::Ja => Language::En,
-            Language::En => Language::Ja,
-        },
-        ..state.clone()
-    }
-    .page_path();
+    let alternate = state.in_language(state.language.other()).page_path();
     let kind = match state.screen {
         Screen::List => PageKind::List,
         Screen::Item(_) => PageKind::Item,
@@ -327,14 +320,6 @@ pub const FEED_PATH: &str = "feed.xml";
 
 fn is_staff_page(screen: Screen) -> bool {
     matches!(screen, Screen::Drafts | Screen::Workbench | Screen::Compile)
-}
-
-/// A language's code in `lang` and `hreflang`.
-fn language_code(language: Language) -> &'static str {
-    match language {
-        Language::Ja => "ja",
-        Language::En => "en",
-    }
 }
 
 /// Drops the renderer's comment markers (`<!>`, `<!--<() />-->`) outside the
@@ -517,11 +502,7 @@ mod tests {
             "<html lang=\"ja\"><head><title>T</title><meta name=\"description\" content=\"D\"><link href=\"./a.css\"><script src=\"./boot.js\" data-js=\"./x.js\"></script></head><body><!--prerendered--></body>",
         )
         .unwrap();
-        let item = ViewState {
-            screen: Screen::Item(1),
-            language: Language::En,
-            ..ViewState::default()
-        };
+        let item = ViewState::page(Screen::Item(1), Language::En);
         let page = template.page(&item, "<p>hi</p>");
         assert!(
             page.starts_with("<html lang=\"en\"><head><title>No.1 "),

@@ -85,16 +85,26 @@ impl Facet {
 pub struct FacetOption {
     /// The value stored in the [`Query`] (and the URL), e.g. "1-ア", "3".
     pub value: String,
-    /// The document's name for the value, e.g. 「ア ICTの活用による…」,
-    /// 「すべての人に健康と福祉を」; the number itself for a year of results
-    /// (the app words goals and years in the interface language).
-    pub label: String,
+    /// What the option stands for, for the app to word it.
+    pub name: OptionName,
     /// Items that would match with this option alone selected in its facet.
     pub count: usize,
     /// Whether the query selects this option.
     pub selected: bool,
     /// Indentation: 0 for a pillar, 1 for a category; 0 in other facets.
     pub depth: u8,
+}
+
+/// What a facet option stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptionName {
+    /// A name from the document, shown as it is: a pillar or category
+    /// heading (「ア ICTの活用による…」), a bureau, a section.
+    Document(String),
+    /// An SDG goal by number (the app words it in the interface language).
+    Goal(u8),
+    /// Having a result for this 令和 year (the app words it).
+    ResultYear(u8),
 }
 
 /// The result of [`apply`]: the matching items and every facet's options.
@@ -396,13 +406,13 @@ impl Options {
         facet: Facet,
         values: &FacetValues,
         query: &Query,
-        list: Vec<(String, String, u8)>,
+        list: Vec<(String, OptionName, u8)>,
     ) -> Options {
         let mut selected = vec![false; values.values.len()];
         let mut active = false;
         let options = list
             .into_iter()
-            .map(|(value, label, depth)| {
+            .map(|(value, name, depth)| {
                 let id = values.id(&value);
                 let is_selected = query.is_selected(facet, &value);
                 if is_selected {
@@ -414,7 +424,7 @@ impl Options {
                 }
                 let option = FacetOption {
                     value,
-                    label,
+                    name,
                     count: 0,
                     selected: is_selected,
                     depth,
@@ -446,33 +456,28 @@ impl Options {
     }
 }
 
-/// The facets' option lists (value, label, depth), in display order.
-fn option_lists(dataset: &Dataset, facets: &FacetIndex) -> [Vec<(String, String, u8)>; 5] {
+/// The facets' option lists (value, name, depth), in display order.
+fn option_lists(dataset: &Dataset, facets: &FacetIndex) -> [Vec<(String, OptionName, u8)>; 5] {
     let mut categories = Vec::new();
     for pillar in &dataset.pillars {
-        let label = format!("({}) {}", pillar.code, pillar.name);
-        categories.push((pillar.code.clone(), label, 0));
+        let heading = OptionName::Document(pillar.heading());
+        categories.push((pillar.code.clone(), heading, 0));
         for category in &pillar.categories {
             let value = format!("{}-{}", pillar.code, category.code);
-            categories.push((value, format!("{} {}", category.code, category.name), 1));
+            categories.push((value, OptionName::Document(category.heading()), 1));
         }
     }
-    let names = |values: &FacetValues, order: &[u32]| -> Vec<(String, String, u8)> {
+    let names = |values: &FacetValues, order: &[u32]| -> Vec<(String, OptionName, u8)> {
         order
             .iter()
             .map(|&id| {
                 let name = &values.values[id as usize];
-                (name.clone(), name.clone(), 0)
+                (name.clone(), OptionName::Document(name.clone()), 0)
             })
             .collect()
     };
     let sdgs = (1..=17u8)
-        .map(|n| {
-            let label = dataset
-                .sdg_goal(n)
-                .map_or_else(|| n.to_string(), |g| g.name.clone());
-            (n.to_string(), label, 0)
-        })
+        .map(|n| (n.to_string(), OptionName::Goal(n), 0))
         .collect();
     let mut years: Vec<u8> = facets.facets[4]
         .values
@@ -482,7 +487,7 @@ fn option_lists(dataset: &Dataset, facets: &FacetIndex) -> [Vec<(String, String,
     years.sort_unstable();
     let results = years
         .into_iter()
-        .map(|y| (y.to_string(), y.to_string(), 0))
+        .map(|y| (y.to_string(), OptionName::ResultYear(y), 0))
         .collect();
     [
         categories,
@@ -504,7 +509,7 @@ fn option_lists(dataset: &Dataset, facets: &FacetIndex) -> [Vec<(String, String,
 ///
 /// ```
 /// # fn nfkc(s: &str) -> String { s.to_owned() }
-/// use model::filter::{apply, Facet, Query};
+/// use model::filter::{apply, Facet, OptionName, Query};
 /// use model::filter::ItemIndex;
 /// use model::Dataset;
 /// let dataset = Dataset::from_json(include_str!("../../data/action-program.json")).unwrap();
@@ -515,8 +520,8 @@ fn option_lists(dataset: &Dataset, facets: &FacetIndex) -> [Vec<(String, String,
 /// let outcome = apply(&dataset, &index, &query, nfkc);
 /// assert_eq!(outcome.items, [20]); // item 21, ふるさと納税の推進
 /// let (facet, pillars) = &outcome.facets[0];
-/// assert_eq!((*facet, pillars[0].value.as_str(), pillars[0].label.as_str()),
-///            (Facet::Category, "1", "(1) 将来を見据えた新たな行政サービスへの改革"));
+/// assert_eq!((*facet, pillars[0].value.as_str()), (Facet::Category, "1"));
+/// assert_eq!(pillars[0].name, OptionName::Document("(1) 将来を見据えた新たな行政サービスへの改革".into()));
 /// ```
 pub fn apply(dataset: &Dataset, index: &ItemIndex, query: &Query, nfkc: Nfkc) -> Outcome {
     let terms = terms(&query.text, nfkc);

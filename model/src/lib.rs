@@ -14,15 +14,14 @@
 //!   field is optional), never a made-up value;
 //! - lists keep the source order.
 
+#[cfg(feature = "binary")]
+use borsh::{BorshDeserialize, BorshSerialize};
 use serde::{Deserialize, Serialize};
 
 /// The whole dataset.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 pub struct Dataset {
     /// About the source document and this extraction.
     pub meta: Meta,
@@ -70,10 +69,7 @@ impl Dataset {
 /// About the source document and this extraction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 pub struct Meta {
     /// Title of the source document.
     pub title: String,
@@ -101,10 +97,7 @@ pub struct Meta {
 /// The document's introduction: its heading and paragraphs, as printed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 pub struct Preface {
     /// The heading (アクションプログラム).
     pub heading: String,
@@ -115,10 +108,7 @@ pub struct Preface {
 /// A pillar of the reform (e.g. 「(1) 将来を見据えた新たな行政サービスへの改革」).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 pub struct Pillar {
     /// "1", "2" or "3".
     pub code: String,
@@ -133,10 +123,7 @@ pub struct Pillar {
 /// A category inside a pillar (e.g. 「ア ICTの活用による…」).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 pub struct Category {
     /// Katakana letter: "ア", "イ", "ウ", "エ" or "オ".
     pub code: String,
@@ -149,10 +136,7 @@ pub struct Category {
 /// A code and a name, used by items to point at their pillar and category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 pub struct CodeName {
     /// The code ("1".."3" for pillars, "ア".."オ" for categories).
     pub code: String,
@@ -160,13 +144,77 @@ pub struct CodeName {
     pub name: String,
 }
 
+/// A pillar as the document heads it: 「(1) 名称」.
+fn pillar_heading(code: &str, name: &str) -> String {
+    format!("({code}) {name}")
+}
+
+/// A category as the document heads it: 「ア 名称」.
+fn category_heading(code: &str, name: &str) -> String {
+    format!("{code} {name}")
+}
+
+impl Pillar {
+    /// The pillar as the document heads it.
+    ///
+    /// # Examples
+    /// ```
+    /// let dataset = model::Dataset::from_json(include_str!("../../data/action-program.json")).unwrap();
+    /// assert!(dataset.pillars[0].heading().starts_with("(1) "));
+    /// assert!(dataset.pillars[0].categories[0].heading().starts_with("ア "));
+    /// assert!(dataset.items[0].pillar_heading().starts_with("(1) "));
+    /// ```
+    pub fn heading(&self) -> String {
+        pillar_heading(&self.code, &self.name)
+    }
+}
+
+impl Category {
+    /// The category as the document heads it.
+    pub fn heading(&self) -> String {
+        category_heading(&self.code, &self.name)
+    }
+}
+
+impl Dataset {
+    /// A category below its pillar, as the list heads a group of items:
+    /// 「(1) 将来を見据えた…　ア ICTの活用…」; `None` for codes the dataset
+    /// does not have.
+    ///
+    /// # Examples
+    /// ```
+    /// let dataset = model::Dataset::from_json(include_str!("../../data/action-program.json")).unwrap();
+    /// let heading = dataset.category_heading("2", "イ").unwrap();
+    /// assert!(heading.starts_with("(2) ") && heading.contains("\u{3000}イ "));
+    /// assert_eq!(dataset.category_heading("2", "カ"), None);
+    /// ```
+    pub fn category_heading(&self, pillar: &str, category: &str) -> Option<String> {
+        let pillar = self.pillars.iter().find(|p| p.code == pillar)?;
+        let category = pillar.categories.iter().find(|c| c.code == category)?;
+        Some(format!(
+            "{}\u{3000}{}",
+            pillar.heading(),
+            category.heading()
+        ))
+    }
+}
+
+impl Item {
+    /// The item's pillar as the document heads it.
+    pub fn pillar_heading(&self) -> String {
+        pillar_heading(&self.pillar.code, &self.pillar.name)
+    }
+
+    /// The item's category as the document heads it.
+    pub fn category_heading(&self) -> String {
+        category_heading(&self.category.code, &self.category.name)
+    }
+}
+
 /// One of the 17 official Sustainable Development Goals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 pub struct SdgGoal {
     /// 1..=17.
     pub number: u8,
@@ -181,10 +229,7 @@ pub struct SdgGoal {
 /// One action item (取組項目) with its table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 pub struct Item {
     /// Number 1..=61 (No.).
     pub no: u32,
@@ -236,10 +281,7 @@ pub struct Item {
 /// A position in the 第二次上田市総合計画.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 pub struct PlanRef {
     /// Part, chapter and section, e.g. "第1編 第3章 第1節".
     #[serde(rename = "ref")]
@@ -251,10 +293,7 @@ pub struct PlanRef {
 /// A measure of the スマートシティ化推進計画.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 pub struct SmartCityRef {
     /// The circled number the source puts before the measure (① is 1), if any.
     pub number: Option<u32>,
@@ -265,10 +304,7 @@ pub struct SmartCityRef {
 /// The SDG goals of an item and how they are known.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 pub struct Sdgs {
     /// Goal numbers (1..=17), ascending.
     pub goals: Vec<u8>,
@@ -288,10 +324,7 @@ pub struct Sdgs {
 /// How an item's SDG goals are known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 #[serde(rename_all = "lowercase")]
 pub enum SdgBasis {
     /// The source names the goals in text.
@@ -304,10 +337,7 @@ pub enum SdgBasis {
 /// What an item's SDG cell holds in the source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 #[serde(rename_all = "lowercase")]
 pub enum SdgCell {
     /// The goals are named in text (`basis` is `document`).
@@ -323,10 +353,7 @@ pub enum SdgCell {
 /// One fiscal year's plan and result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 pub struct Year {
     /// 令和 year: 3..=7.
     pub year: u8,
@@ -341,10 +368,7 @@ pub struct Year {
 /// A disagreement between the TOC and the item table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "binary",
-    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
-)]
+#[cfg_attr(feature = "binary", derive(BorshSerialize, BorshDeserialize))]
 pub struct Difference {
     /// What differs: "title", "sections", "category" or "pillar".
     pub field: String,

@@ -41,14 +41,14 @@ pub fn category_counts(dataset: &Dataset) -> Vec<Count> {
         let in_pillar = |item: &&Item| item.pillar.code == pillar.code;
         counts.push(Count {
             value: pillar.code.clone(),
-            label: format!("({}) {}", pillar.code, pillar.name),
+            label: pillar.heading(),
             count: dataset.items.iter().filter(in_pillar).count(),
             depth: 0,
         });
         for category in &pillar.categories {
             counts.push(Count {
                 value: format!("{}-{}", pillar.code, category.code),
-                label: format!("{} {}", category.code, category.name),
+                label: category.heading(),
                 count: dataset
                     .items
                     .iter()

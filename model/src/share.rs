@@ -205,7 +205,7 @@ pub fn head_elements(
         property("og:locale", locale(page.lang)),
     ];
     if page.alternate.is_some() {
-        head.push(property("og:locale:alternate", locale(other(page.lang))));
+        head.push(property("og:locale:alternate", locale(page.lang.other())));
     }
     if let (true, Some(address)) = (own_address, url.join(page.path)) {
         head.push(property("og:url", &address));
@@ -305,13 +305,6 @@ fn locale(lang: Language) -> &'static str {
     match lang {
         Language::Ja => "ja_JP",
         Language::En => "en_GB",
-    }
-}
-
-fn other(lang: Language) -> Language {
-    match lang {
-        Language::Ja => Language::En,
-        Language::En => Language::Ja,
     }
 }
 

@@ -563,6 +563,24 @@ pub enum Language {
     En,
 }
 
+impl Language {
+    /// The other of the two languages (what the language switch offers).
+    pub fn other(self) -> Language {
+        match self {
+            Language::Ja => Language::En,
+            Language::En => Language::Ja,
+        }
+    }
+
+    /// The language's BCP 47 tag, as `lang` and `hreflang` take it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::Ja => "ja",
+            Language::En => "en",
+        }
+    }
+}
+
 /// Settings of this device.
 ///
 /// Every field has a default, so a stored value missing a field (written

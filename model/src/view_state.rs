@@ -167,6 +167,98 @@ fn parse_into<T: FromStr + Ord>(set: &mut BTreeSet<T>, raw: &str, keep: impl Fn(
     );
 }
 
+/// The states the app links to, so that every link follows the same rule
+/// for what it keeps: a link to another page starts afresh, a step within
+/// the reader's view (an item and back, another language) keeps the search,
+/// the facets and a shared list of bookmarks, and leaving a shared list
+/// drops it.
+impl ViewState {
+    /// A screen's page with nothing selected, in `language`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use model::stored::Language;
+    /// use model::view_state::{Screen, ViewState};
+    /// let state = ViewState::page(Screen::Item(17), Language::En);
+    /// assert_eq!(state.site_path(), "en/item/17/");
+    /// ```
+    pub fn page(screen: Screen, language: Language) -> ViewState {
+        ViewState {
+            screen,
+            language,
+            ..ViewState::default()
+        }
+    }
+
+    /// The list filtered by `query`, in `language`.
+    pub fn list(query: Query, language: Language) -> ViewState {
+        ViewState {
+            query,
+            ..ViewState::page(Screen::List, language)
+        }
+    }
+
+    /// The list of `bookmarks` as a link shares it, in `language`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use model::stored::Language;
+    /// use model::view_state::ViewState;
+    /// let state = ViewState::sharing(vec![5, 1], Language::Ja);
+    /// assert_eq!(state.site_path(), "?bm=5,1");
+    /// ```
+    pub fn sharing(bookmarks: Vec<u32>, language: Language) -> ViewState {
+        ViewState {
+            shared_bookmarks: Some(bookmarks),
+            ..ViewState::page(Screen::List, language)
+        }
+    }
+
+    /// The same search, facets and shared bookmarks on another screen
+    /// (an item from the list, the list from an item).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use model::view_state::{Screen, ViewState};
+    /// let list = ViewState::from_query_string("?q=%E9%98%B2&bm=3");
+    /// assert_eq!(list.on(Screen::Item(3)).site_path(), "item/3/?q=%E9%98%B2&bm=3");
+    /// ```
+    pub fn on(&self, screen: Screen) -> ViewState {
+        ViewState {
+            screen,
+            ..self.clone()
+        }
+    }
+
+    /// The same view in another language.
+    pub fn in_language(&self, language: Language) -> ViewState {
+        ViewState {
+            language,
+            ..self.clone()
+        }
+    }
+
+    /// The same view without a shared list of bookmarks: the reader's own
+    /// list again.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use model::view_state::{Screen, ViewState};
+    /// let shared = ViewState::from_query_string("?q=x&bm=3");
+    /// assert_eq!(shared.without_shared_bookmarks().site_path(), "?q=x");
+    /// ```
+    pub fn without_shared_bookmarks(&self) -> ViewState {
+        ViewState {
+            shared_bookmarks: None,
+            ..self.clone()
+        }
+    }
+}
+
 impl ViewState {
     /// The query string for this state: `""` for the default state, else
     /// `?` and the keys in a fixed order, sets sorted.

@@ -1,6 +1,6 @@
 //! Facets, counts, text and sorting, on the real dataset and a small one.
 
-use model::filter::{apply, Facet, FacetOption, ItemIndex, Outcome, Query, Sort};
+use model::filter::{apply, Facet, FacetOption, ItemIndex, OptionName, Outcome, Query, Sort};
 use model::search::terms;
 use model::{Category, CodeName, Dataset, Item, Pillar, SdgBasis, SdgCell, Sdgs, Year};
 use proptest::prelude::*;
@@ -150,14 +150,14 @@ fn category_options_follow_the_dataset() {
     assert_eq!(cats.len(), 3 + 4 + 5 + 4);
     assert_eq!(cats[0].value, "1");
     assert_eq!(
-        cats[0].label,
-        "(1) 将来を見据えた新たな行政サービスへの改革"
+        cats[0].name,
+        OptionName::Document("(1) 将来を見据えた新たな行政サービスへの改革".into())
     );
     assert_eq!(cats[0].depth, 0);
     assert_eq!(cats[1].value, "1-ア");
     assert_eq!(
-        cats[1].label,
-        "ア ICTの活用による行政サービスの向上と業務の効率化"
+        cats[1].name,
+        OptionName::Document("ア ICTの活用による行政サービスの向上と業務の効率化".into())
     );
     assert_eq!(cats[1].depth, 1);
     assert_eq!(cats[5].value, "2");
@@ -187,7 +187,9 @@ fn bureau_and_section_options_sorted_by_size_then_name() {
             .all(|w| (w[1].count, &w[0].value) <= (w[0].count, &w[1].value)));
         assert!(opts
             .iter()
-            .all(|o| o.label == o.value && o.depth == 0 && o.count > 0));
+            .all(|o| o.name == OptionName::Document(o.value.clone())
+                && o.depth == 0
+                && o.count > 0));
     }
     assert_eq!(options(&outcome, Facet::Bureau).len(), 18);
     assert_eq!(options(&outcome, Facet::Bureau)[0].value, "総務部");
@@ -211,18 +213,18 @@ fn sdg_and_result_options() {
         sdgs.iter().map(|o| o.value.as_str()).collect::<Vec<_>>(),
         (1..=17).map(|n| n.to_string()).collect::<Vec<_>>()
     );
-    assert_eq!(sdgs[2].label, "すべての人に健康と福祉を");
+    assert_eq!(sdgs[2].name, OptionName::Goal(3));
     assert_eq!(sdgs[0].count, 0, "goal 1 is listed though no item has it");
     assert_eq!(sdgs[13].count, 0);
     let results = options(&outcome, Facet::Result);
     assert_eq!(results.len(), 2);
     assert_eq!(
-        (results[0].value.as_str(), results[0].label.as_str()),
-        ("3", "3")
+        (results[0].value.as_str(), &results[0].name),
+        ("3", &OptionName::ResultYear(3))
     );
     assert_eq!(
-        (results[1].value.as_str(), results[1].label.as_str()),
-        ("4", "4")
+        (results[1].value.as_str(), &results[1].name),
+        ("4", &OptionName::ResultYear(4))
     );
 }
 
@@ -605,11 +607,17 @@ fn small_dataset_exact_counts() {
         counts(&outcome, Facet::Result),
         pairs(&[("3", 3), ("4", 1), ("5", 1)])
     );
-    assert_eq!(option(&outcome, Facet::Result, "5").label, "5");
+    assert_eq!(
+        option(&outcome, Facet::Result, "5").name,
+        OptionName::ResultYear(5)
+    );
     let sdg = counts(&outcome, Facet::Sdg);
     assert_eq!(sdg.len(), 17);
     assert_eq!(&sdg[..4], pairs(&[("1", 2), ("2", 2), ("3", 2), ("4", 0)]));
-    assert_eq!(option(&outcome, Facet::Sdg, "17").label, "17");
+    assert_eq!(
+        option(&outcome, Facet::Sdg, "17").name,
+        OptionName::Goal(17)
+    );
 
     let mut q = Query::default();
     q.toggle(Facet::Bureau, "A部");

@@ -10,6 +10,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::data_table::DataTable;
 use crate::i18n::{use_page_texts, PageTexts};
 
 /// One coloured part of a bar.
@@ -157,7 +158,7 @@ pub fn BarChart(
             </div>
             {list(bars)}
             {more}
-            <DataTable title columns rows=table/>
+            <ChartTable id title columns rows=table/>
         </section>
     }
 }
@@ -259,35 +260,37 @@ fn LegendSwatch(
 
 /// The chart's numbers as a table, behind a disclosure.
 #[component]
-fn DataTable(title: &'static str, columns: Vec<&'static str>, rows: Vec<BarRow>) -> impl IntoView {
+fn ChartTable(
+    id: &'static str,
+    title: &'static str,
+    columns: Vec<&'static str>,
+    rows: Vec<BarRow>,
+) -> impl IntoView {
     let t = use_page_texts();
     view! {
         <details class="chart-data">
             <summary>{t.show_table}</summary>
-            <div class="table-scroll">
-                <table class="data-table">
-                    <caption>{title}</caption>
-                    <thead>
-                        <tr>
-                            {columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows
-                            .into_iter()
-                            .map(|row| view! {
-                                <tr class=row.class>
-                                    <th scope="row">
-                                        {row.badge.map(|b| format!("{} ", b.text))}
-                                        <span lang=row.data_label.then_some("ja")>{row.label}</span>
-                                    </th>
-                                    {row.cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable caption_id=format!("chart-{id}-caption") caption=title class="data-table">
+                <thead>
+                    <tr>
+                        {columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|row| view! {
+                            <tr class=row.class>
+                                <th scope="row">
+                                    {row.badge.map(|b| format!("{} ", b.text))}
+                                    <span lang=row.data_label.then_some("ja")>{row.label}</span>
+                                </th>
+                                {row.cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </DataTable>
         </details>
     }
 }

@@ -154,7 +154,7 @@ fn IndicatorChart(indicator: &'static Indicator, index: usize) -> impl IntoView 
         let date = b
             .as_of
             .as_ref()
-            .map(|d| format!("（{d}）"))
+            .map(|d| (t.parenthetical)(d))
             .unwrap_or_default();
         view! { {t.baseline_label}<span lang="ja">{format!("{}{date}", b.display)}</span> }
     });
@@ -244,7 +244,7 @@ fn Sources(indicator: &'static Indicator) -> impl IntoView {
             <div class="source-entry">
                 <dt>{term}" "<span lang="ja">{display.to_string()}</span></dt>
                 <dd lang="ja">
-                    <span class="quote">{format!("「{quote}」")}</span>
+                    <span class="quote">{(t.quote)(quote)}</span>
                     {notes
                         .into_iter()
                         .map(|n| view! { <span class="source-note">{n.clone()}</span> })
@@ -308,7 +308,7 @@ fn EffectList(effects: Vec<&'static EffectAmount>) -> impl IntoView {
                             </p>
                             <details class="sources">
                                 <summary>{t.sources_summary}</summary>
-                                <p class="quote" lang="ja">{format!("「{}」", e.quote)}</p>
+                                <p class="quote" lang="ja">{(t.quote)(&e.quote)}</p>
                                 {e.note.clone().map(|n| view! { <p class="source-note" lang="ja">{n}</p> })}
                             </details>
                         </li>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::data_table::DataTable;
 use crate::components::sdg::SdgBadges;
 use crate::components::text_list::TextList;
 use crate::i18n::use_page_texts;
@@ -66,11 +67,11 @@ fn ItemFacts(item: Item) -> impl IntoView {
         <dl class="facts">
             <div class="facts-bureaus">
                 <dt>{t!(t, bureaus)}</dt>
-                <dd lang="ja" data-highlight="">{item.bureaus.join("・")}</dd>
+                <dd lang="ja" data-highlight="">{item.bureaus.join(t.name_separator)}</dd>
             </div>
             <div class="facts-sections">
                 <dt>{t!(t, sections)}</dt>
-                <dd lang="ja" data-highlight="">{item.sections.join("・")}</dd>
+                <dd lang="ja" data-highlight="">{item.sections.join(t.name_separator)}</dd>
             </div>
             <div class="facts-page">
                 <dt>{t!(t, source_page)}</dt>
@@ -98,7 +99,7 @@ fn PlanPositions(item: Item) -> impl IntoView {
     let general: Vec<String> = item
         .general_plan
         .iter()
-        .map(|p| format!("【{}】 {}", p.reference, p.title))
+        .map(|p| (t.plan_reference)(&p.reference, &p.title))
         .collect();
     let smart: Vec<String> = item
         .smart_city
@@ -136,6 +137,7 @@ fn YearTable(
     // Unique per item: a printout of a whole edition holds every item's table.
     let heading_id = format!("years-heading-{}", item.no);
     let region_label = format!("{item_heading} {heading_id}");
+    let caption_id = format!("years-caption-{}", item.no);
     let mark = move |path: FieldPath| {
         changed.iter().find(|(p, _)| *p == path).map(|(_, new)| {
             view! {
@@ -166,19 +168,22 @@ fn YearTable(
     view! {
         <section class="field years">
             <h3 id=heading_id.clone()>{t!(t, years_heading)}</h3>
-            <div class="table-scroll" role="region" aria-labelledby=region_label tabindex="0">
-                <table class="year-table">
-                    <caption class="visually-hidden">{t!(t, years_caption)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(t, year)}</th>
-                            <th scope="col">{t!(t, plan)}</th>
-                            <th scope="col">{t!(t, result)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable
+                caption_id=caption_id
+                caption=t.years_caption
+                class="year-table"
+                hidden_caption=true
+                labelled_by=region_label
+            >
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(t, year)}</th>
+                        <th scope="col">{t!(t, plan)}</th>
+                        <th scope="col">{t!(t, result)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </DataTable>
             <p class="hint">{(t.results_note)(crate::data::edition_label())}</p>
         </section>
     }

@@ -3,6 +3,7 @@
 pub mod bookmark;
 pub mod chart;
 pub mod confirm;
+pub mod data_table;
 pub mod highlight;
 pub mod indicators;
 pub mod item_table;

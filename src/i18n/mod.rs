@@ -83,6 +83,10 @@ pub struct Texts {
     /// A bookmark button's name around the item's title (which stays
     /// Japanese, marked as such): what comes before it and after it.
     pub bookmark_name: fn(u32) -> (String, &'static str),
+    /// An item's number as the document writes it: 「No.17」.
+    pub item_no: fn(u32) -> String,
+    /// An item's number and title: 「No.17 題名」.
+    pub item_name: fn(u32, &str) -> String,
     pub bookmark: &'static str,
     pub bookmarked: &'static str,
     pub bookmarks_only: fn(usize) -> String,
@@ -150,6 +154,15 @@ pub struct Texts {
     pub snippet_field: fn(&str) -> String,
     pub sdg_goal_number: fn(u8) -> String,
     pub list_separator: &'static str,
+    /// Between the document's own (Japanese) names, such as an item's
+    /// sections: 「・」 in both languages, as the names stay Japanese.
+    pub name_separator: &'static str,
+    /// A remark in brackets after the document's text, such as a date.
+    pub parenthetical: fn(&str) -> String,
+    /// A passage quoted from the document (Japanese in both languages).
+    pub quote: fn(&str) -> String,
+    /// A position in the general plan: its reference and title.
+    pub plan_reference: fn(&str, &str) -> String,
     pub sort_ascending: &'static str,
     pub sort_descending: &'static str,
     pub sorted_by: fn(&str, &str) -> String,

@@ -194,6 +194,7 @@ fn NameNotes(gathered: RwSignal<Gathered>, year: Memo<u8>) -> impl IntoView {
 #[component]
 fn SectionTable(review: Memo<Review>) -> impl IntoView {
     let s = use_staff_texts();
+    let t = use_page_texts();
     view! {
         <section aria-labelledby="sections-heading">
             <h3 id="sections-heading">{s.compile_sections_heading}</h3>
@@ -204,7 +205,7 @@ fn SectionTable(review: Memo<Review>) -> impl IntoView {
                 })}
             </p>
             {move || review.with(|r| (!r.unassigned.is_empty()).then(|| view! {
-                <p class="notice notice-warning">{(s.compile_unassigned)(&r.unassigned.join("、"))}</p>
+                <p class="notice notice-warning">{(s.compile_unassigned)(&r.unassigned.join(t.list_separator))}</p>
             }))}
             <table class="compile-sections">
                 <thead>
@@ -225,7 +226,7 @@ fn SectionTable(review: Memo<Review>) -> impl IntoView {
                                     {if missing {
                                         s.compile_missing.to_string()
                                     } else {
-                                        section.files.join("、")
+                                        section.files.join(t.list_separator)
                                     }}
                                 </td>
                             </tr>
@@ -257,7 +258,7 @@ fn Conflicts(review: Memo<Review>, decisions: RwSignal<Decisions>) -> impl IntoV
                             .iter()
                             .map(|(value, files)| {
                                 let chosen_file = files[0].clone();
-                                let label = files.join("、");
+                                let label = files.join(t.list_separator);
                                 let checked = {
                                     let file = chosen_file.clone();
                                     move || decisions.with(|d| d.chosen(item, path) == Some(file.as_str()))
@@ -277,7 +278,7 @@ fn Conflicts(review: Memo<Review>, decisions: RwSignal<Decisions>) -> impl IntoV
                             .collect_view();
                         view! {
                             <fieldset class="choice conflict">
-                                <legend lang="ja">{format!("No.{item} {title} — {}", (t.field_label)(path))}</legend>
+                                <legend lang="ja">{format!("{} — {}", (t.item_name)(item, &title), (t.field_label)(path))}</legend>
                                 {offers}
                             </fieldset>
                         }
@@ -312,7 +313,7 @@ fn ForeignChanges(review: Memo<Review>, decisions: RwSignal<Decisions>) -> impl 
                         let owners = app_data()
                             .dataset
                             .item(item)
-                            .map(|i| i.sections.join("、"))
+                            .map(|i| i.sections.join(t.list_separator))
                             .unwrap_or_default();
                         let sender = change
                             .section
@@ -429,6 +430,7 @@ fn WriteEdition(
 #[component]
 fn EditionPrint(compiled: Compiled) -> impl IntoView {
     let s = use_staff_texts();
+    let t = use_page_texts();
     let (shown, set_shown) = signal(false);
     // Marked as the item pages of that edition will mark them: the same
     // comparison of the two editions.
@@ -436,7 +438,7 @@ fn EditionPrint(compiled: Compiled) -> impl IntoView {
     let pages = move || {
         let meta = &compiled.dataset.meta;
         let running_head = match &meta.edition_published {
-            Some(date) => format!("{}（{date}）", meta.title),
+            Some(date) => format!("{}{}", meta.title, (t.parenthetical)(date)),
             None => meta.title.clone(),
         };
         compiled
@@ -473,19 +475,17 @@ fn EditionPage(
     running_head: String,
     changed: Vec<(FieldPath, bool)>,
 ) -> impl IntoView {
+    let t = use_page_texts();
     let heading_id = format!("edition-item-{}", item.no);
     let labelled_by = heading_id.clone();
     let names_table = heading_id.clone();
-    let place = format!(
-        "({}) {} › {} {}",
-        item.pillar.code, item.pillar.name, item.category.code, item.category.name
-    );
+    let place = format!("{} › {}", item.pillar_heading(), item.category_heading());
     view! {
         <article class="item-detail edition-page" aria-labelledby=labelled_by>
             <p class="edition-running-head" lang="ja">{running_head}</p>
             <p class="breadcrumb" lang="ja">{place}</p>
             <h3 id=heading_id>
-                <span class="item-no">{format!("No.{}", item.no)}</span>
+                <span class="item-no">{(t.item_no)(item.no)}</span>
                 " "
                 <span lang="ja">{item.title.clone()}</span>
             </h3>
@@ -507,7 +507,7 @@ fn ChangelogTable(compiled: Compiled) -> impl IntoView {
             let title = item_title(entry.item);
             view! {
                 <tr>
-                    <th scope="row" lang="ja">{format!("No.{} {title}", entry.item)}</th>
+                    <th scope="row" lang="ja">{(t.item_name)(entry.item, &title)}</th>
                     <td>{(t.field_label)(entry.path)}</td>
                     <td lang="ja">{text_of(&entry.before, s.empty_value)}</td>
                     <td lang="ja">{text_of(&entry.after, s.empty_value)}</td>

@@ -92,11 +92,10 @@ fn ItemDrafts(no: u32) -> impl IntoView {
     let store = use_draft_store();
     let item = app_data().dataset.item(no).cloned();
     let title = item.as_ref().map(|i| i.title.clone()).unwrap_or_default();
-    let link = href(&ViewState {
-        screen: Screen::Item(no),
-        language: crate::url::use_page().language,
-        ..ViewState::default()
-    });
+    let link = href(&ViewState::page(
+        Screen::Item(no),
+        crate::url::use_page().language,
+    ));
     let stale = Memo::new(move |_| {
         store.drafts.with(|d| {
             drafts::staleness(d, &app_data().dataset)
@@ -123,7 +122,7 @@ fn ItemDrafts(no: u32) -> impl IntoView {
     view! {
         <section class="item-drafts" aria-labelledby=format!("drafts-{no}")>
             <h3 id=format!("drafts-{no}")>
-                <a href=link lang="ja">{format!("No.{no} {title}")}</a>
+                <a href=link lang="ja">{(t.item_name)(no, &title)}</a>
             </h3>
             <For
                 each=move || fields.get()

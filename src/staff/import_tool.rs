@@ -134,7 +134,7 @@ pub fn ImportTool() -> impl IntoView {
                                 view! {
                                     <li class:conflict=change.conflict>
                                         <p class="import-change-head" lang="ja">
-                                            {format!("No.{item} {title}")}
+                                            {(t.item_name)(item, &title)}
                                         </p>
                                         <p class="import-change-field">
                                             {(t.field_label)(path)}
@@ -143,7 +143,7 @@ pub fn ImportTool() -> impl IntoView {
                                         {change.current_draft.clone().filter(|_| change.conflict).map(|mine| view! {
                                             <ValueView label=s.draft_label value=mine/>
                                             <fieldset class="choice">
-                                                <legend class="visually-hidden">{format!("No.{item} {}", (t.field_label)(path))}</legend>
+                                                <legend class="visually-hidden">{(t.item_name)(item, &(t.field_label)(path))}</legend>
                                                 <label>
                                                     <input type="radio" name=name.clone() on:change=move |_| set_choices.update(|c| c.choose(item, path, Choice::KeepMine))/>
                                                     {s.keep_mine}

@@ -197,8 +197,8 @@ fn GoalPicker(
     let t = use_page_texts();
     let checked = move |n: u8| {
         text.with(|t| {
-            t.split(|c: char| c == '、' || c == ',' || c.is_whitespace())
-                .any(|x| x.parse::<u8>() == Ok(n))
+            FieldValue::from_text(FieldPath::SdgGoals, t)
+                .is_ok_and(|value| value.entries().contains(&n.to_string()))
         })
     };
     view! {
@@ -216,9 +216,7 @@ fn GoalPicker(
                                         .filter(|&m| if m == n { on } else { checked(m) })
                                         .collect();
                                     numbers.sort_unstable();
-                                    set_text.set(
-                                        numbers.iter().map(u8::to_string).collect::<Vec<_>>().join("、"),
-                                    );
+                                    set_text.set(FieldValue::Goals(numbers).to_text());
                                     schedule.run(());
                                 }
                             />

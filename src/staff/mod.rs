@@ -23,6 +23,7 @@ mod workbench;
 
 use leptos::prelude::*;
 use model::stored::Settings;
+use model::view_state::Screen;
 
 use crate::notices::Notices;
 use crate::storage::UserData;
@@ -135,40 +136,21 @@ pub fn ItemEditorSlot() -> impl IntoView {
     }
 }
 
-/// The drafts page. Until the staff tools show (and always in the citizen
-/// bundle) it says that drafts are a staff tool and offers staff mode.
+/// A staff page: the drafts, the section report or the coordinator's
+/// compilation. Until the staff tools show (and always in the citizen
+/// bundle) it says that the page is a staff tool and offers staff mode.
 #[island]
-pub fn DraftsScreenSlot() -> impl IntoView {
+pub fn StaffScreenSlot() -> impl IntoView {
     let t = crate::i18n::use_texts();
     let shown = use_staff_tools();
+    let heading = match crate::url::use_page().screen {
+        Screen::Workbench => t.workbench_heading,
+        Screen::Compile => t.compile_heading,
+        _ => t.drafts_heading,
+    };
     view! {
-        <Show when=move || shown.get() fallback=move || view! { <NeedsStaffMode heading=t.drafts_heading/> }>
-            <tools::DraftsScreen/>
-        </Show>
-    }
-}
-
-/// The section report page; without the staff tools, as the drafts page.
-#[island]
-pub fn WorkbenchSlot() -> impl IntoView {
-    let t = crate::i18n::use_texts();
-    let shown = use_staff_tools();
-    view! {
-        <Show when=move || shown.get() fallback=move || view! { <NeedsStaffMode heading=t.workbench_heading/> }>
-            <tools::Workbench/>
-        </Show>
-    }
-}
-
-/// The coordinator's compilation page; without the staff tools, as the
-/// drafts page.
-#[island]
-pub fn CompileScreenSlot() -> impl IntoView {
-    let t = crate::i18n::use_texts();
-    let shown = use_staff_tools();
-    view! {
-        <Show when=move || shown.get() fallback=move || view! { <NeedsStaffMode heading=t.compile_heading/> }>
-            <tools::CompileScreen/>
+        <Show when=move || shown.get() fallback=move || view! { <NeedsStaffMode heading/> }>
+            <tools::StaffScreen/>
         </Show>
     }
 }
@@ -213,9 +195,20 @@ mod tools {
     use crate::t;
     use crate::url::{href, use_page};
 
-    pub use super::compile_screen::CompileScreen;
-    pub use super::drafts_screen::DraftsScreen;
-    pub use super::workbench::Workbench;
+    use super::compile_screen::CompileScreen;
+    use super::drafts_screen::DraftsScreen;
+    use super::workbench::Workbench;
+
+    /// The page's staff screen.
+    #[component]
+    pub fn StaffScreen() -> impl IntoView {
+        match use_page().screen {
+            Screen::Drafts => view! { <DraftsScreen/> }.into_any(),
+            Screen::Workbench => view! { <Workbench/> }.into_any(),
+            Screen::Compile => view! { <CompileScreen/> }.into_any(),
+            _ => ().into_any(),
+        }
+    }
 
     #[component]
     pub fn Banner() -> impl IntoView {
@@ -234,11 +227,7 @@ mod tools {
         let store = use_draft_store();
         let page = use_page();
         let entry = move |screen: Screen, label: Signal<String>| {
-            let target = href(&ViewState {
-                screen,
-                language: page.language,
-                ..ViewState::default()
-            });
+            let target = href(&ViewState::page(screen, page.language));
             view! {
                 <li>
                     <a href=target aria-current=(page.screen == screen).then_some("page")>
@@ -341,8 +330,6 @@ mod tools {
         DraftBadgeText,
         DraftSwitch,
         ItemEditor,
-        DraftsScreen,
-        Workbench,
-        CompileScreen
+        StaffScreen
     );
 }

@@ -149,11 +149,12 @@ fn SectionReport(section: String, year: Memo<u8>) -> impl IntoView {
 /// fields to report.
 #[component]
 fn ReportItem(item: Item, section: String, year: u8) -> impl IntoView {
+    let t = use_page_texts();
     let s = use_staff_texts();
     let store = use_draft_store();
     let no = item.no;
     let heading = format!("report-{no}");
-    let others = drafts::co_sections(&item, &section).join("、");
+    let others = drafts::co_sections(&item, &section).join(t.list_separator);
     let plan = drafts::published(&item, FieldPath::Plan(year));
     let published_result = drafts::published(&item, FieldPath::Result(year));
     let entered = Memo::new(move |_| {
@@ -163,18 +164,17 @@ fn ReportItem(item: Item, section: String, year: u8) -> impl IntoView {
             .or_else(|| published_result.clone())
             .is_some_and(|value| !value.entries().is_empty())
     });
-    let link = href(&ViewState {
-        screen: Screen::Item(no),
-        language: crate::url::use_page().language,
-        ..ViewState::default()
-    });
+    let link = href(&ViewState::page(
+        Screen::Item(no),
+        crate::url::use_page().language,
+    ));
     let editors = drafts::reporting_fields(&item, year)
         .into_iter()
         .map(|path| view! { <FieldEditor item=item.clone() path/> })
         .collect_view();
     view! {
         <section class="report-item" aria-labelledby=heading.clone()>
-            <h3 id=heading.clone() lang="ja">{format!("No.{no} {}", item.title)}</h3>
+            <h3 id=heading.clone() lang="ja">{(t.item_name)(no, &item.title)}</h3>
             <p class="report-state" class:done=entered>
                 {move || if entered.get() { s.result_entered } else { s.result_missing }}
             </p>

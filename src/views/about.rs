@@ -5,6 +5,7 @@ use model::corrections::{tally, Certainty, Correction, CorrectionKind};
 use model::open_data::OpenFile;
 use model::overview::sdg_cell_counts;
 
+use crate::components::data_table::DataTable;
 use crate::components::mixed_language::MixedLanguage;
 use crate::data::app_data;
 use crate::i18n::use_page_texts;
@@ -17,11 +18,7 @@ use model::view_state::{Screen, ViewState};
 pub fn AboutScreen() -> impl IntoView {
     let t = use_page_texts();
     let cells = sdg_cell_counts(&app_data().dataset.items);
-    let statement = href(&ViewState {
-        screen: Screen::Accessibility,
-        language: use_page().language,
-        ..ViewState::default()
-    });
+    let statement = href(&ViewState::page(Screen::Accessibility, use_page().language));
     view! {
         <article class="about" aria-labelledby="about-heading">
             <h2 id="about-heading" tabindex="-1">{t!(t, about_title)}</h2>
@@ -136,7 +133,7 @@ fn CorrectionTable(corrections: Vec<Correction>) -> impl IntoView {
             let certainty = c.certainty;
             view! {
                 <tr>
-                    <td>{format!("No.{}", c.item)}</td>
+                    <td>{(t.item_no)(c.item)}</td>
                     <td>{c.field}</td>
                     <td lang="ja">{c.before}</td>
                     <td lang="ja">{c.after}</td>
@@ -160,15 +157,12 @@ fn CorrectionTable(corrections: Vec<Correction>) -> impl IntoView {
         <p>{move || (t.corrections_summary)(by_kind, guesses)}</p>
         <details class="corrections">
             <summary>{move || (t.corrections_show)(count)}</summary>
-            <div class="table-scroll" role="region" aria-label=move || (t.corrections_show)(count) tabindex="0">
-                <table>
-                    <caption>{t!(t, corrections_caption)}</caption>
-                    <thead>
-                        <tr>{columns}</tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable caption_id="corrections-caption" caption=t.corrections_caption>
+                <thead>
+                    <tr>{columns}</tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </DataTable>
         </details>
     }
 }

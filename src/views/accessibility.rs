@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::data_table::DataTable;
 use crate::data::{accessibility_results, site_config};
 use crate::i18n::use_page_texts;
 use crate::t;
@@ -86,19 +87,16 @@ fn TestResults() -> impl IntoView {
             <p class="a11y-summary">
                 {(t.a11y_results_summary)(&results.tested_on, total, passed, &results.axe_core)}
             </p>
-            <div class="table-scroll" role="region" aria-labelledby="a11y-caption" tabindex="0">
-                <table class="a11y-table">
-                    <caption id="a11y-caption">{t!(t, a11y_results_caption)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(t, a11y_col_check)}</th>
-                            <th scope="col">{t!(t, a11y_col_what)}</th>
-                            <th scope="col">{t!(t, a11y_col_result)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable caption_id="a11y-caption" caption=t.a11y_results_caption class="a11y-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(t, a11y_col_check)}</th>
+                        <th scope="col">{t!(t, a11y_col_what)}</th>
+                        <th scope="col">{t!(t, a11y_col_result)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </DataTable>
         </section>
     }
 }

@@ -52,11 +52,7 @@ fn ItemChanges(no: u32, fields: Vec<FieldChange>) -> impl IntoView {
         .item(no)
         .map(|item| item.title.clone())
         .unwrap_or_default();
-    let link = href(&ViewState {
-        screen: Screen::Item(no),
-        language: use_page().language,
-        ..ViewState::default()
-    });
+    let link = href(&ViewState::page(Screen::Item(no), use_page().language));
     let heading_id = format!("changes-{no}");
     let labelled_by = heading_id.clone();
     let fields = fields
@@ -92,7 +88,7 @@ fn ItemChanges(no: u32, fields: Vec<FieldChange>) -> impl IntoView {
         <li>
             <section aria-labelledby=labelled_by>
                 <h3 id=heading_id>
-                    <a href=link>{format!("No.{no} ")}<span lang="ja">{title}</span></a>
+                    <a href=link>{(t.item_no)(no)}" "<span lang="ja">{title}</span></a>
                 </h3>
                 {fields}
             </section>

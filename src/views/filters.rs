@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{use_texts, Texts};
 use crate::t;
-use model::filter::{Facet, FacetOption, Outcome};
+use model::filter::{Facet, FacetOption, OptionName, Outcome};
 use wasm_bindgen::JsCast;
 
 use crate::live::{use_inert, use_live};
@@ -21,19 +21,19 @@ pub fn facet_heading(texts: &Texts, facet: Facet) -> &'static str {
     }
 }
 
-/// An option's label in the interface language: years with results are
-/// interface text; categories, bureaus, sections and goal names are data.
 /// Whether a facet's options are the document's own (Japanese) names:
 /// categories, bureaus and sections are; goals and years are interface text.
 fn is_document_name(facet: Facet) -> bool {
     matches!(facet, Facet::Category | Facet::Bureau | Facet::Section)
 }
 
-fn option_label(texts: &Texts, facet: Facet, option: &FacetOption) -> String {
-    match (facet, option.value.parse::<u8>()) {
-        (Facet::Result, Ok(year)) => (texts.has_result)(year),
-        (Facet::Sdg, Ok(goal)) => texts.sdg_goal_name(goal),
-        _ => option.label.clone(),
+/// An option's label in the interface language: the document's names as
+/// they are, goals and years with results worded by the language table.
+fn option_label(texts: &Texts, option: &FacetOption) -> String {
+    match &option.name {
+        OptionName::ResultYear(year) => (texts.has_result)(*year),
+        OptionName::Goal(goal) => texts.sdg_goal_name(*goal),
+        OptionName::Document(name) => name.clone(),
     }
 }
 
@@ -154,29 +154,23 @@ pub fn Facets(
     #[prop(into)]
     outcome: Signal<Outcome>,
 ) -> impl IntoView {
-    [
-        Facet::Category,
-        Facet::Bureau,
-        Facet::Section,
-        Facet::Sdg,
-        Facet::Result,
-    ]
-    .into_iter()
-    .map(|facet| {
-        // A memo, not a derived signal: each option reads it, and a derived
-        // signal would clone the whole list on every read.
-        let options = Memo::new(move |_| {
-            outcome.with(|o| {
-                o.facets
-                    .iter()
-                    .find(|(f, _)| *f == facet)
-                    .map(|(_, options)| options.clone())
-                    .unwrap_or_default()
-            })
-        });
-        view! { <FacetGroup facet options/> }
-    })
-    .collect_view()
+    Facet::ALL
+        .into_iter()
+        .map(|facet| {
+            // A memo, not a derived signal: each option reads it, and a derived
+            // signal would clone the whole list on every read.
+            let options = Memo::new(move |_| {
+                outcome.with(|o| {
+                    o.facets
+                        .iter()
+                        .find(|(f, _)| *f == facet)
+                        .map(|(_, options)| options.clone())
+                        .unwrap_or_default()
+                })
+            });
+            view! { <FacetGroup facet options/> }
+        })
+        .collect_view()
 }
 
 /// One facet. Rows are keyed by value and only their count and state change,
@@ -230,7 +224,7 @@ fn FacetGroup(facet: Facet, options: Memo<Vec<FacetOption>>) -> impl IntoView {
                         }
                     })}
                     <span class="option-label" lang=is_document_name(facet).then_some("ja")>
-                        {move || option_label(t, facet, &option)}
+                        {move || option_label(t, &option)}
                     </span>
                     <span class="option-count">{move || (t.count)(count())}</span>
                 </label>
@@ -275,13 +269,7 @@ pub fn ActiveFilters(
                     options
                         .iter()
                         .filter(|option| option.selected)
-                        .map(|option| {
-                            (
-                                *facet,
-                                option.value.clone(),
-                                option_label(t, *facet, option),
-                            )
-                        })
+                        .map(|option| (*facet, option.value.clone(), option_label(t, option)))
                 })
                 .collect::<Vec<_>>()
         })

@@ -25,10 +25,7 @@ pub fn ItemScreen(
 ) -> impl IntoView {
     let t = use_page_texts();
     let page = use_page();
-    let list = href(&ViewState {
-        screen: Screen::List,
-        ..page.clone()
-    });
+    let list = href(&page.on(Screen::List));
     let Some(item) = app_data().dataset.item(no) else {
         return view! {
             <div class="not-found">
@@ -54,12 +51,12 @@ pub fn ItemScreen(
             <nav class="breadcrumb" aria-label=t!(t, breadcrumb)>
                 <a href=list data-list-link="">{t!(t, nav_list)}</a>
                 <span aria-hidden="true">" › "</span>
-                <span lang="ja">{format!("({}) {}", item.pillar.code, item.pillar.name)}</span>
+                <span lang="ja">{item.pillar_heading()}</span>
                 <span aria-hidden="true">" › "</span>
-                <span lang="ja">{format!("{} {}", item.category.code, item.category.name)}</span>
+                <span lang="ja">{item.category_heading()}</span>
             </nav>
             <h2 id="item-heading" tabindex="-1">
-                <span class="item-no">{format!("No.{}", item.no)}</span>
+                <span class="item-no">{(t.item_no)(item.no)}</span>
                 " "
                 <span lang="ja" data-highlight="">{item.title.clone()}</span>
             </h2>
@@ -87,12 +84,7 @@ fn PrevNext(no: u32) -> impl IntoView {
     let t = use_page_texts();
     let page = use_page();
     let count = app_data().dataset.items.len() as u32;
-    let link = move |target: u32| {
-        href(&ViewState {
-            screen: Screen::Item(target),
-            ..page.clone()
-        })
-    };
+    let link = move |target: u32| href(&page.on(Screen::Item(target)));
     let title = |target: u32| {
         app_data()
             .dataset
@@ -105,13 +97,13 @@ fn PrevNext(no: u32) -> impl IntoView {
             {(no > 1).then(|| view! {
                 <a class="prev" href=link(no - 1) rel="prev" data-item=no - 1>
                     <span class="dir">{t!(t, previous_item)}</span>
-                    <span lang="ja">{format!("No.{} {}", no - 1, title(no - 1))}</span>
+                    <span lang="ja">{(t.item_name)(no - 1, &title(no - 1))}</span>
                 </a>
             })}
             {(no < count).then(|| view! {
                 <a class="next" href=link(no + 1) rel="next" data-item=no + 1>
                     <span class="dir">{t!(t, next_item)}</span>
-                    <span lang="ja">{format!("No.{} {}", no + 1, title(no + 1))}</span>
+                    <span lang="ja">{(t.item_name)(no + 1, &title(no + 1))}</span>
                 </a>
             })}
         </nav>
@@ -145,11 +137,7 @@ fn carry_list_query(main: &web_sys::Element, state: &ViewState) {
         return;
     }
     if let Ok(Some(link)) = main.query_selector("a[data-list-link]") {
-        let list = ViewState {
-            screen: Screen::List,
-            ..state.clone()
-        };
-        let _ = link.set_attribute("href", &href(&list));
+        let _ = link.set_attribute("href", &href(&state.on(Screen::List)));
     }
     let Ok(links) = main.query_selector_all("a[data-item]") else {
         return;

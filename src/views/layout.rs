@@ -7,7 +7,6 @@
 //! they work before the app starts and without JavaScript.
 
 use leptos::prelude::*;
-use model::stored::Language;
 use model::view_state::{Screen, ViewState};
 
 use crate::components::text_size::TextSizeControl;
@@ -30,10 +29,7 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let t = use_page_texts();
-    let home = href(&ViewState {
-        language: use_page().language,
-        ..ViewState::default()
-    });
+    let home = href(&ViewState::page(Screen::List, use_page().language));
     view! {
         <header class="site-header">
             <div class="site-id">
@@ -72,11 +68,7 @@ fn SiteNav() -> impl IntoView {
     let t = use_page_texts();
     let page = use_page();
     let link = move |screen: Screen, label: &'static str| {
-        let target = ViewState {
-            screen,
-            language: page.language,
-            ..ViewState::default()
-        };
+        let target = ViewState::page(screen, page.language);
         view! {
             <li>
                 <a href=href(&target) aria-current=(page.screen == screen).then_some("page")>
@@ -107,11 +99,7 @@ fn BookmarksLink() -> impl IntoView {
     let t = use_texts();
     let page = use_page();
     let user = use_user_data();
-    let target = ViewState {
-        screen: Screen::Bookmarks,
-        language: page.language,
-        ..ViewState::default()
-    };
+    let target = ViewState::page(Screen::Bookmarks, page.language);
     let label = move || {
         if user.loaded.get() {
             (t.nav_bookmarks)(user.bookmarks.with(|b| b.len()))
@@ -133,20 +121,9 @@ fn BookmarksLink() -> impl IntoView {
 fn LanguageSwitch() -> impl IntoView {
     let t = use_texts();
     let state = use_view_state();
-    let other = match use_page().language {
-        Language::Ja => Language::En,
-        Language::En => Language::Ja,
-    };
-    let target = move || {
-        href(&ViewState {
-            language: other,
-            ..state.get()
-        })
-    };
-    let other_lang = match other {
-        Language::Ja => "ja",
-        Language::En => "en",
-    };
+    let other = use_page().language.other();
+    let target = move || href(&state.get().in_language(other));
+    let other_lang = other.tag();
     view! {
         <a
             class="language-switch"
@@ -166,13 +143,7 @@ fn LanguageSwitch() -> impl IntoView {
 pub fn SiteFooter() -> impl IntoView {
     let t = use_page_texts();
     let language = use_page().language;
-    let page = |screen: Screen| {
-        href(&ViewState {
-            screen,
-            language,
-            ..ViewState::default()
-        })
-    };
+    let page = |screen: Screen| href(&ViewState::page(screen, language));
     // The downloads are a part of the about page.
     let open_data = format!("{}#open-data", page(Screen::About));
     view! {

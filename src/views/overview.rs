@@ -7,15 +7,16 @@ use std::collections::BTreeSet;
 use leptos::attr::any_attribute::IntoAnyAttribute;
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
-use model::filter::Query;
+use model::filter::{Facet, Query};
 use model::indicators::{applicable_target, Indicator};
 use model::overview::{
     bureau_counts, category_counts, indicator_rows, results_by_year, sdg_cell_counts, sdg_counts,
-    section_counts, sort_rows, status_summary, SortKey, SortOrder,
+    section_counts, sort_rows, status_summary, Count, SortKey, SortOrder,
 };
 use model::view_state::{Screen, ViewState};
 
 use crate::components::chart::{Badge, BarChart, BarRow, Segment};
+use crate::components::data_table::DataTable;
 use crate::components::indicators::{status_label, StatusLabel};
 use crate::data::{app_data, indicators};
 use crate::i18n::{use_page_texts, PageTexts};
@@ -24,12 +25,7 @@ use crate::url::href;
 /// A link to the list filtered by `query` (nothing else carried over: the
 /// chart counts the whole programme, so the list must start from it too).
 fn list_href(query: Query) -> String {
-    href(&ViewState {
-        query,
-        screen: Screen::List,
-        shared_bookmarks: None,
-        language: crate::url::use_page().language,
-    })
+    href(&ViewState::list(query, crate::url::use_page().language))
 }
 
 /// A set of one value (built by insertion: `BTreeSet::from([v])` sorts,
@@ -41,11 +37,10 @@ fn one<T: Ord>(value: T) -> BTreeSet<T> {
 }
 
 fn item_href(no: u32) -> String {
-    href(&ViewState {
-        screen: Screen::Item(no),
-        language: crate::url::use_page().language,
-        ..ViewState::default()
-    })
+    href(&ViewState::page(
+        Screen::Item(no),
+        crate::url::use_page().language,
+    ))
 }
 
 /// The overview page.
@@ -105,24 +100,30 @@ fn KeyFigures() -> impl IntoView {
     }
 }
 
+/// One bar per value of `facet`, each a link to the list filtered by it
+/// (pillars and their categories told apart by the bars' class).
+fn count_rows(t: &PageTexts, facet: Facet, counts: Vec<Count>) -> Vec<BarRow> {
+    counts
+        .into_iter()
+        .map(|c| {
+            let mut query = Query::default();
+            query.toggle(facet, &c.value);
+            let mut row = BarRow::count(t, c.label, c.count, Some(list_href(query)));
+            if facet == Facet::Category {
+                row.class = if c.depth > 0 { "sub" } else { "pillar" }.to_string();
+            }
+            row
+        })
+        .collect()
+}
+
 #[component]
 fn CategoryChart() -> impl IntoView {
     let t = use_page_texts();
     let dataset = &app_data().dataset;
     let categories: usize = dataset.pillars.iter().map(|p| p.categories.len()).sum();
     let note = (t.chart_categories_note)(dataset.pillars.len(), categories);
-    let rows = category_counts(dataset)
-        .into_iter()
-        .map(|c| {
-            let query = Query {
-                categories: one(c.value),
-                ..Query::default()
-            };
-            let mut row = BarRow::count(t, c.label, c.count, Some(list_href(query)));
-            row.class = if c.depth > 0 { "sub" } else { "pillar" }.to_string();
-            row
-        })
-        .collect();
+    let rows = count_rows(t, Facet::Category, category_counts(dataset));
     view! {
         <BarChart
             id="categories"
@@ -139,16 +140,7 @@ fn BureauChart() -> impl IntoView {
     let t = use_page_texts();
     let dataset = &app_data().dataset;
     let note = (t.chart_bureaus_note)(dataset.items.len());
-    let rows = bureau_counts(dataset)
-        .into_iter()
-        .map(|c| {
-            let query = Query {
-                bureaus: one(c.value),
-                ..Query::default()
-            };
-            BarRow::count(t, c.label, c.count, Some(list_href(query)))
-        })
-        .collect();
+    let rows = count_rows(t, Facet::Bureau, bureau_counts(dataset));
     view! {
         <BarChart
             id="bureaus"
@@ -168,16 +160,7 @@ fn SectionChart() -> impl IntoView {
     // they are behind a disclosure, still one link each.
     let several = counts.iter().filter(|c| c.count > 1).count();
     let more_label = (t.chart_sections_more)(counts.len() - several);
-    let rows = counts
-        .into_iter()
-        .map(|c| {
-            let query = Query {
-                sections: one(c.value),
-                ..Query::default()
-            };
-            BarRow::count(t, c.label, c.count, Some(list_href(query)))
-        })
-        .collect();
+    let rows = count_rows(t, Facet::Section, counts);
     view! {
         <BarChart
             id="sections"
@@ -354,7 +337,7 @@ fn IndicatorTable() -> impl IntoView {
                 <tr {..rank_attributes}>
                     <td class="col-item">
                         <a href=item_href(row.item)>
-                            {format!("No.{} ", row.item)}<span lang="ja">{title}</span>
+                            {(t.item_no)(row.item)}" "<span lang="ja">{title}</span>
                         </a>
                     </td>
                     <th scope="row" class="col-name" lang="ja">{row.name}</th>
@@ -373,23 +356,23 @@ fn IndicatorTable() -> impl IntoView {
                 <p>{(t.indicator_summary)(data.indicators.len(), &summary)}</p>
                 <p class="hint">{t.sort_hint}</p>
             </div>
-            // The scrolling box is focusable so keyboard users can scroll it on
-            // a phone; it is named after the table, not the section.
-            <div class="table-scroll" role="region" aria-labelledby="indicator-table-caption" tabindex="0">
-                <table class="data-table indicator-table" id="indicator-table">
-                    <caption id="indicator-table-caption">{t.indicator_table_caption}</caption>
-                    <thead>
-                        <tr>
-                            {header(SortKey::Item, t.column_item)}
-                            {header(SortKey::Name, t.column_indicator)}
-                            <th scope="col">{t.column_latest_result}</th>
-                            <th scope="col">{t.column_same_year_target}</th>
-                            {header(SortKey::Status, t.column_status)}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable
+                caption_id="indicator-table-caption"
+                caption=t.indicator_table_caption
+                class="data-table indicator-table"
+                table_id="indicator-table"
+            >
+                <thead>
+                    <tr>
+                        {header(SortKey::Item, t.column_item)}
+                        {header(SortKey::Name, t.column_indicator)}
+                        <th scope="col">{t.column_latest_result}</th>
+                        <th scope="col">{t.column_same_year_target}</th>
+                        {header(SortKey::Status, t.column_status)}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </DataTable>
             <TableSort/>
         </section>
     }
@@ -575,7 +558,7 @@ fn EffectTable() -> impl IntoView {
                 <tr>
                     <td class="col-item">
                         <a href=item_href(e.item)>
-                            {format!("No.{} ", e.item)}<span lang="ja">{title}</span>
+                            {(t.item_no)(e.item)}" "<span lang="ja">{title}</span>
                         </a>
                     </td>
                     <td>{e.year.map_or_else(|| t.no_entry.to_string(), t.year_label)}</td>
@@ -591,20 +574,21 @@ fn EffectTable() -> impl IntoView {
             <div class="chart-notes">
                 <p>{t.effect_table_note}</p>
             </div>
-            <div class="table-scroll" role="region" aria-labelledby="effect-table-caption" tabindex="0">
-                <table class="data-table effect-table">
-                    <caption id="effect-table-caption">{t.effect_table_caption}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.column_item}</th>
-                            <th scope="col">{t.year}</th>
-                            <th scope="col">{t.column_effect}</th>
-                            <th scope="col">{t.column_content}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable
+                caption_id="effect-table-caption"
+                caption=t.effect_table_caption
+                class="data-table effect-table"
+            >
+                <thead>
+                    <tr>
+                        <th scope="col">{t.column_item}</th>
+                        <th scope="col">{t.year}</th>
+                        <th scope="col">{t.column_effect}</th>
+                        <th scope="col">{t.column_content}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </DataTable>
         </section>
     }
 }

@@ -13,6 +13,7 @@ mod files;
 #[cfg(test)]
 mod guide;
 mod imports;
+mod interface_text;
 mod open_data;
 mod postbuild;
 mod pwa;

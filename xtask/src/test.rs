@@ -232,11 +232,13 @@ fn report_free_disk(root: &Path) {
     }
 }
 
-/// The architecture invariants: `model` is free of web crates and no module
-/// imports form a cycle. (That only `src/storage/` touches web storage and
-/// only `src/url.rs` the address is clippy's to check: `clippy.toml`.)
+/// The architecture invariants: `model` is free of web crates, no module
+/// imports form a cycle, and views take their words from the language
+/// tables. (That only `src/storage/` touches web storage and only
+/// `src/url.rs` the address is clippy's to check: `clippy.toml`.)
 pub fn architecture(root: &Path) -> Result<()> {
     check_model_is_web_free()?;
+    crate::interface_text::check(root)?;
     crate::imports::check_no_cycles(&root.join("src"))?;
     crate::imports::check_no_cycles(&root.join("model").join("src"))
 }

@@ -107,15 +107,12 @@ fn BookmarksOnlyLink() -> impl IntoView {
     let user = use_user_data();
     let on_bookmarks = use_page().screen == Screen::Bookmarks;
     let target = move || {
-        href(&ViewState {
-            screen: if on_bookmarks {
-                Screen::List
-            } else {
-                Screen::Bookmarks
-            },
-            shared_bookmarks: None,
-            ..state.get()
-        })
+        let screen = if on_bookmarks {
+            Screen::List
+        } else {
+            Screen::Bookmarks
+        };
+        href(&state.get().without_shared_bookmarks().on(screen))
     };
     let label = move || {
         if on_bookmarks {
@@ -151,12 +148,8 @@ fn BookmarksBanner() -> impl IntoView {
     let inert = use_inert();
     let page = use_page();
     let share_url = Signal::derive(move || {
-        let shared = ViewState {
-            shared_bookmarks: Some(user.bookmarks.with(|b| b.iter().collect())),
-            language: page.language,
-            ..ViewState::default()
-        };
-        absolute_href(&shared)
+        let bookmarks = user.bookmarks.with(|b| b.iter().collect());
+        absolute_href(&ViewState::sharing(bookmarks, page.language))
     });
     let (open, set_open) = signal(false);
     view! {
@@ -190,12 +183,7 @@ fn SharedBanner(items: Vec<u32>) -> impl IntoView {
     let shared: Bookmarks = items.iter().copied().collect();
     let count = shared.len();
     let (added, set_added) = signal(false);
-    let all_href = move || {
-        href(&ViewState {
-            shared_bookmarks: None,
-            ..state.get()
-        })
-    };
+    let all_href = move || href(&state.get().without_shared_bookmarks());
     view! {
         <div class="mode-banner shared">
             <p>{(t.shared_showing)(count)}</p>

@@ -53,7 +53,10 @@ pub fn CategoryRows(
 ) -> impl IntoView {
     let list = use_list();
     number_groups().into_iter().nth(group).map(|group| {
-        let heading = category_heading(&group.pillar_code, &group.category_code);
+        let heading = app_data()
+            .dataset
+            .category_heading(&group.pillar_code, &group.category_code)
+            .unwrap_or_default();
         let members = group.items.clone();
         let block_hidden =
             move || !list.in_place.get() || list.shown.with(|s| !members.iter().any(|&i| s[i]));
@@ -146,22 +149,12 @@ fn keyed_groups(groups: Vec<model::listing::CategoryGroup>) -> Vec<(GroupKey, Ve
         .collect()
 }
 
-/// 「(1) 将来を見据えた…　ア ICTの活用…」: a category's heading in the list.
-fn category_heading(pillar_code: &str, category_code: &str) -> String {
-    app_data()
-        .dataset
-        .pillars
-        .iter()
-        .filter(|p| p.code == pillar_code)
-        .flat_map(|p| p.categories.iter().map(move |c| (p, c)))
-        .find(|(_, c)| c.code == category_code)
-        .map(|(p, c)| format!("({}) {}　{} {}", p.code, p.name, c.code, c.name))
-        .unwrap_or_default()
-}
-
 #[component]
 fn CategoryBlock(group_key: GroupKey, groups: Memo<Vec<(GroupKey, Vec<usize>)>>) -> impl IntoView {
-    let heading = category_heading(&group_key.0, &group_key.1);
+    let heading = app_data()
+        .dataset
+        .category_heading(&group_key.0, &group_key.1)
+        .unwrap_or_default();
     let rows = move || {
         groups.with(|g| {
             g.iter()
@@ -199,11 +192,11 @@ fn ItemRow(
     let link = item_href(no, &page);
     view! {
         <li class="item-row" data-no=no hidden=move || !visible.get()>
-            <span class="item-no">{format!("No.{no}")}</span>
+            <span class="item-no">{(t.item_no)(no)}</span>
             <a class="item-title" href=link lang="ja" data-highlight="">{item.title.clone()}</a>
             <p class="item-sections">
                 <span class="visually-hidden">{t!(t, sections_prefix)}</span>
-                <span lang="ja" data-highlight="">{item.sections.join("・")}</span>
+                <span lang="ja" data-highlight="">{item.sections.join(t.name_separator)}</span>
             </p>
             {move || {
                 // Hidden rows need no snippet.
