@@ -40,6 +40,8 @@ pub mod machine;
 mod record;
 mod report;
 mod sizes;
+mod stats;
+mod table;
 mod targets;
 
 use std::net::TcpStream;
@@ -261,7 +263,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let interactive = sizes::interactive_files(&app_dir)?;
 
     let date = machine::utc_now();
-    let report = report::build(&report::Inputs {
+    let report = report::build(report::Inputs {
         date: &date,
         machine: machine::describe(),
         browser: &browser,
@@ -269,28 +271,31 @@ pub fn run(args: &[String]) -> Result<()> {
         wasm: sizes::Bytes::of_file(&wasm_file),
         wasm_file: &wasm_name,
         interactive: &interactive,
-        settings: json!({
-            "command": Options::command(args),
-            "cpu_throttling": CPU_THROTTLING,
-            "cold_loads": options.runs,
-            "viewport": VIEWPORT,
-            "sizes": options.sizes,
-            "item": ITEM_NO,
-            "server": "tests/bench/serve.mjs on 127.0.0.1 (Node http, HTTP/1.1; the build's .br/.gz \
-                       copies by Accept-Encoding; ETag and Last-Modified revalidation)",
-            "chromium": browser["chromium"],
-            "built": options.build,
-            "build_s": build_s,
-            "build_steps_s": build_steps.into_iter().collect::<serde_json::Map<_, _>>(),
-            "duration_s": started.elapsed().as_secs(),
-            "load_average_1min": { "start": load_at_start, "end": machine::load_average() },
-        }),
+        settings: report::Settings {
+            command: Options::command(args),
+            cpu_throttling: CPU_THROTTLING,
+            cold_loads: options.runs,
+            viewport: VIEWPORT,
+            sizes: options.sizes.clone(),
+            item: ITEM_NO,
+            server: "tests/bench/serve.mjs on 127.0.0.1 (Node http, HTTP/1.1; the build's .br/.gz \
+                     copies by Accept-Encoding; ETag and Last-Modified revalidation)",
+            chromium: browser["chromium"].as_str().map(str::to_string),
+            built: options.build,
+            build_s,
+            build_steps_s: build_steps.into_iter().collect(),
+            duration_s: started.elapsed().as_secs(),
+            load_average_1min: report::LoadAverage {
+                start: load_at_start,
+                end: machine::load_average(),
+            },
+        },
     });
     std::fs::write(
         out.join("report.json"),
         serde_json::to_string_pretty(&report)?,
     )?;
-    let table = report::table(&report);
+    let table = table::table(&report);
     std::fs::write(out.join("report.md"), &table)?;
     println!("\n{table}");
     if options.record {
@@ -311,7 +316,7 @@ pub fn run(args: &[String]) -> Result<()> {
 /// `dist/` it built (`release_stamp`), and `bench/` compiles only the app
 /// crate with the `bench` feature (the citizen wasm, and the prerenderer).
 /// Returns how many seconds each step took.
-fn build(root: &Path, site: &Path, synthetic: &[usize]) -> Result<Vec<(String, Value)>> {
+fn build(root: &Path, site: &Path, synthetic: &[usize]) -> Result<Vec<(String, u64)>> {
     let mut steps = Vec::new();
     for (dir, feature) in [("app", None), ("bench", Some("bench"))] {
         let step = Instant::now();
@@ -326,10 +331,7 @@ fn build(root: &Path, site: &Path, synthetic: &[usize]) -> Result<Vec<(String, V
                 println!(
                     "bench: app/ is dist/, the release build of {commit} by `cargo xtask test`"
                 );
-                steps.push((
-                    format!("{dir} (dist/ reused)"),
-                    json!(step.elapsed().as_secs()),
-                ));
+                steps.push((format!("{dir} (dist/ reused)"), step.elapsed().as_secs()));
                 continue;
             }
         }
@@ -339,12 +341,12 @@ fn build(root: &Path, site: &Path, synthetic: &[usize]) -> Result<Vec<(String, V
             args.extend(["--features", feature]);
         }
         status(cmd("trunk", &args))?;
-        steps.push((dir.to_string(), json!(step.elapsed().as_secs())));
+        steps.push((dir.to_string(), step.elapsed().as_secs()));
     }
     if !synthetic.is_empty() {
         let step = Instant::now();
         write_synthetic_pages(root, &site.join("bench"), synthetic)?;
-        steps.push(("synthetic".to_string(), json!(step.elapsed().as_secs())));
+        steps.push(("synthetic".to_string(), step.elapsed().as_secs()));
     }
     Ok(steps)
 }

@@ -1,14 +1,55 @@
 //! The machine and the tool versions, so that runs can be compared.
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::project_root;
 use crate::run::output;
 use crate::setup::CHROMIUM;
 
 /// CPU model, cores, memory, OS and kernel, and the versions of the tools
-/// that build and measure the app.
-pub fn describe() -> Value {
+/// that build and measure the app; `None` for what could not be found out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Machine {
+    pub cpu: Option<String>,
+    pub cores: usize,
+    pub memory_bytes: Option<u64>,
+    pub os: String,
+    pub kernel: Option<String>,
+    pub arch: String,
+    pub tools: Tools,
+}
+
+/// Each tool's own version line (`rustc 1.91.0 …`); Playwright's version
+/// number alone, from its package.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Tools {
+    pub rustc: Option<String>,
+    pub trunk: Option<String>,
+    pub wasm_bindgen: Option<String>,
+    pub wasm_opt: Option<String>,
+    pub chromium: Option<String>,
+    pub node: Option<String>,
+    pub playwright: Option<String>,
+}
+
+impl Tools {
+    /// Each tool by its key in `report.json`, in the table's order.
+    pub fn by_name(&self) -> [(&'static str, Option<&str>); 7] {
+        [
+            ("rustc", self.rustc.as_deref()),
+            ("trunk", self.trunk.as_deref()),
+            ("wasm_bindgen", self.wasm_bindgen.as_deref()),
+            ("wasm_opt", self.wasm_opt.as_deref()),
+            ("chromium", self.chromium.as_deref()),
+            ("node", self.node.as_deref()),
+            ("playwright", self.playwright.as_deref()),
+        ]
+    }
+}
+
+/// This machine and its tools.
+pub fn describe() -> Machine {
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let cpu = cpuinfo
         .lines()
@@ -34,23 +75,23 @@ pub fn describe() -> Value {
             .ok()
             .and_then(|text| serde_json::from_str::<Value>(&text).ok())
             .and_then(|json| json["version"].as_str().map(str::to_string));
-    json!({
-        "cpu": cpu,
-        "cores": cores,
-        "memory_bytes": memory_bytes,
-        "os": os,
-        "kernel": output("uname", &["-r"]),
-        "arch": std::env::consts::ARCH,
-        "tools": {
-            "rustc": output("rustc", &["--version"]),
-            "trunk": output("trunk", &["--version"]),
-            "wasm_bindgen": output("wasm-bindgen", &["--version"]),
-            "wasm_opt": output("wasm-opt", &["--version"]),
-            "chromium": output(CHROMIUM, &["--version"]),
-            "node": output("node", &["--version"]),
-            "playwright": playwright,
+    Machine {
+        cpu,
+        cores,
+        memory_bytes,
+        os,
+        kernel: output("uname", &["-r"]),
+        arch: std::env::consts::ARCH.to_string(),
+        tools: Tools {
+            rustc: output("rustc", &["--version"]),
+            trunk: output("trunk", &["--version"]),
+            wasm_bindgen: output("wasm-bindgen", &["--version"]),
+            wasm_opt: output("wasm-opt", &["--version"]),
+            chromium: output(CHROMIUM, &["--version"]),
+            node: output("node", &["--version"]),
+            playwright,
         },
-    })
+    }
 }
 
 /// The 1-minute load average (other work on the machine skews the timings).

@@ -7,12 +7,13 @@
 
 use std::path::Path;
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 /// A file's size raw and as served to a browser accepting brotli or only
 /// gzip: its `.br` or `.gz` copy, or the file itself when the build wrote
 /// none (images already compressed).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Bytes {
     pub raw: u64,
     pub gzip: u64,
@@ -41,20 +42,18 @@ impl Bytes {
         self.gzip += other.gzip;
         self.brotli += other.brotli;
     }
-
-    pub fn json(self) -> Value {
-        json!({ "raw": self.raw, "gzip": self.gzip, "brotli": self.brotli })
-    }
 }
 
-/// One response of the first visit, for a file of the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One response of the first visit, for a file of the app; in
+/// `report.json`, with the file's sizes beside the response's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fetched {
     /// Path inside the app's directory, e.g. `index.html`.
     pub path: String,
     /// Whether the service worker asked (precaching) rather than the page.
     pub by_service_worker: bool,
     /// The file's sizes.
+    #[serde(flatten)]
     pub bytes: Bytes,
     /// The response body as sent (compressed, if it was; none for a 304).
     pub sent: u64,
@@ -200,6 +199,7 @@ pub fn file_path(prefix: &str, url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn finds_what_makes_the_list_interactive() {

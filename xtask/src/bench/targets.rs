@@ -2,7 +2,9 @@
 //! met them. Most targets are upper limits; scores and counts are lower
 //! limits.
 
-use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+use serde::Serialize;
 
 /// How a figure and its limit read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,29 +113,51 @@ fn meets(minimum: bool, value: f64, limit: f64) -> bool {
     }
 }
 
-/// `{ key: { "value", "limit", "met" } }` for the measured `values` (and
-/// `"stretch"`, `"stretch_met"` for a target with a stretch goal); `met` is
-/// null when the value is missing or `unjudged` names the key.
-pub fn judge(values: &[(&str, Option<f64>)], unjudged: &[&str]) -> Value {
-    let mut out = Map::new();
-    for target in TARGETS {
-        let value = values
-            .iter()
-            .find(|(key, _)| *key == target.key)
-            .and_then(|(_, v)| *v);
-        let judged = value.filter(|_| !unjudged.contains(&target.key));
-        let mut entry = json!({
-            "value": value,
-            "limit": target.limit,
-            "met": judged.map(|v| target.met_by(v)),
-        });
-        if let Some(stretch) = target.stretch {
-            entry["stretch"] = json!(stretch);
-            entry["stretch_met"] = json!(judged.and_then(|v| target.stretch_met_by(v)));
-        }
-        out.insert(target.key.to_string(), entry);
-    }
-    Value::Object(out)
+/// How a run fared against one target, as `report.json`'s `targets` holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Judgement {
+    /// The measured figure, if there was one.
+    pub value: Option<f64>,
+    pub limit: f64,
+    /// `None` when the value is missing or the target is not judged this run.
+    pub met: Option<bool>,
+    /// Only for a target with a stretch goal.
+    #[serde(flatten)]
+    pub stretch: Option<StretchJudgement>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct StretchJudgement {
+    pub stretch: f64,
+    pub stretch_met: Option<bool>,
+}
+
+/// Every target's judgement, by key.
+pub type Judgements = BTreeMap<&'static str, Judgement>;
+
+/// The judgement of every target on the measured `values`; a target whose
+/// key `unjudged` names keeps its value but is not judged.
+pub fn judge(values: &[(&str, Option<f64>)], unjudged: &[&str]) -> Judgements {
+    TARGETS
+        .into_iter()
+        .map(|target| {
+            let value = values
+                .iter()
+                .find(|(key, _)| *key == target.key)
+                .and_then(|(_, v)| *v);
+            let judged = value.filter(|_| !unjudged.contains(&target.key));
+            let judgement = Judgement {
+                value,
+                limit: target.limit,
+                met: judged.map(|v| target.met_by(v)),
+                stretch: target.stretch.map(|stretch| StretchJudgement {
+                    stretch,
+                    stretch_met: judged.and_then(|v| target.stretch_met_by(v)),
+                }),
+            };
+            (target.key, judgement)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -151,12 +175,12 @@ mod tests {
             ],
             &["bench_wall_time_s"],
         );
-        assert_eq!(judged["time_to_list_ratio"]["met"], true);
-        assert_eq!(judged["item_page_ratio"]["met"], false);
-        assert_eq!(judged["first_visit_page_brotli_bytes"]["met"], Value::Null);
-        assert_eq!(judged["bench_wall_time_s"]["met"], Value::Null);
-        assert_eq!(judged["search_p95_ms_61"]["limit"], 25.0);
-        assert_eq!(judged.as_object().unwrap().len(), TARGETS.len());
+        assert_eq!(judged["time_to_list_ratio"].met, Some(true));
+        assert_eq!(judged["item_page_ratio"].met, Some(false));
+        assert_eq!(judged["first_visit_page_brotli_bytes"].met, None);
+        assert_eq!(judged["bench_wall_time_s"].met, None);
+        assert_eq!(judged["search_p95_ms_61"].limit, 25.0);
+        assert_eq!(judged.len(), TARGETS.len());
     }
 
     #[test]
@@ -170,27 +194,30 @@ mod tests {
             ],
             &[],
         );
-        assert_eq!(judged["lighthouse_performance"]["met"], false);
-        assert_eq!(judged["lighthouse_accessibility"]["met"], true);
-        assert_eq!(judged["phone_first_screen_items"]["met"], true);
-        assert_eq!(judged["lighthouse_tbt_ms"]["met"], false);
+        assert_eq!(judged["lighthouse_performance"].met, Some(false));
+        assert_eq!(judged["lighthouse_accessibility"].met, Some(true));
+        assert_eq!(judged["phone_first_screen_items"].met, Some(true));
+        assert_eq!(judged["lighthouse_tbt_ms"].met, Some(false));
         let judged = judge(&[("phone_first_screen_items", Some(1.0))], &[]);
-        assert_eq!(judged["phone_first_screen_items"]["met"], false);
+        assert_eq!(judged["phone_first_screen_items"].met, Some(false));
     }
 
     #[test]
     fn a_stretch_goal_is_judged_beside_the_limit() {
         let judged = judge(&[("citizen_interactive_brotli_bytes", Some(90_000.0))], &[]);
         let entry = &judged["citizen_interactive_brotli_bytes"];
-        assert_eq!(entry["met"], true);
-        assert_eq!(entry["stretch"], 60_000.0);
-        assert_eq!(entry["stretch_met"], false);
-        let judged = judge(&[("citizen_interactive_brotli_bytes", Some(55_000.0))], &[]);
+        assert_eq!(entry.met, Some(true));
         assert_eq!(
-            judged["citizen_interactive_brotli_bytes"]["stretch_met"],
-            true
+            entry.stretch,
+            Some(StretchJudgement {
+                stretch: 60_000.0,
+                stretch_met: Some(false)
+            })
         );
-        assert!(judge(&[], &[])["search_p95_ms_61"].get("stretch").is_none());
+        let judged = judge(&[("citizen_interactive_brotli_bytes", Some(55_000.0))], &[]);
+        let stretch = judged["citizen_interactive_brotli_bytes"].stretch.unwrap();
+        assert_eq!(stretch.stretch_met, Some(true));
+        assert_eq!(judge(&[], &[])["search_p95_ms_61"].stretch, None);
     }
 
     #[test]
