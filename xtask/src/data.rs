@@ -46,7 +46,7 @@ pub fn run(root: &Path, check: bool) -> Result<()> {
 
 /// Extracts the dataset and writes it, or with `check` verifies it.
 fn dataset(root: &Path, check: bool) -> Result<()> {
-    let json = render(&build(root)?)?;
+    let json = build(root)?.to_pretty_json();
     let out = root.join(OUTPUT);
     if check {
         let committed = fs::read_to_string(&out).unwrap_or_default();
@@ -75,13 +75,6 @@ pub fn readings(root: &Path, check: bool) -> Result<()> {
         args.push("--check");
     }
     crate::run::status(crate::run::cmd("node", &args)).context("data/readings.json")
-}
-
-/// The dataset as written: pretty JSON with a trailing newline.
-fn render(dataset: &Dataset) -> Result<String> {
-    let mut json = serde_json::to_string_pretty(dataset)?;
-    json.push('\n');
-    Ok(json)
 }
 
 fn read(root: &Path, path: &str) -> Result<String> {

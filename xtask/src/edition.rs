@@ -97,9 +97,8 @@ pub fn add(data: &Path, file: &Path) -> Result<String> {
     let dir = data.join(EDITIONS_DIR);
     fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let target = dir.join(format!("{}.json", edition_slug(&next.meta)));
-    let mut json = serde_json::to_string_pretty(&next)?;
-    json.push('\n');
-    fs::write(&target, json).with_context(|| format!("writing {}", target.display()))?;
+    fs::write(&target, next.to_pretty_json())
+        .with_context(|| format!("writing {}", target.display()))?;
     let changed = changes(&current, &next);
     let items: std::collections::BTreeSet<u32> = changed.iter().map(|c| c.item).collect();
     Ok(format!(
