@@ -49,10 +49,11 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use model::Dataset;
 use serde_json::{json, Value};
+use xshell::cmd;
 
 use crate::postbuild::{brotli_bytes, gzip_bytes, PRERENDERER};
 use crate::project_root;
-use crate::run::{cmd, status};
+use crate::run::shell;
 use crate::setup::{Toolchain, CHROMIUM};
 
 /// CPU slow-down applied through CDP, to stand for a modest tablet.
@@ -235,12 +236,10 @@ pub fn run(args: &[String]) -> Result<()> {
     std::fs::write(&config_path, serde_json::to_string_pretty(&config)?)?;
 
     let harness = root.join("tests").join("bench").join("harness.mjs");
-    let mut node = cmd(
-        "node",
-        &[&harness.to_string_lossy(), &config_path.to_string_lossy()],
-    );
-    node.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-    if let Err(error) = status(node) {
+    let sh = shell()?;
+    let node =
+        cmd!(sh, "node {harness} {config_path}").env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    if let Err(error) = node.run() {
         println!("bench: the browser harness failed ({error:#}); reporting what it recorded");
     }
     let browser: Value = serde_json::from_str(
@@ -263,7 +262,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let date = machine::utc_now();
     let report = report::build(&report::Inputs {
         date: &date,
-        machine: machine::describe(),
+        machine: machine::describe()?,
         browser: &browser,
         visit: &visit,
         wasm: sizes::Bytes::of_file(&wasm_file),
@@ -312,6 +311,7 @@ pub fn run(args: &[String]) -> Result<()> {
 /// crate with the `bench` feature (the citizen wasm, and the prerenderer).
 /// Returns how many seconds each step took.
 fn build(root: &Path, site: &Path, synthetic: &[usize]) -> Result<Vec<(String, Value)>> {
+    let sh = shell()?;
     let mut steps = Vec::new();
     for (dir, feature) in [("app", None), ("bench", Some("bench"))] {
         let step = Instant::now();
@@ -333,12 +333,9 @@ fn build(root: &Path, site: &Path, synthetic: &[usize]) -> Result<Vec<(String, V
                 continue;
             }
         }
-        let dist = site.join(dir).to_string_lossy().into_owned();
-        let mut args = vec!["build", "--release", "--dist", &dist];
-        if let Some(feature) = feature {
-            args.extend(["--features", feature]);
-        }
-        status(cmd("trunk", &args))?;
+        let dist = site.join(dir);
+        let features = feature.map_or(vec![], |feature| vec!["--features", feature]);
+        cmd!(sh, "trunk build --release --dist {dist} {features...}").run()?;
         steps.push((dir.to_string(), json!(step.elapsed().as_secs())));
     }
     if !synthetic.is_empty() {
@@ -368,24 +365,20 @@ fn write_synthetic_pages(root: &Path, bench_dir: &Path, sizes: &[usize]) -> Resu
         .map(usize::to_string)
         .collect::<Vec<_>>()
         .join(",");
-    let dir = bench_dir.to_string_lossy().into_owned();
     // `PRERENDERER` selects `ssr`; the bench adds its feature to it.
     let features = "ssr,bench";
     let args: Vec<&str> = PRERENDERER
         .iter()
         .map(|&arg| if arg == "ssr" { features } else { arg })
         .collect();
-    let mut command = cmd(
-        "cargo",
-        &[
-            &["run", "--quiet"][..],
-            &args,
-            &["--bin", "prerender", "--", "--synthetic", &sizes_arg, &dir],
-        ]
-        .concat(),
-    );
-    command.env("CARGO_TARGET_DIR", root.join("target"));
-    status(command).context("writing the synthetic lists")?;
+    let sh = shell()?;
+    cmd!(
+        sh,
+        "cargo run --quiet {args...} --bin prerender -- --synthetic {sizes_arg} {bench_dir}"
+    )
+    .env("CARGO_TARGET_DIR", root.join("target"))
+    .run()
+    .context("writing the synthetic lists")?;
     for &size in sizes {
         let page = synthetic_page(bench_dir, size);
         let bytes = std::fs::read(&page).with_context(|| format!("reading {}", page.display()))?;

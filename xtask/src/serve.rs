@@ -2,7 +2,9 @@
 
 use anyhow::{Context, Result};
 
-use crate::run::{cmd, status};
+use xshell::cmd;
+
+use crate::run::shell;
 use crate::setup::Toolchain;
 
 pub fn run(args: &[String]) -> Result<()> {
@@ -17,10 +19,13 @@ pub fn run(args: &[String]) -> Result<()> {
     };
     Toolchain::ensure()?;
     let port_text = port.to_string();
-    let mut trunk_args = vec!["serve", "--address", "127.0.0.1", "--port", &port_text];
-    if release {
-        trunk_args.push("--release");
-    }
+    let release = release.then_some("--release");
     println!("serve: building, then serving at http://127.0.0.1:{port}/ (Ctrl+C stops)");
-    status(cmd("trunk", &trunk_args))
+    let sh = shell()?;
+    cmd!(
+        sh,
+        "trunk serve --address 127.0.0.1 --port {port_text} {release...}"
+    )
+    .run()?;
+    Ok(())
 }

@@ -3,13 +3,17 @@
 use jiff::Timestamp;
 use serde_json::{json, Value};
 
+use anyhow::Result;
+use xshell::cmd;
+
 use crate::project_root;
-use crate::run::output;
+use crate::run::{shell, stdout};
 use crate::setup::CHROMIUM;
 
 /// CPU model, cores, memory, OS and kernel, and the versions of the tools
 /// that build and measure the app.
-pub fn describe() -> Value {
+pub fn describe() -> Result<Value> {
+    let sh = shell()?;
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let cpu = cpuinfo
         .lines()
@@ -35,23 +39,23 @@ pub fn describe() -> Value {
             .ok()
             .and_then(|text| serde_json::from_str::<Value>(&text).ok())
             .and_then(|json| json["version"].as_str().map(str::to_string));
-    json!({
+    Ok(json!({
         "cpu": cpu,
         "cores": cores,
         "memory_bytes": memory_bytes,
         "os": os,
-        "kernel": output("uname", &["-r"]),
+        "kernel": stdout(cmd!(sh, "uname -r")),
         "arch": std::env::consts::ARCH,
         "tools": {
-            "rustc": output("rustc", &["--version"]),
-            "trunk": output("trunk", &["--version"]),
-            "wasm_bindgen": output("wasm-bindgen", &["--version"]),
-            "wasm_opt": output("wasm-opt", &["--version"]),
-            "chromium": output(CHROMIUM, &["--version"]),
-            "node": output("node", &["--version"]),
+            "rustc": stdout(cmd!(sh, "rustc --version")),
+            "trunk": stdout(cmd!(sh, "trunk --version")),
+            "wasm_bindgen": stdout(cmd!(sh, "wasm-bindgen --version")),
+            "wasm_opt": stdout(cmd!(sh, "wasm-opt --version")),
+            "chromium": stdout(cmd!(sh, "{CHROMIUM} --version")),
+            "node": stdout(cmd!(sh, "node --version")),
             "playwright": playwright,
         },
-    })
+    }))
 }
 
 /// The 1-minute load average (other work on the machine skews the timings).
