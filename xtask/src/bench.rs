@@ -51,6 +51,7 @@ use model::Dataset;
 use serde_json::{json, Value};
 use xshell::cmd;
 
+use crate::flags;
 use crate::postbuild::{brotli_bytes, gzip_bytes, PRERENDERER};
 use crate::project_root;
 use crate::run::shell;
@@ -77,42 +78,24 @@ struct Options {
 }
 
 impl Options {
-    fn parse(args: &[String]) -> Result<Options> {
-        let mut options = Options {
-            runs: DEFAULT_RUNS,
-            sizes: DEFAULT_SIZES.to_vec(),
-            port: DEFAULT_PORT,
-            build: true,
-            record: false,
+    fn from_flags(flags: &flags::Bench) -> Result<Options> {
+        let sizes = match &flags.sizes {
+            Some(list) => list
+                .split(',')
+                .map(|s| s.trim().parse::<usize>())
+                .collect::<Result<_, _>>()
+                .context("--sizes needs numbers separated by commas, e.g. 61,1000")?,
+            None => DEFAULT_SIZES.to_vec(),
         };
-        let mut args = args.iter();
-        while let Some(arg) = args.next() {
-            let mut value = |name: &str| {
-                args.next()
-                    .with_context(|| format!("{name} needs a value"))
-                    .cloned()
-            };
-            match arg.as_str() {
-                "--runs" => {
-                    options.runs = value("--runs")?.parse().context("--runs needs a number")?;
-                    if options.runs == 0 {
-                        bail!("--runs must be at least 1");
-                    }
-                }
-                "--port" => options.port = value("--port")?.parse().context("--port needs a port")?,
-                "--sizes" => {
-                    options.sizes = value("--sizes")?
-                        .split(',')
-                        .map(|s| s.trim().parse::<usize>())
-                        .collect::<Result<_, _>>()
-                        .context("--sizes needs numbers separated by commas, e.g. 61,1000")?;
-                }
-                "--no-build" => options.build = false,
-                "--record" => options.record = true,
-                other => bail!(
-                    "unknown option {other}; options: --runs N, --sizes 61,1000,10000, --port N, --no-build, --record"
-                ),
-            }
+        let options = Options {
+            runs: flags.runs.unwrap_or(DEFAULT_RUNS),
+            sizes,
+            port: flags.port.unwrap_or(DEFAULT_PORT),
+            build: !flags.no_build,
+            record: flags.record,
+        };
+        if options.runs == 0 {
+            bail!("--runs must be at least 1");
         }
         if options.sizes.contains(&0) {
             bail!("--sizes: a dataset needs at least one item");
@@ -155,10 +138,12 @@ fn search_plan(size: usize) -> Value {
     json!({ "rounds": rounds, "budget_s": budget_s, "op_timeout_s": 60 })
 }
 
-pub fn run(args: &[String]) -> Result<()> {
+pub fn run(flags: &flags::Bench) -> Result<()> {
     // The wall time counts everything, the builds included.
     let started = Instant::now();
-    let options = Options::parse(args)?;
+    let options = Options::from_flags(flags)?;
+    // The options as typed, after `bench`, for the report.
+    let args: Vec<String> = std::env::args().skip(2).collect();
     if options.runs < 10 {
         println!(
             "bench: {} cold loads only; use at least 10 for comparable figures",
@@ -269,7 +254,7 @@ pub fn run(args: &[String]) -> Result<()> {
         wasm_file: &wasm_name,
         interactive: &interactive,
         settings: json!({
-            "command": Options::command(args),
+            "command": Options::command(&args),
             "cpu_throttling": CPU_THROTTLING,
             "cold_loads": options.runs,
             "viewport": VIEWPORT,
@@ -401,13 +386,22 @@ mod tests {
         list.iter().map(|s| s.to_string()).collect()
     }
 
+    /// `cargo xtask bench` with `list`, as the command line reads it.
+    fn parse(list: &[&str]) -> Result<Options> {
+        let line = ["bench"].iter().chain(list).map(Into::into).collect();
+        match flags::Xtask::from_vec(line)?.subcommand {
+            flags::XtaskCmd::Bench(bench) => Options::from_flags(&bench),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn parses_options() {
-        let o = Options::parse(&[]).unwrap();
+        let o = parse(&[]).unwrap();
         assert_eq!((o.runs, o.port, o.build, o.record), (12, 8123, true, false));
         assert_eq!(o.sizes, [61, 1000, 10_000]);
         assert_eq!(o.synthetic_sizes(), [1000, 10_000]);
-        let o = Options::parse(&args(&[
+        let o = parse(&[
             "--runs",
             "3",
             "--sizes",
@@ -416,19 +410,19 @@ mod tests {
             "8150",
             "--no-build",
             "--record",
-        ]))
+        ])
         .unwrap();
         assert_eq!((o.runs, o.port, o.build, o.record), (3, 8150, false, true));
         assert_eq!(o.sizes, [61, 500]);
         assert_eq!(o.synthetic_sizes(), [500]);
-        assert!(Options::parse(&args(&["--sizes", "61,0"])).is_err());
+        assert!(parse(&["--sizes", "61,0"]).is_err());
         assert_eq!(
             Options::command(&args(&["--runs", "2"])),
             "cargo xtask bench --runs 2"
         );
-        assert!(Options::parse(&args(&["--runs"])).is_err());
-        assert!(Options::parse(&args(&["--runs", "0"])).is_err());
-        assert!(Options::parse(&args(&["--fast"])).is_err());
+        assert!(parse(&["--runs"]).is_err());
+        assert!(parse(&["--runs", "0"]).is_err());
+        assert!(parse(&["--fast"]).is_err());
     }
 
     #[test]

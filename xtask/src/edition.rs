@@ -25,16 +25,9 @@ pub fn data_dir(root: &Path) -> PathBuf {
 pub const EDITIONS_DIR: &str = "editions";
 
 /// `edition add FILE [--data DIR]`: the data directory is `data/` unless given.
-pub fn run(root: &Path, args: &[String]) -> Result<()> {
-    let usage = "usage: cargo xtask edition add FILE [--data DIR]";
-    let (Some("add"), Some(file)) = (args.first().map(String::as_str), args.get(1)) else {
-        bail!(usage);
-    };
-    let data = match args.iter().position(|a| a == "--data") {
-        Some(at) => PathBuf::from(args.get(at + 1).context(usage)?),
-        None => data_dir(root),
-    };
-    let added = add(&data, Path::new(file))?;
+pub fn run(root: &Path, flags: &crate::flags::Add) -> Result<()> {
+    let data = flags.data.clone().unwrap_or_else(|| data_dir(root));
+    let added = add(&data, &flags.file)?;
     println!("{added}");
     Ok(())
 }

@@ -23,9 +23,10 @@ use xshell::cmd;
 
 use crate::run::shell;
 
-pub fn run(args: &[String]) -> Result<()> {
-    let (dir, release) = match args.first() {
-        Some(dir) => (PathBuf::from(dir), true),
+/// `postbuild [DIR]`: a release build in DIR, or trunk's build.
+pub fn run(dir: Option<PathBuf>) -> Result<()> {
+    let (dir, release) = match dir {
+        Some(dir) => (dir, true),
         None => (
             PathBuf::from(std::env::var("TRUNK_STAGING_DIR").context(
                 "give a directory, or run from trunk's post_build hook (TRUNK_STAGING_DIR)",
