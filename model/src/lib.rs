@@ -41,6 +41,15 @@ impl Dataset {
         serde_json::from_str(json)
     }
 
+    /// The dataset as the project's files hold it: pretty JSON with a
+    /// trailing newline. `data/action-program.json`, each edition under
+    /// `data/editions/` and the staff app's compiled download all use it.
+    pub fn to_pretty_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("the dataset serialises to JSON");
+        json.push('\n');
+        json
+    }
+
     /// The dataset in the compact binary form the app embeds (written at
     /// build time by `build.rs`): decoding it is a fraction of parsing JSON,
     /// in time and in the code it takes.

@@ -384,12 +384,10 @@ fn WriteEdition(
                 &drafts::changelog_csv(&done, &app_data().dataset),
             )
         } else {
-            let mut json = serde_json::to_string_pretty(&done.dataset).unwrap_or_default();
-            json.push('\n');
             save_file(
                 &format!("action-program-{slug}.json"),
                 "application/json;charset=utf-8",
-                &json,
+                &done.dataset.to_pretty_json(),
             )
         };
         set_failed.set(saved.is_err());

@@ -51,10 +51,12 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use model::Dataset;
 use serde_json::{json, Value};
+use xshell::cmd;
 
+use crate::flags;
 use crate::postbuild::{brotli_bytes, gzip_bytes, PRERENDERER};
 use crate::project_root;
-use crate::run::{cmd, status};
+use crate::run::shell;
 use crate::setup::{Toolchain, CHROMIUM};
 
 /// CPU slow-down applied through CDP, to stand for a modest tablet.
@@ -78,42 +80,24 @@ struct Options {
 }
 
 impl Options {
-    fn parse(args: &[String]) -> Result<Options> {
-        let mut options = Options {
-            runs: DEFAULT_RUNS,
-            sizes: DEFAULT_SIZES.to_vec(),
-            port: DEFAULT_PORT,
-            build: true,
-            record: false,
+    fn from_flags(flags: &flags::Bench) -> Result<Options> {
+        let sizes = match &flags.sizes {
+            Some(list) => list
+                .split(',')
+                .map(|s| s.trim().parse::<usize>())
+                .collect::<Result<_, _>>()
+                .context("--sizes needs numbers separated by commas, e.g. 61,1000")?,
+            None => DEFAULT_SIZES.to_vec(),
         };
-        let mut args = args.iter();
-        while let Some(arg) = args.next() {
-            let mut value = |name: &str| {
-                args.next()
-                    .with_context(|| format!("{name} needs a value"))
-                    .cloned()
-            };
-            match arg.as_str() {
-                "--runs" => {
-                    options.runs = value("--runs")?.parse().context("--runs needs a number")?;
-                    if options.runs == 0 {
-                        bail!("--runs must be at least 1");
-                    }
-                }
-                "--port" => options.port = value("--port")?.parse().context("--port needs a port")?,
-                "--sizes" => {
-                    options.sizes = value("--sizes")?
-                        .split(',')
-                        .map(|s| s.trim().parse::<usize>())
-                        .collect::<Result<_, _>>()
-                        .context("--sizes needs numbers separated by commas, e.g. 61,1000")?;
-                }
-                "--no-build" => options.build = false,
-                "--record" => options.record = true,
-                other => bail!(
-                    "unknown option {other}; options: --runs N, --sizes 61,1000,10000, --port N, --no-build, --record"
-                ),
-            }
+        let options = Options {
+            runs: flags.runs.unwrap_or(DEFAULT_RUNS),
+            sizes,
+            port: flags.port.unwrap_or(DEFAULT_PORT),
+            build: !flags.no_build,
+            record: flags.record,
+        };
+        if options.runs == 0 {
+            bail!("--runs must be at least 1");
         }
         if options.sizes.contains(&0) {
             bail!("--sizes: a dataset needs at least one item");
@@ -156,10 +140,12 @@ fn search_plan(size: usize) -> Value {
     json!({ "rounds": rounds, "budget_s": budget_s, "op_timeout_s": 60 })
 }
 
-pub fn run(args: &[String]) -> Result<()> {
+pub fn run(flags: &flags::Bench) -> Result<()> {
     // The wall time counts everything, the builds included.
     let started = Instant::now();
-    let options = Options::parse(args)?;
+    let options = Options::from_flags(flags)?;
+    // The options as typed, after `bench`, for the report.
+    let args: Vec<String> = std::env::args().skip(2).collect();
     if options.runs < 10 {
         println!(
             "bench: {} cold loads only; use at least 10 for comparable figures",
@@ -237,12 +223,10 @@ pub fn run(args: &[String]) -> Result<()> {
     std::fs::write(&config_path, serde_json::to_string_pretty(&config)?)?;
 
     let harness = root.join("tests").join("bench").join("harness.mjs");
-    let mut node = cmd(
-        "node",
-        &[&harness.to_string_lossy(), &config_path.to_string_lossy()],
-    );
-    node.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-    if let Err(error) = status(node) {
+    let sh = shell()?;
+    let node =
+        cmd!(sh, "node {harness} {config_path}").env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    if let Err(error) = node.run() {
         println!("bench: the browser harness failed ({error:#}); reporting what it recorded");
     }
     let browser: Value = serde_json::from_str(
@@ -265,14 +249,14 @@ pub fn run(args: &[String]) -> Result<()> {
     let date = machine::utc_now();
     let report = report::build(report::Inputs {
         date: &date,
-        machine: machine::describe(),
+        machine: machine::describe()?,
         browser: &browser,
         visit: &visit,
         wasm: sizes::Bytes::of_file(&wasm_file),
         wasm_file: &wasm_name,
         interactive: &interactive,
         settings: report::Settings {
-            command: Options::command(args),
+            command: Options::command(&args),
             cpu_throttling: CPU_THROTTLING,
             cold_loads: options.runs,
             viewport: VIEWPORT,
@@ -317,6 +301,7 @@ pub fn run(args: &[String]) -> Result<()> {
 /// crate with the `bench` feature (the citizen wasm, and the prerenderer).
 /// Returns how many seconds each step took.
 fn build(root: &Path, site: &Path, synthetic: &[usize]) -> Result<Vec<(String, u64)>> {
+    let sh = shell()?;
     let mut steps = Vec::new();
     for (dir, feature) in [("app", None), ("bench", Some("bench"))] {
         let step = Instant::now();
@@ -335,12 +320,9 @@ fn build(root: &Path, site: &Path, synthetic: &[usize]) -> Result<Vec<(String, u
                 continue;
             }
         }
-        let dist = site.join(dir).to_string_lossy().into_owned();
-        let mut args = vec!["build", "--release", "--dist", &dist];
-        if let Some(feature) = feature {
-            args.extend(["--features", feature]);
-        }
-        status(cmd("trunk", &args))?;
+        let dist = site.join(dir);
+        let features = feature.map_or(vec![], |feature| vec!["--features", feature]);
+        cmd!(sh, "trunk build --release --dist {dist} {features...}").run()?;
         steps.push((dir.to_string(), step.elapsed().as_secs()));
     }
     if !synthetic.is_empty() {
@@ -370,24 +352,20 @@ fn write_synthetic_pages(root: &Path, bench_dir: &Path, sizes: &[usize]) -> Resu
         .map(usize::to_string)
         .collect::<Vec<_>>()
         .join(",");
-    let dir = bench_dir.to_string_lossy().into_owned();
     // `PRERENDERER` selects `ssr`; the bench adds its feature to it.
     let features = "ssr,bench";
     let args: Vec<&str> = PRERENDERER
         .iter()
         .map(|&arg| if arg == "ssr" { features } else { arg })
         .collect();
-    let mut command = cmd(
-        "cargo",
-        &[
-            &["run", "--quiet"][..],
-            &args,
-            &["--bin", "prerender", "--", "--synthetic", &sizes_arg, &dir],
-        ]
-        .concat(),
-    );
-    command.env("CARGO_TARGET_DIR", root.join("target"));
-    status(command).context("writing the synthetic lists")?;
+    let sh = shell()?;
+    cmd!(
+        sh,
+        "cargo run --quiet {args...} --bin prerender -- --synthetic {sizes_arg} {bench_dir}"
+    )
+    .env("CARGO_TARGET_DIR", root.join("target"))
+    .run()
+    .context("writing the synthetic lists")?;
     for &size in sizes {
         let page = synthetic_page(bench_dir, size);
         let bytes = std::fs::read(&page).with_context(|| format!("reading {}", page.display()))?;
@@ -410,13 +388,22 @@ mod tests {
         list.iter().map(|s| s.to_string()).collect()
     }
 
+    /// `cargo xtask bench` with `list`, as the command line reads it.
+    fn parse(list: &[&str]) -> Result<Options> {
+        let line = ["bench"].iter().chain(list).map(Into::into).collect();
+        match flags::Xtask::from_vec(line)?.subcommand {
+            flags::XtaskCmd::Bench(bench) => Options::from_flags(&bench),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn parses_options() {
-        let o = Options::parse(&[]).unwrap();
+        let o = parse(&[]).unwrap();
         assert_eq!((o.runs, o.port, o.build, o.record), (12, 8123, true, false));
         assert_eq!(o.sizes, [61, 1000, 10_000]);
         assert_eq!(o.synthetic_sizes(), [1000, 10_000]);
-        let o = Options::parse(&args(&[
+        let o = parse(&[
             "--runs",
             "3",
             "--sizes",
@@ -425,19 +412,19 @@ mod tests {
             "8150",
             "--no-build",
             "--record",
-        ]))
+        ])
         .unwrap();
         assert_eq!((o.runs, o.port, o.build, o.record), (3, 8150, false, true));
         assert_eq!(o.sizes, [61, 500]);
         assert_eq!(o.synthetic_sizes(), [500]);
-        assert!(Options::parse(&args(&["--sizes", "61,0"])).is_err());
+        assert!(parse(&["--sizes", "61,0"]).is_err());
         assert_eq!(
             Options::command(&args(&["--runs", "2"])),
             "cargo xtask bench --runs 2"
         );
-        assert!(Options::parse(&args(&["--runs"])).is_err());
-        assert!(Options::parse(&args(&["--runs", "0"])).is_err());
-        assert!(Options::parse(&args(&["--fast"])).is_err());
+        assert!(parse(&["--runs"]).is_err());
+        assert!(parse(&["--runs", "0"]).is_err());
+        assert!(parse(&["--fast"]).is_err());
     }
 
     #[test]

@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 use std::sync::LazyLock;
+use xshell::cmd;
 
 use corrections::Corrections;
 use source::{Label, RawItem, Toc, TocEntry};
@@ -46,7 +47,7 @@ pub fn run(root: &Path, check: bool) -> Result<()> {
 
 /// Extracts the dataset and writes it, or with `check` verifies it.
 fn dataset(root: &Path, check: bool) -> Result<()> {
-    let json = render(&build(root)?)?;
+    let json = build(root)?.to_pretty_json();
     let out = root.join(OUTPUT);
     if check {
         let committed = fs::read_to_string(&out).unwrap_or_default();
@@ -68,20 +69,11 @@ fn dataset(root: &Path, check: bool) -> Result<()> {
 pub fn readings(root: &Path, check: bool) -> Result<()> {
     crate::setup::ensure_npm_packages(root)?;
     let script = root.join("xtask").join("readings.mjs");
-    let root_arg = root.to_str().context("the project's path is not UTF-8")?;
-    let script_arg = script.to_str().context("the project's path is not UTF-8")?;
-    let mut args = vec![script_arg, root_arg];
-    if check {
-        args.push("--check");
-    }
-    crate::run::status(crate::run::cmd("node", &args)).context("data/readings.json")
-}
-
-/// The dataset as written: pretty JSON with a trailing newline.
-fn render(dataset: &Dataset) -> Result<String> {
-    let mut json = serde_json::to_string_pretty(dataset)?;
-    json.push('\n');
-    Ok(json)
+    let check = check.then_some("--check");
+    let sh = crate::run::shell()?;
+    cmd!(sh, "node {script} {root} {check...}")
+        .run()
+        .context("data/readings.json")
 }
 
 fn read(root: &Path, path: &str) -> Result<String> {

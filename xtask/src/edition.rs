@@ -25,16 +25,9 @@ pub fn data_dir(root: &Path) -> PathBuf {
 pub const EDITIONS_DIR: &str = "editions";
 
 /// `edition add FILE [--data DIR]`: the data directory is `data/` unless given.
-pub fn run(root: &Path, args: &[String]) -> Result<()> {
-    let usage = "usage: cargo xtask edition add FILE [--data DIR]";
-    let (Some("add"), Some(file)) = (args.first().map(String::as_str), args.get(1)) else {
-        bail!(usage);
-    };
-    let data = match args.iter().position(|a| a == "--data") {
-        Some(at) => PathBuf::from(args.get(at + 1).context(usage)?),
-        None => data_dir(root),
-    };
-    let added = add(&data, Path::new(file))?;
+pub fn run(root: &Path, flags: &crate::flags::Add) -> Result<()> {
+    let data = flags.data.clone().unwrap_or_else(|| data_dir(root));
+    let added = add(&data, &flags.file)?;
     println!("{added}");
     Ok(())
 }
@@ -97,9 +90,8 @@ pub fn add(data: &Path, file: &Path) -> Result<String> {
     let dir = data.join(EDITIONS_DIR);
     fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let target = dir.join(format!("{}.json", edition_slug(&next.meta)));
-    let mut json = serde_json::to_string_pretty(&next)?;
-    json.push('\n');
-    fs::write(&target, json).with_context(|| format!("writing {}", target.display()))?;
+    fs::write(&target, next.to_pretty_json())
+        .with_context(|| format!("writing {}", target.display()))?;
     let changed = changes(&current, &next);
     let items: std::collections::BTreeSet<u32> = changed.iter().map(|c| c.item).collect();
     Ok(format!(

@@ -15,12 +15,6 @@ pub fn write_feed(site_dir: &Path) -> Result<()> {
     write_feed_from(&data, site_dir)
 }
 
-/// `cargo xtask feed DIR`: only the feed, into a build in DIR.
-pub fn run(args: &[String]) -> Result<()> {
-    let dir = args.first().context("usage: cargo xtask feed DIR")?;
-    write_feed(Path::new(dir))
-}
-
 fn write_feed_from(data: &Path, site_dir: &Path) -> Result<()> {
     let editions = crate::edition::editions(data)?;
     let site = data.join("site.json");

@@ -10,6 +10,7 @@ mod discovery;
 mod edition;
 mod feed;
 mod files;
+mod flags;
 #[cfg(test)]
 mod guide;
 mod imports;
@@ -27,6 +28,8 @@ mod test;
 mod validate;
 
 use std::path::{Path, PathBuf};
+
+use flags::{EditionCmd, XtaskCmd};
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -56,51 +59,53 @@ commands:
   setup                          only install what is missing";
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("serve") => serve::run(&args[1..]),
-        Some("test") => test::run(),
-        Some("check") => test::architecture(&project_root()),
-        Some("data") => data::run(&project_root(), args.iter().any(|a| a == "--check")),
-        Some("edition") => edition::run(&project_root(), &args[1..]),
-        Some("bench") => bench::run(&args[1..]),
-        Some("postbuild") => postbuild::run(&args[1..]),
-        Some("precache") => match args.get(1) {
-            Some(dir) => pwa::write_service_worker(Path::new(dir)),
-            None => Err(anyhow::anyhow!("usage: cargo xtask precache DIR")),
-        },
-        Some("feed") => feed::run(&args[1..]),
-        Some("discovery") => match args.get(1) {
-            Some(dir) => discovery::write_discovery_files(Path::new(dir)),
-            None => Err(anyhow::anyhow!("usage: cargo xtask discovery DIR")),
-        },
-        Some("share-card") => match args.get(1) {
-            Some(dir) if args.iter().any(|a| a == "--items") => {
-                share_card::write_share_card(Path::new(dir))
-                    .and_then(|()| share_card::write_item_cards(Path::new(dir)))
-            }
-            Some(dir) => share_card::write_share_card(Path::new(dir)),
-            None => Err(anyhow::anyhow!(
-                "usage: cargo xtask share-card DIR [--items]"
-            )),
-        },
-        Some("validate") => {
-            let root = project_root();
-            let site = args.get(1).map_or_else(|| root.join("dist"), PathBuf::from);
-            validate::workflows(&root)
-                .and_then(|()| validate::html_pages(&root, &site))
-                .and_then(|()| validate::open_data(&root, &site))
+    let flags = match flags::Xtask::from_env() {
+        Ok(flags) => flags,
+        Err(error) if error.is_help() => {
+            println!("{USAGE}");
+            return;
         }
-        Some("icons") => pwa::icons(&project_root()),
-        Some("setup") => setup::Toolchain::ensure(),
-        _ => {
-            eprintln!("{USAGE}");
+        Err(error) => {
+            eprintln!("{error}\n\n{USAGE}");
             std::process::exit(2);
         }
     };
-    if let Err(error) = result {
+    if let Err(error) = run(flags.subcommand) {
         eprintln!("error: {error:#}");
         std::process::exit(1);
+    }
+}
+
+fn run(command: XtaskCmd) -> anyhow::Result<()> {
+    match command {
+        XtaskCmd::Serve(flags) => serve::run(&flags),
+        XtaskCmd::Test(_) => test::run(),
+        XtaskCmd::Check(_) => test::architecture(&project_root()),
+        XtaskCmd::Data(flags) => data::run(&project_root(), flags.check),
+        XtaskCmd::Edition(flags) => match flags.subcommand {
+            EditionCmd::Add(add) => edition::run(&project_root(), &add),
+        },
+        XtaskCmd::Bench(flags) => bench::run(&flags),
+        XtaskCmd::Postbuild(flags) => postbuild::run(flags.dir),
+        XtaskCmd::Precache(flags) => pwa::write_service_worker(&flags.dir),
+        XtaskCmd::Feed(flags) => feed::write_feed(&flags.dir),
+        XtaskCmd::Discovery(flags) => discovery::write_discovery_files(&flags.dir),
+        XtaskCmd::ShareCard(flags) => {
+            share_card::write_share_card(&flags.dir)?;
+            if flags.items {
+                share_card::write_item_cards(&flags.dir)?;
+            }
+            Ok(())
+        }
+        XtaskCmd::Validate(flags) => {
+            let root = project_root();
+            let site = flags.dir.unwrap_or_else(|| root.join("dist"));
+            validate::workflows(&root)?;
+            validate::html_pages(&root, &site)?;
+            validate::open_data(&root, &site)
+        }
+        XtaskCmd::Icons(_) => pwa::icons(&project_root()),
+        XtaskCmd::Setup(_) => setup::Toolchain::ensure(),
     }
 }
 
@@ -110,4 +115,55 @@ pub fn project_root() -> PathBuf {
         .parent()
         .expect("xtask lives one level below the project root")
         .to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    fn parse(line: &str) -> xflags::Result<XtaskCmd> {
+        let args = line.split_whitespace().map(Into::into).collect();
+        flags::Xtask::from_vec(args).map(|flags| flags.subcommand)
+    }
+
+    #[test]
+    fn every_command_line_of_the_help_parses() {
+        let optional = Regex::new(r"\[([^\]]*)\]").unwrap();
+        let placeholder = Regex::new(r"\b(N|FILE|DIR)\b").unwrap();
+        let commands = USAGE
+            .lines()
+            .filter_map(|l| l.strip_prefix("  "))
+            .filter(|l| !l.starts_with(' '))
+            .map(|l| l.split("  ").next().unwrap());
+        let mut count = 0;
+        for command in commands {
+            let with = optional.replace_all(command, "$1");
+            let without = optional.replace_all(command, "");
+            for line in [with, without] {
+                let line = placeholder.replace_all(&line, "8081");
+                assert!(parse(&line).is_ok(), "{line}");
+            }
+            count += 1;
+        }
+        assert_eq!(count, 14);
+    }
+
+    #[test]
+    fn flags_carry_their_values() {
+        let XtaskCmd::Serve(serve) = parse("serve --port 8081 --release").unwrap() else {
+            panic!()
+        };
+        assert_eq!((serve.release, serve.port), (true, Some(8081)));
+        let XtaskCmd::Edition(edition) = parse("edition add next.json --data d").unwrap() else {
+            panic!()
+        };
+        let EditionCmd::Add(add) = edition.subcommand;
+        assert_eq!((add.file, add.data), ("next.json".into(), Some("d".into())));
+        assert!(parse("serve --port none").is_err());
+        assert!(parse("share-card").is_err());
+        assert!(parse("unknown").is_err());
+        assert!(parse("").is_err());
+        assert!(parse("--help").unwrap_err().is_help());
+    }
 }

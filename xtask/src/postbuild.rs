@@ -19,11 +19,14 @@ use anyhow::{Context, Result};
 
 use crate::files::files_under;
 use crate::pwa;
-use crate::run::{cmd, status};
+use xshell::cmd;
 
-pub fn run(args: &[String]) -> Result<()> {
-    let (dir, release) = match args.first() {
-        Some(dir) => (PathBuf::from(dir), true),
+use crate::run::shell;
+
+/// `postbuild [DIR]`: a release build in DIR, or trunk's build.
+pub fn run(dir: Option<PathBuf>) -> Result<()> {
+    let (dir, release) = match dir {
+        Some(dir) => (dir, true),
         None => (
             PathBuf::from(std::env::var("TRUNK_STAGING_DIR").context(
                 "give a directory, or run from trunk's post_build hook (TRUNK_STAGING_DIR)",
@@ -66,24 +69,18 @@ pub const PRERENDERER: [&str; 5] = [
 /// Runs the prerenderer natively: its own feature set (`ssr`), so it never
 /// shares a build with the wasm app's (`csr`).
 pub fn prerender(dir: &Path) -> Result<()> {
-    let dir = dir
-        .to_str()
-        .context("the build folder's path is not UTF-8")?;
-    let mut command = cmd(
-        "cargo",
-        &[
-            &["run", "--quiet"],
-            &PRERENDERER[..],
-            &["--bin", "prerender", "--", dir],
-        ]
-        .concat(),
-    );
+    let sh = shell()?;
     // trunk builds for wasm; the prerenderer runs on this machine. It always
     // builds in the project's own target folder, so a build elsewhere (the
     // benchmark's) reuses it rather than compiling Leptos natively again.
-    command.env_remove("CARGO_BUILD_TARGET");
-    command.env("CARGO_TARGET_DIR", crate::project_root().join("target"));
-    status(command).context("prerendering the pages")
+    cmd!(
+        sh,
+        "cargo run --quiet {PRERENDERER...} --bin prerender -- {dir}"
+    )
+    .env_remove("CARGO_BUILD_TARGET")
+    .env("CARGO_TARGET_DIR", crate::project_root().join("target"))
+    .run()
+    .context("prerendering the pages")
 }
 
 /// Files worth compressing (everything but images already compressed).

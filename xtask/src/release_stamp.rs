@@ -16,7 +16,9 @@ use std::time::UNIX_EPOCH;
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
-use crate::run::output;
+use xshell::cmd;
+
+use crate::run::{shell, stdout};
 
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
 struct Stamp {
@@ -31,10 +33,8 @@ fn stamp_file(root: &Path) -> PathBuf {
 
 /// The stamp `dist/` would have now, if the tree is a clean checkout.
 fn current(root: &Path) -> Option<Stamp> {
-    let git = |args: &[&str]| {
-        let dir = root.to_string_lossy().into_owned();
-        output("git", &[&["-C", &dir][..], args].concat())
-    };
+    let sh = shell().ok()?;
+    let git = |args: &[&str]| stdout(cmd!(sh, "git -C {root} {args...}"));
     let commit = git(&["rev-parse", "HEAD"])?;
     // Untracked files count too: a new source file changes the build.
     if !git(&["status", "--porcelain"])?.is_empty() {
@@ -76,7 +76,8 @@ pub fn dist_is_current(root: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::{dist_is_current, record};
-    use crate::run::output;
+    use crate::run::{shell, stdout};
+    use xshell::cmd;
 
     #[test]
     fn a_stamp_holds_for_the_clean_commit_and_its_untouched_build_only() {
@@ -86,10 +87,10 @@ mod tests {
         std::fs::create_dir_all(root.join("target")).unwrap();
         std::fs::write(root.join(".gitignore"), "dist/\ntarget/\n").unwrap();
         std::fs::write(root.join("source.txt"), "one").unwrap();
-        let dir = root.to_string_lossy().into_owned();
+        let sh = shell().unwrap();
         let git = |args: &[&str]| {
-            let base = ["-C", &dir, "-c", "user.name=t", "-c", "user.email=t@t"];
-            output("git", &[&base[..], args].concat()).expect("git runs")
+            let user = ["-c", "user.name=t", "-c", "user.email=t@t"];
+            stdout(cmd!(sh, "git -C {root} {user...} {args...}")).expect("git runs")
         };
         git(&["init", "-q"]);
         git(&["add", "."]);

@@ -1,27 +1,30 @@
-//! Running external commands with the project's PATH, echoing what runs.
+//! Running external commands through xshell, from the project's root with
+//! the project's tools first on PATH.
+//!
+//! `cmd!(sh, "…").run()` echoes the command line and fails with it and the
+//! exit status; [`tee`] and [`stdout`] cover what xshell does not.
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
+use xshell::{Cmd, Shell};
 
 use crate::project_root;
 
-/// A command rooted at the project directory, with the project's tools first on PATH.
-pub fn cmd(program: &str, args: &[&str]) -> Command {
-    let mut command = Command::new(program);
-    command
-        .args(args)
-        .current_dir(project_root())
-        .env("PATH", project_path());
-    command
+/// A shell rooted at the project directory, with the project's tools first on PATH.
+pub fn shell() -> Result<Shell> {
+    let sh = Shell::new()?;
+    sh.change_dir(project_root());
+    sh.set_var("PATH", project_path());
+    Ok(sh)
 }
 
 /// PATH with npm's `.bin` (the pinned wasm-opt, Playwright) and cargo's bin first.
 ///
 /// npm's wasm-opt must come before /usr/bin: Debian's older wasm-opt breaks the app.
-pub fn project_path() -> std::ffi::OsString {
+fn project_path() -> std::ffi::OsString {
     let mut dirs = vec![
         project_root().join("node_modules").join(".bin"),
         cargo_bin(),
@@ -33,7 +36,7 @@ pub fn project_path() -> std::ffi::OsString {
 }
 
 /// Where `cargo install` puts binaries.
-pub fn cargo_bin() -> PathBuf {
+fn cargo_bin() -> PathBuf {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
@@ -41,33 +44,11 @@ pub fn cargo_bin() -> PathBuf {
     home.join("bin")
 }
 
-fn describe(command: &Command) -> String {
-    let mut text = command.get_program().to_string_lossy().into_owned();
-    for arg in command.get_args() {
-        text.push(' ');
-        text.push_str(&arg.to_string_lossy());
-    }
-    text
-}
-
-/// Runs a command to completion with inherited output; fails on a non-zero exit.
-pub fn status(mut command: Command) -> Result<()> {
-    let line = describe(&command);
-    println!("$ {line}");
-    let status = command
-        .status()
-        .with_context(|| format!("could not start `{line}`"))?;
-    if !status.success() {
-        bail!("`{line}` failed ({status})");
-    }
-    Ok(())
-}
-
 /// Runs a command, echoing its stdout live and also returning it, with its success.
-pub fn tee(mut command: Command) -> Result<(bool, String)> {
-    let line = describe(&command);
-    println!("$ {line}");
-    let mut child = command
+pub fn tee(command: Cmd<'_>) -> Result<(bool, String)> {
+    let line = command.to_string();
+    eprintln!("$ {line}");
+    let mut child = Command::from(command)
         .stdout(Stdio::piped())
         .spawn()
         .with_context(|| format!("could not start `{line}`"))?;
@@ -83,9 +64,35 @@ pub fn tee(mut command: Command) -> Result<(bool, String)> {
 }
 
 /// Runs a command quietly and returns its trimmed stdout, or None if it cannot run or fails.
-pub fn output(program: &str, args: &[&str]) -> Option<String> {
-    let out = cmd(program, args).stderr(Stdio::null()).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+pub fn stdout(command: Cmd<'_>) -> Option<String> {
+    let out = command.ignore_stderr().read().ok()?;
+    Some(out.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use xshell::cmd;
+
+    #[test]
+    fn commands_run_in_the_project_with_its_tools_first_on_path() {
+        let sh = shell().unwrap();
+        let dir = stdout(cmd!(sh, "pwd")).unwrap();
+        assert_eq!(Path::new(&dir), project_root());
+        let path = stdout(cmd!(sh, "sh -c 'echo $PATH'")).unwrap();
+        let bin = project_root().join("node_modules").join(".bin");
+        assert!(path.starts_with(bin.to_str().unwrap()), "{path}");
+    }
+
+    #[test]
+    fn a_failed_command_is_named_with_its_status() {
+        let sh = shell().unwrap();
+        let error = cmd!(sh, "sh -c 'exit 3'").run().unwrap_err().to_string();
+        assert!(error.contains(r#"`sh -c "exit 3"`"#), "{error}");
+        assert!(error.ends_with(": 3"), "{error}");
+        assert_eq!(stdout(cmd!(sh, "sh -c 'exit 3'")), None);
+        let (ok, out) = tee(cmd!(sh, "sh -c 'echo one; exit 1'")).unwrap();
+        assert_eq!((ok, out.as_str()), (false, "one\n"));
+    }
 }

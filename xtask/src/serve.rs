@@ -1,26 +1,24 @@
 //! `cargo xtask serve`: build the app and serve it on 127.0.0.1 with trunk.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use crate::run::{cmd, status};
+use xshell::cmd;
+
+use crate::flags;
+use crate::run::shell;
 use crate::setup::Toolchain;
 
-pub fn run(args: &[String]) -> Result<()> {
-    let release = args.iter().any(|a| a == "--release");
-    let port = match args.iter().position(|a| a == "--port") {
-        Some(i) => args
-            .get(i + 1)
-            .context("--port needs a number")?
-            .parse::<u16>()
-            .context("--port needs a number")?,
-        None => 8080,
-    };
+pub fn run(flags: &flags::Serve) -> Result<()> {
+    let port = flags.port.unwrap_or(8080);
     Toolchain::ensure()?;
     let port_text = port.to_string();
-    let mut trunk_args = vec!["serve", "--address", "127.0.0.1", "--port", &port_text];
-    if release {
-        trunk_args.push("--release");
-    }
+    let release = flags.release.then_some("--release");
     println!("serve: building, then serving at http://127.0.0.1:{port}/ (Ctrl+C stops)");
-    status(cmd("trunk", &trunk_args))
+    let sh = shell()?;
+    cmd!(
+        sh,
+        "trunk serve --address 127.0.0.1 --port {port_text} {release...}"
+    )
+    .run()?;
+    Ok(())
 }

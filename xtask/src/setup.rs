@@ -6,9 +6,10 @@
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+use xshell::{cmd, Shell};
 
 use crate::project_root;
-use crate::run::{cmd, output, status};
+use crate::run::{shell, stdout};
 
 /// trunk 0.22 needs a newer rustc than the one available; 0.21.14 installs with `--locked`.
 pub const TRUNK_VERSION: &str = "0.21.14";
@@ -22,26 +23,27 @@ impl Toolchain {
     /// Installs every missing piece, quickly when all are present.
     pub fn ensure() -> Result<()> {
         let root = project_root();
-        ensure_wasm_target()?;
+        let sh = &shell()?;
+        ensure_wasm_target(sh)?;
         let wasm_bindgen = wasm_bindgen_version(&root)?;
         check_trunk_pin(&root, &wasm_bindgen)?;
-        ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
+        ensure_cargo_tool(sh, "trunk", "trunk", TRUNK_VERSION, true)?;
         // The CLI must equal the library version in Cargo.lock. Its own lock file
         // pins a stale dependency, so it is installed without `--locked`.
-        ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &wasm_bindgen, false)?;
-        ensure_debian_packages()?;
+        ensure_cargo_tool(sh, "wasm-bindgen", "wasm-bindgen-cli", &wasm_bindgen, false)?;
+        ensure_debian_packages(sh)?;
         // After Debian's Java: vnu-jar's own install script would fetch a
         // Java runtime from outside the registries when none is found (npm
         // runs no install scripts here, see below, but the order keeps a
         // manual `npm install` safe too).
         ensure_npm_packages(&root)?;
-        ensure_python_tools(&root)?;
+        ensure_python_tools(sh, &root)?;
         Ok(())
     }
 }
 
-fn ensure_wasm_target() -> Result<()> {
-    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+fn ensure_wasm_target(sh: &Shell) -> Result<()> {
+    let installed = stdout(cmd!(sh, "rustup target list --installed")).unwrap_or_default();
     if installed
         .lines()
         .any(|t| t.trim() == "wasm32-unknown-unknown")
@@ -49,7 +51,8 @@ fn ensure_wasm_target() -> Result<()> {
         return Ok(());
     }
     println!("setup: adding the wasm32-unknown-unknown target");
-    status(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))
+    cmd!(sh, "rustup target add wasm32-unknown-unknown").run()?;
+    Ok(())
 }
 
 /// The wasm-bindgen version that Cargo.lock resolved.
@@ -80,8 +83,14 @@ fn check_trunk_pin(root: &Path, wasm_bindgen: &str) -> Result<()> {
     Ok(())
 }
 
-fn ensure_cargo_tool(binary: &str, krate: &str, version: &str, locked: bool) -> Result<()> {
-    let found = output(binary, &["--version"]).unwrap_or_default();
+fn ensure_cargo_tool(
+    sh: &Shell,
+    binary: &str,
+    krate: &str,
+    version: &str,
+    locked: bool,
+) -> Result<()> {
+    let found = stdout(cmd!(sh, "{binary} --version")).unwrap_or_default();
     if found.split_whitespace().nth(1) == Some(version) {
         return Ok(());
     }
@@ -89,11 +98,9 @@ fn ensure_cargo_tool(binary: &str, krate: &str, version: &str, locked: bool) -> 
         "setup: installing {krate} {version} (found: {}); this takes several minutes once",
         if found.is_empty() { "none" } else { &found }
     );
-    let mut args = vec!["install", krate, "--version", version];
-    if locked {
-        args.push("--locked");
-    }
-    status(cmd("cargo", &args))
+    let locked = locked.then_some("--locked");
+    cmd!(sh, "cargo install {krate} --version {version} {locked...}").run()?;
+    Ok(())
 }
 
 /// Debian packages the tests need: the browser and its driver, a
@@ -120,21 +127,21 @@ pub const JAVA: &str = "/usr/bin/java";
 
 /// Whether `python3` can make a virtual environment with pip in it (Debian
 /// splits `ensurepip` into python3-venv).
-fn python_venv_available() -> bool {
-    output("python3", &["-c", "import ensurepip, venv"]).is_some()
+fn python_venv_available(sh: &Shell) -> bool {
+    stdout(cmd!(sh, "python3 -c 'import ensurepip, venv'")).is_some()
 }
 
-fn ensure_debian_packages() -> Result<()> {
+fn ensure_debian_packages(sh: &Shell) -> Result<()> {
     if Path::new(CHROMIUM).exists()
         && Path::new(CHROMEDRIVER).exists()
         && Path::new(JAPANESE_FONT).exists()
         && Path::new(SOFFICE).exists()
         && Path::new(JAVA).exists()
-        && python_venv_available()
+        && python_venv_available(sh)
     {
         return Ok(());
     }
-    let root_user = output("id", &["-u"]).as_deref() == Some("0");
+    let root_user = stdout(cmd!(sh, "id -u")).as_deref() == Some("0");
     if !root_user {
         bail!(
             "Chromium, ChromeDriver, a Japanese font, LibreOffice, Java or Python's venv is missing; install Debian's packages and run again:\n  \
@@ -143,13 +150,11 @@ fn ensure_debian_packages() -> Result<()> {
         );
     }
     println!("setup: installing Debian's {}", DEBIAN_PACKAGES.join(", "));
-    status(cmd("apt-get", &["update"]))?;
-    let mut install = cmd(
-        "apt-get",
-        &[&["install", "-y"][..], &DEBIAN_PACKAGES[..]].concat(),
-    );
-    install.env("DEBIAN_FRONTEND", "noninteractive");
-    status(install)
+    cmd!(sh, "apt-get update").run()?;
+    cmd!(sh, "apt-get install -y {DEBIAN_PACKAGES...}")
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .run()?;
+    Ok(())
 }
 
 /// `npm ci` when node_modules is missing or older than the lockfile.
@@ -167,13 +172,12 @@ pub fn ensure_npm_packages(root: &Path) -> Result<()> {
     // No install scripts: the only package with one is vnu-jar, whose script
     // downloads a Java runtime from outside the registry when it finds no
     // Java; the checker runs on Debian's Java (`validate`), so it is not needed.
-    let mut npm = cmd(
-        "npm",
-        &["ci", "--no-audit", "--no-fund", "--ignore-scripts"],
-    );
+    let sh = shell()?;
     // Playwright drives Debian's Chromium; it must not try to download its own.
-    npm.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-    status(npm)
+    cmd!(sh, "npm ci --no-audit --no-fund --ignore-scripts")
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .run()?;
+    Ok(())
 }
 
 /// The pinned Python tools (`xtask/python-requirements.txt`).
@@ -191,7 +195,7 @@ pub fn check_jsonschema(root: &Path) -> std::path::PathBuf {
 
 /// A venv under target/ with the pinned Python tools from PyPI, made again
 /// when the requirements change (the venv keeps a copy of those it has).
-pub fn ensure_python_tools(root: &Path) -> Result<()> {
+pub fn ensure_python_tools(sh: &Shell, root: &Path) -> Result<()> {
     let venv = python_tools(root);
     let wanted = std::fs::read_to_string(root.join(PYTHON_REQUIREMENTS))
         .with_context(|| format!("reading {PYTHON_REQUIREMENTS}"))?;
@@ -207,21 +211,9 @@ pub fn ensure_python_tools(root: &Path) -> Result<()> {
     if venv.exists() {
         std::fs::remove_dir_all(&venv)?;
     }
-    let venv_arg = venv.to_str().context("the project's path is not UTF-8")?;
-    status(cmd("python3", &["-m", "venv", venv_arg]))?;
+    cmd!(sh, "python3 -m venv {venv}").run()?;
     let pip = venv.join("bin").join("pip");
-    let pip = pip.to_str().context("the project's path is not UTF-8")?;
-    status(cmd(
-        pip,
-        &[
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "--no-deps",
-            "--requirement",
-            PYTHON_REQUIREMENTS,
-        ],
-    ))?;
+    cmd!(sh, "{pip} install --quiet --disable-pip-version-check --no-deps --requirement {PYTHON_REQUIREMENTS}").run()?;
     std::fs::write(installed, wanted)?;
     Ok(())
 }

@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use anyhow::{ensure, Context, Result};
+use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 /// The staff binary's name, as trunk names its files.
 pub const NAME: &str = "ueda-reform-staff";
@@ -34,16 +35,28 @@ pub fn name_in_page(dir: &Path) -> Result<()> {
 
 /// `page` with the staff bundle's files named on its one loader script.
 fn with_staff_attributes(page: &str, js_name: &str, wasm_name: &str) -> Result<String> {
-    let marker = " data-wasm=\"";
+    let mut loaders = 0;
+    let page = rewrite_str(
+        page,
+        RewriteStrSettings::new().append_element_content_handler(element!(
+            "script[data-wasm]",
+            |script| {
+                loaders += 1;
+                // `data-wasm` stays last, where trunk's `pattern_script` puts it.
+                let wasm = script.get_attribute("data-wasm").unwrap_or_default();
+                script.remove_attribute("data-wasm");
+                script.set_attribute("data-staff-js", &format!("./{js_name}"))?;
+                script.set_attribute("data-staff-wasm", &format!("./{wasm_name}"))?;
+                script.set_attribute("data-wasm", &wasm)?;
+                Ok(())
+            }
+        )),
+    )?;
     ensure!(
-        page.matches(marker).count() == 1,
+        loaders == 1,
         "index.html should have exactly one loader script (data-wasm)"
     );
-    Ok(page.replacen(
-        marker,
-        &format!(" data-staff-js=\"./{js_name}\" data-staff-wasm=\"./{wasm_name}\"{marker}"),
-        1,
-    ))
+    Ok(page)
 }
 
 /// The citizen bundle's wasm in a built site (the one wasm that is not the
@@ -87,5 +100,31 @@ mod tests {
             r#"<script type="module" src="./boot.js" data-js="./a-1.js" data-staff-js="./s-2.js" data-staff-wasm="./s-2_bg.wasm" data-wasm="./a-1_bg.wasm"></script>"#
         );
         assert!(with_staff_attributes("<p>no script</p>", "s.js", "s.wasm").is_err());
+    }
+
+    /// A page as trunk and the prerenderer write it: only the loader script
+    /// changes, and every other byte stays.
+    #[test]
+    fn the_rest_of_the_page_is_kept() {
+        let page = concat!(
+            "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n  <meta charset=\"utf-8\">\n",
+            "  <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; form-action 'none'\">\n",
+            "  <title>第四次上田市行財政改革大綱 &amp; アクションプログラム</title>\n",
+            "<link rel=\"stylesheet\" href=\"./main-ab12.css\" integrity=\"sha384-x+y/z=\"/>\n",
+            "<!-- The loader: -->\n",
+            "<script type=\"module\" src=\"./boot.js\" data-js=\"./ueda-reform-1f.js\" data-wasm=\"./ueda-reform-1f_bg.wasm\"></script>",
+            "</head>\n<body><noscript><p class=\"noscript-note\">JavaScript が無効</p></noscript>",
+            "<div id=\"prerendered\"><a href=\"./item/1/?q=a&amp;b\">1</a><input disabled></div></body>\n</html>\n",
+        );
+        let expected = page.replace(
+            "data-js=\"./ueda-reform-1f.js\" data-wasm",
+            "data-js=\"./ueda-reform-1f.js\" data-staff-js=\"./s-2.js\" data-staff-wasm=\"./s-2_bg.wasm\" data-wasm",
+        );
+        assert_eq!(
+            with_staff_attributes(page, "s-2.js", "s-2_bg.wasm").unwrap(),
+            expected
+        );
+        let twice = page.replace("</head>", "<script data-wasm=\"./b.wasm\"></script></head>");
+        assert!(with_staff_attributes(&twice, "s.js", "s.wasm").is_err());
     }
 }

@@ -7,12 +7,14 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::process::Command;
 
 use anyhow::{Context, Result};
+use xshell::{cmd, Shell};
 
 use crate::postbuild::{gzip_bytes, PRERENDERER};
 use crate::project_root;
-use crate::run::{cmd, status, tee};
+use crate::run::{shell, tee};
 use crate::setup::{Toolchain, CHROMEDRIVER};
 
 /// Port of the static file server that the end-to-end tests use.
@@ -27,14 +29,14 @@ struct Tally {
 
 impl Tally {
     /// Records a step that is one check (formatting, clippy, a build).
-    fn check(&mut self, name: &str, result: Result<()>) -> bool {
+    fn check(&mut self, name: &str, result: Result<(), impl Into<anyhow::Error>>) -> bool {
         match result {
             Ok(()) => {
                 self.passed += 1;
                 true
             }
             Err(error) => {
-                eprintln!("FAILED {name}: {error:#}");
+                eprintln!("FAILED {name}: {:#}", error.into());
                 self.failed += 1;
                 self.failures.push(name.to_string());
                 false
@@ -60,33 +62,16 @@ impl Tally {
 pub fn run() -> Result<()> {
     Toolchain::ensure()?;
     let root = project_root();
+    let sh = &shell()?;
     let mut tally = Tally::default();
-    report_free_disk(&root);
+    report_free_disk(sh, &root);
 
-    tally.check(
-        "rustfmt",
-        status(cmd("cargo", &["fmt", "--all", "--check"])),
-    );
+    tally.check("rustfmt", cmd!(sh, "cargo fmt --all --check").run());
     tally.check(
         "clippy (native)",
-        status(cmd(
-            "cargo",
-            &[
-                "clippy",
-                "-p",
-                "model",
-                "-p",
-                "xtask",
-                "--all-targets",
-                // The staff bundle's workbook code too, and the app's
-                // binary form of the dataset.
-                "--features",
-                "model/workbook,model/binary",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        )),
+        // The staff bundle's workbook code too, and the app's binary form of
+        // the dataset.
+        cmd!(sh, "cargo clippy -p model -p xtask --all-targets --features model/workbook,model/binary -- -D warnings").run(),
     );
     // Each bundle: the citizen's (with the browser tests) and the staff's.
     for (name, selection) in [
@@ -96,31 +81,18 @@ pub fn run() -> Result<()> {
             &["--features", "staff", "--bins"][..],
         ),
     ] {
-        let args = [
-            &[
-                "clippy",
-                "-p",
-                "ueda-reform",
-                "--target",
-                "wasm32-unknown-unknown",
-            ][..],
-            selection,
-            &["--", "-D", "warnings"],
-        ]
-        .concat();
-        tally.check(name, status(cmd("cargo", &args)));
+        tally.check(
+            name,
+            cmd!(sh, "cargo clippy -p ueda-reform --target wasm32-unknown-unknown {selection...} -- -D warnings").run(),
+        );
     }
     tally.check(
         "clippy (prerenderer, native ssr)",
-        status(cmd(
-            "cargo",
-            &[
-                &["clippy"],
-                &PRERENDERER[..],
-                &["--lib", "--bins", "--tests", "--", "-D", "warnings"],
-            ]
-            .concat(),
-        )),
+        cmd!(
+            sh,
+            "cargo clippy {PRERENDERER...} --lib --bins --tests -- -D warnings"
+        )
+        .run(),
     );
     tally.check("architecture invariants", architecture(&root));
 
@@ -134,26 +106,15 @@ pub fn run() -> Result<()> {
         crate::data::readings(&root, true),
     );
 
-    let (ok, out) = tee(cmd(
-        "cargo",
-        &[
-            "test",
-            "-p",
-            "model",
-            "-p",
-            "xtask",
-            "--features",
-            "model/workbook,model/binary",
-        ],
+    let (ok, out) = tee(cmd!(
+        sh,
+        "cargo test -p model -p xtask --features model/workbook,model/binary"
     ))?;
     let (passed, failed) = libtest_counts(&out);
     tally.tests("native unit tests", ok, passed, failed);
 
     // The prerenderer's own tests (the app's library, rendered natively).
-    let (ok, out) = tee(cmd(
-        "cargo",
-        &[&["test"], &PRERENDERER[..], &["--lib"]].concat(),
-    ))?;
+    let (ok, out) = tee(cmd!(sh, "cargo test {PRERENDERER...} --lib"))?;
     let (passed, failed) = libtest_counts(&out);
     tally.tests("prerenderer tests", ok, passed, failed);
 
@@ -194,7 +155,7 @@ pub fn run() -> Result<()> {
 
     if !tally.failures.is_empty() {
         println!("failed steps: {}", tally.failures.join(", "));
-        report_free_disk(&root);
+        report_free_disk(sh, &root);
     }
     // The single summary line, last, in the plain form CI reads.
     println!("summary: {} passed, {} failed", tally.passed, tally.failed);
@@ -208,11 +169,13 @@ pub fn run() -> Result<()> {
 /// A clean run builds about 8 GB (native, wasm and release targets, the rebuilt site of
 /// the full-cycle test); a disk that fills up fails many steps at once with ENOSPC, so the
 /// free space is said before the run and again after any failure.
-fn report_free_disk(root: &Path) {
+fn report_free_disk(sh: &Shell, root: &Path) {
     const NEEDED_GIB: u64 = 10;
-    let output = cmd("df", &["-Pk"]).arg(root).output();
-    let free_kib = output.ok().and_then(|out| {
-        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let output = cmd!(sh, "df -Pk {root}")
+        .ignore_status()
+        .ignore_stderr()
+        .read();
+    let free_kib = output.ok().and_then(|text| {
         text.lines()
             .nth(1)?
             .split_whitespace()
@@ -245,13 +208,12 @@ pub fn architecture(root: &Path) -> Result<()> {
 
 /// Architecture invariant: `model` depends on no web crate.
 fn check_model_is_web_free() -> Result<()> {
-    let out = cmd(
-        "cargo",
-        &["tree", "-p", "model", "-e", "normal", "--prefix", "none"],
-    )
-    .output()
-    .context("running cargo tree")?;
-    let tree = String::from_utf8_lossy(&out.stdout);
+    let sh = shell()?;
+    let tree = cmd!(sh, "cargo tree -p model -e normal --prefix none")
+        .ignore_status()
+        .ignore_stderr()
+        .read()
+        .context("running cargo tree")?;
     for web in ["leptos", "web-sys", "js-sys", "wasm-bindgen", "gloo"] {
         if tree
             .lines()
@@ -299,21 +261,15 @@ fn citizen_bundle_budget(dist: &Path) -> Result<()> {
 /// timeouts are raised and a run in which no test ever reported (the browser
 /// did not come up) is tried once more; a test that ran and failed is not.
 fn wasm_tests() -> Result<(bool, u64, u64)> {
+    let sh = shell()?;
     let run = || {
-        let mut wasm = cmd(
-            "cargo",
-            &[
-                "test",
-                "-p",
-                "ueda-reform",
-                "--target",
-                "wasm32-unknown-unknown",
-            ],
-        );
-        wasm.env("CHROMEDRIVER", CHROMEDRIVER)
-            .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60")
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
-        tee(wasm)
+        tee(cmd!(
+            sh,
+            "cargo test -p ueda-reform --target wasm32-unknown-unknown"
+        )
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
     };
     let (mut ok, mut out) = run()?;
     let (passed, failed) = libtest_counts(&out);
@@ -343,7 +299,8 @@ fn libtest_counts(output: &str) -> (u64, u64) {
 
 /// `trunk build --release`, then prints the wasm size so regressions show.
 fn release_build(root: &Path) -> Result<()> {
-    status(cmd("trunk", &["build", "--release"]))?;
+    let sh = shell()?;
+    cmd!(sh, "trunk build --release").run()?;
     crate::release_stamp::record(root)?;
     // The staff tools must stay out of what citizens download.
     for (bundle, wasm) in [
@@ -378,12 +335,16 @@ fn end_to_end(root: &Path) -> Result<(bool, u64, u64)> {
 
     let report = root.join("target").join("e2e-report.json");
     let _ = std::fs::remove_file(&report);
-    let mut playwright = cmd("npx", &["playwright", "test", "--reporter=list,json"]);
-    playwright
+    let sh = shell()?;
+    let playwright = cmd!(sh, "npx playwright test --reporter=list,json")
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
         .env("E2E_PORT", E2E_PORT)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-    let ok = playwright.status().context("running Playwright")?.success();
+    // Its failure is counted from the report, not an error.
+    let ok = Command::from(playwright)
+        .status()
+        .context("running Playwright")?
+        .success();
     let stats = std::fs::read_to_string(&report)
         .ok()
         .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())

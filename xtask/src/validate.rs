@@ -9,7 +9,9 @@ use anyhow::{bail, Context, Result};
 use model::open_data::OpenFile;
 
 use crate::files::files_under;
-use crate::run::cmd;
+use xshell::cmd;
+
+use crate::run::shell;
 use crate::setup::{check_jsonschema, JAVA};
 
 /// Checks every workflow file against GitHub's workflow schema
@@ -59,9 +61,9 @@ fn run_check_jsonschema(root: &Path, args: &[&str], files: &[PathBuf]) -> Result
     if !tool.exists() {
         bail!("{program} is missing: run `cargo xtask setup`");
     }
-    let mut command = cmd(program, args);
-    command.args(files);
-    let out = command
+    let sh = shell()?;
+    let out = cmd!(sh, "{program} {args...} {files...}")
+        .ignore_status()
         .output()
         .with_context(|| format!("running {program}"))?;
     print!("{}", String::from_utf8_lossy(&out.stdout));
@@ -140,12 +142,14 @@ pub fn check_html(root: &Path, pages: &[PathBuf]) -> Result<HtmlReport> {
     if !Path::new(jar).exists() {
         bail!("{jar} is missing: run `cargo xtask setup`");
     }
-    let mut command = cmd(
-        JAVA,
-        &["-jar", jar, "--format", "json", "--exit-zero-always"],
-    );
-    command.args(pages);
-    let out = command.output().context("running the Nu Html Checker")?;
+    let sh = shell()?;
+    let out = cmd!(
+        sh,
+        "{JAVA} -jar {jar} --format json --exit-zero-always {pages...}"
+    )
+    .ignore_status()
+    .output()
+    .context("running the Nu Html Checker")?;
     // The checker writes its report to standard error.
     let text = String::from_utf8_lossy(&out.stderr);
     if !out.status.success() {

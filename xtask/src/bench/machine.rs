@@ -1,10 +1,13 @@
 //! The machine and the tool versions, so that runs can be compared.
 
+use anyhow::Result;
+use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::Value;
+use xshell::cmd;
 
 use crate::project_root;
-use crate::run::output;
+use crate::run::{shell, stdout};
 use crate::setup::CHROMIUM;
 
 /// CPU model, cores, memory, OS and kernel, and the versions of the tools
@@ -49,7 +52,8 @@ impl Tools {
 }
 
 /// This machine and its tools.
-pub fn describe() -> Machine {
+pub fn describe() -> Result<Machine> {
+    let sh = shell()?;
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let cpu = cpuinfo
         .lines()
@@ -75,23 +79,23 @@ pub fn describe() -> Machine {
             .ok()
             .and_then(|text| serde_json::from_str::<Value>(&text).ok())
             .and_then(|json| json["version"].as_str().map(str::to_string));
-    Machine {
+    Ok(Machine {
         cpu,
         cores,
         memory_bytes,
         os,
-        kernel: output("uname", &["-r"]),
+        kernel: stdout(cmd!(sh, "uname -r")),
         arch: std::env::consts::ARCH.to_string(),
         tools: Tools {
-            rustc: output("rustc", &["--version"]),
-            trunk: output("trunk", &["--version"]),
-            wasm_bindgen: output("wasm-bindgen", &["--version"]),
-            wasm_opt: output("wasm-opt", &["--version"]),
-            chromium: output(CHROMIUM, &["--version"]),
-            node: output("node", &["--version"]),
+            rustc: stdout(cmd!(sh, "rustc --version")),
+            trunk: stdout(cmd!(sh, "trunk --version")),
+            wasm_bindgen: stdout(cmd!(sh, "wasm-bindgen --version")),
+            wasm_opt: stdout(cmd!(sh, "wasm-opt --version")),
+            chromium: stdout(cmd!(sh, "{CHROMIUM} --version")),
+            node: stdout(cmd!(sh, "node --version")),
             playwright,
         },
-    }
+    })
 }
 
 /// The 1-minute load average (other work on the machine skews the timings).
@@ -113,32 +117,12 @@ fn mem_total(meminfo: &str) -> Option<u64> {
 
 /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn utc_now() -> String {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    utc(seconds)
+    utc(Timestamp::now())
 }
 
-/// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ` (proleptic Gregorian calendar).
-pub fn utc(seconds: u64) -> String {
-    let days = (seconds / 86_400) as i64;
-    let rest = seconds % 86_400;
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rest / 3600,
-        rest / 60 % 60,
-        rest % 60
-    )
+/// A time as `YYYY-MM-DDTHH:MM:SSZ` (whole seconds, in UTC).
+fn utc(time: Timestamp) -> String {
+    time.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 #[cfg(test)]
@@ -147,9 +131,10 @@ mod tests {
 
     #[test]
     fn formats_utc_dates() {
-        assert_eq!(utc(0), "1970-01-01T00:00:00Z");
-        assert_eq!(utc(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(utc(1_795_602_645), "2026-11-25T10:30:45Z");
+        let utc = |seconds, nanos| utc(Timestamp::new(seconds, nanos).unwrap());
+        assert_eq!(utc(0, 0), "1970-01-01T00:00:00Z");
+        assert_eq!(utc(951_782_400, 0), "2000-02-29T00:00:00Z");
+        assert_eq!(utc(1_795_602_645, 999_999_999), "2026-11-25T10:30:45Z");
     }
 
     #[test]

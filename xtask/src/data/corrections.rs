@@ -2,6 +2,7 @@
 //! differences between the TOC and the item tables.
 
 use anyhow::{bail, ensure, Context, Result};
+use model::drafts::FieldPath;
 use serde::Deserialize;
 use std::cell::Cell;
 
@@ -33,29 +34,22 @@ pub struct Corrections {
     used_notes: Vec<Cell<bool>>,
 }
 
-/// The fields a correction may name (years as `years.<n>.plan|result`).
+/// Source cells a correction may name that are not editable fields.
+///
+/// Corrections fix the source's text before it is parsed, so they name cells
+/// where [`FieldPath`] names parsed values. Two cells differ: `sdgs` is the
+/// SDG cell's text (the editable `sdgs.goals` holds the goals read from it),
+/// and `framework` is 改革の体系項目, from which the pillar and category are
+/// read (which are not editable).
+const SOURCE_CELLS: [&str; 2] = ["sdgs", "framework"];
+
+/// The fields a correction may name: an editable [`FieldPath`] (years as
+/// `years.<n>.plan|result`) other than `sdgs.goals`, or one of [`SOURCE_CELLS`].
 pub fn is_known_field(field: &str) -> bool {
-    const FIELDS: [&str; 11] = [
-        "title",
-        "bureaus",
-        "sections",
-        "overview",
-        "current_status",
-        "measures",
-        "target_state",
-        "general_plan",
-        "smart_city",
-        "sdgs",
-        "framework",
-    ];
-    if FIELDS.contains(&field) {
-        return true;
-    }
-    let parts: Vec<&str> = field.split('.').collect();
-    matches!(
-        parts.as_slice(),
-        ["years", "3" | "4" | "5" | "6" | "7", "plan" | "result"]
-    )
+    SOURCE_CELLS.contains(&field)
+        || field
+            .parse::<FieldPath>()
+            .is_ok_and(|path| path != FieldPath::SdgGoals)
 }
 
 impl Corrections {
@@ -191,6 +185,30 @@ mod tests {
     fn a_correction_needs_a_kind_and_certainty() {
         let json = r#"{"corrections": [{"item": 1, "field": "title", "before": "b", "after": "X", "reason": "test"}], "difference_notes": []}"#;
         assert!(Corrections::parse(json).is_err());
+    }
+
+    #[test]
+    fn a_correction_names_a_source_cell() {
+        for field in [
+            "title",
+            "smart_city",
+            "sdgs",
+            "framework",
+            "years.3.plan",
+            "years.7.result",
+        ] {
+            assert!(is_known_field(field), "{field}");
+        }
+        for field in [
+            "sdgs.goals",
+            "years.2.plan",
+            "years.8.result",
+            "years.05.plan",
+            "pillar",
+            "",
+        ] {
+            assert!(!is_known_field(field), "{field}");
+        }
     }
 
     #[test]
