@@ -18,6 +18,10 @@ use model::share::{head_html, Feed, Page, PageKind, ShareImage};
 use crate::data::app_data;
 use crate::i18n::page_texts as texts;
 
+mod rewrite;
+
+use rewrite::{edit_policy, name_page, relocate_links, strip_markers_outside_islands, without_app};
+
 /// Where the rendered page goes in `index.html`.
 const MARKER: &str = "<!--prerendered-->";
 
@@ -122,21 +126,12 @@ impl Template {
     /// its other-language page as an alternate), and `body` is the rendered
     /// page.
     pub fn page(&self, state: &ViewState, body: &str) -> String {
-        let root = state.relative_root();
-        let mut top = if root == "./" {
-            self.head.clone()
-        } else {
-            self.head.replace("=\"./", &format!("=\"{root}"))
-        };
         let head = page_head(state);
-        let lang = state.language.tag();
-        top = replace_between(&top, "<html lang=\"", "\"", lang);
-        top = replace_between(&top, "<title>", "</title>", &escape_text(&head.title));
-        top = replace_between(
-            &top,
-            "<meta name=\"description\" content=\"",
-            "\"",
-            &escape_attribute(&head.description),
+        let top = name_page(
+            &relocate_links(&self.head, &state.relative_root()),
+            state.language.tag(),
+            &head.title,
+            &head.description,
         );
         let share = share_head(state, &head);
         // Staff pages are not for search engines (nor for the sitemap).
@@ -171,40 +166,25 @@ impl Template {
         };
         let script_hash = format!("'sha256-{}'", sha256_base64(&not_found_base_script()));
         // Everything but the app: its loader (and the module preloads) stay out.
-        let mut top = self
-            .head
-            .lines()
-            .filter(|line| !line.contains("data-wasm") && !line.contains("<script"))
-            .collect::<Vec<_>>()
-            .join("\n");
-        top = top.replace(
-            "script-src 'self' 'wasm-unsafe-eval'",
-            &format!("script-src {script_hash}"),
+        let top = edit_policy(
+            &without_app(&self.head),
+            &[
+                (
+                    "script-src 'self' 'wasm-unsafe-eval'",
+                    &format!("script-src {script_hash}"),
+                ),
+                // The page's one form is a plain search of the list.
+                ("form-action 'none'", "form-action 'self'"),
+            ],
+            // The base comes before the first link that it resolves.
+            &base,
         );
-        // The page's one form is a plain search of the list.
-        top = top.replace("form-action 'none'", "form-action 'self'");
-        // The base comes before the first link that it resolves.
-        top = top.replacen(
-            "<meta name=\"viewport\"",
-            &format!("{base}\n  <meta name=\"viewport\""),
-            1,
+        let title = format!(
+            "{} / {}",
+            (t.page_title)(t.page_not_found),
+            en.page_not_found
         );
-        top = replace_between(
-            &top,
-            "<title>",
-            "</title>",
-            &escape_text(&format!(
-                "{} / {}",
-                (t.page_title)(t.page_not_found),
-                en.page_not_found
-            )),
-        );
-        top = replace_between(
-            &top,
-            "<meta name=\"description\" content=\"",
-            "\"",
-            &escape_attribute(t.page_not_found_text),
-        );
+        let top = name_page(&top, "ja", &title, t.page_not_found_text);
         let site_name = format!("{} {}", t.title_main, t.title_sub);
         let share = head_html(
             &Page {
@@ -221,17 +201,7 @@ impl Template {
             None,
         );
         // Nothing on it needs JavaScript: no note that it is off.
-        let body_start = match (
-            self.body_start.find("<noscript>"),
-            self.body_start.find("</noscript>"),
-        ) {
-            (Some(start), Some(end)) => format!(
-                "{}{}",
-                &self.body_start[..start],
-                &self.body_start[end + "</noscript>".len()..]
-            ),
-            _ => self.body_start.clone(),
-        };
+        let body_start = without_app(&self.body_start);
         format!(
             "{top}<meta name=\"robots\" content=\"noindex\">\n{share}\n</head>{body_start}{body}{}",
             self.body_end
@@ -322,65 +292,6 @@ fn is_staff_page(screen: Screen) -> bool {
     matches!(screen, Screen::Drafts | Screen::Workbench | Screen::Compile)
 }
 
-/// Drops the renderer's comment markers (`<!>`, `<!--<() />-->`) outside the
-/// islands: only an island is hydrated, and hydration needs its markers; the
-/// rest of the page is plain HTML, where they only cost bytes. Text never
-/// holds a literal `<!`: the renderer escapes `<`. Inside the islands, the
-/// renderer's empty marker `<!>` is written `<!---->`: the same empty comment
-/// node once parsed (what hydration walks), but valid HTML where `<!>` is a
-/// parse error ("bogus comment") to the Nu Html Checker.
-fn strip_markers_outside_islands(body: &str) -> String {
-    const OPEN: &str = "<leptos-island";
-    const CLOSE: &str = "</leptos-island>";
-    let mut out = String::with_capacity(body.len());
-    let mut rest = body;
-    let mut depth = 0usize;
-    loop {
-        let next_open = rest.find(OPEN);
-        let next_close = rest.find(CLOSE);
-        let next_comment = rest.find("<!");
-        let next_tag = [next_open, next_close].into_iter().flatten().min();
-        match (next_comment, next_tag) {
-            (Some(comment), tag) if depth == 0 && tag.is_none_or(|tag| comment < tag) => {
-                out.push_str(&rest[..comment]);
-                let after = &rest[comment..];
-                let end = if after.starts_with("<!--") {
-                    after.find("-->").map_or(after.len(), |i| i + 3)
-                } else {
-                    after.find('>').map_or(after.len(), |i| i + 1)
-                };
-                rest = &after[end..];
-            }
-            (_, Some(tag)) => {
-                let is_open = Some(tag) == next_open;
-                let len = if is_open { OPEN.len() } else { CLOSE.len() };
-                out.push_str(&rest[..tag + len]);
-                rest = &rest[tag + len..];
-                if is_open {
-                    depth += 1;
-                } else {
-                    depth = depth.saturating_sub(1);
-                }
-            }
-            _ => {
-                out.push_str(rest);
-                break;
-            }
-        }
-    }
-    out.replace("<!>", "<!---->")
-}
-
-fn replace_between(text: &str, open: &str, close: &str, with: &str) -> String {
-    let Some(start) = text.find(open).map(|i| i + open.len()) else {
-        return text.to_owned();
-    };
-    let Some(len) = text[start..].find(close) else {
-        return text.to_owned();
-    };
-    format!("{}{with}{}", &text[..start], &text[start + len..])
-}
-
 /// Benchmark builds: where the list of `n` synthetic items is written, below
 /// the site root (two folders down, like an item page).
 #[cfg(feature = "bench")]
@@ -417,21 +328,7 @@ pub fn synthetic_list_page(list_page: &str, n: usize) -> Result<String, String> 
     let page = format!("{}{body}{}", &list_page[..start], &list_page[end..]);
     // Every relative link of the list page starts at the site root (`./`).
     let root = "../".repeat(synthetic_page_dir(n).matches('/').count());
-    Ok(page.replace("=\"./", &format!("=\"{root}")).replacen(
-        "<html ",
-        &format!("<html data-synthetic=\"{n}\" "),
-        1,
-    ))
-}
-
-fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-fn escape_attribute(text: &str) -> String {
-    escape_text(text).replace('"', "&quot;")
+    Ok(rewrite::mark_synthetic(&relocate_links(&page, &root), n))
 }
 
 #[cfg(test)]
@@ -465,23 +362,13 @@ mod tests {
         assert!(!pattern.replace("\\/", "").contains('/'), "{pattern}");
     }
 
-    #[test]
-    fn markers_are_dropped_outside_islands_only() {
-        assert_eq!(
-            strip_markers_outside_islands(
-                "<p>a<!><!--<() />-->b</p><leptos-island data-component=\"X_1\"><p>c<!>d</p></leptos-island><!>e"
-            ),
-            "<p>ab</p><leptos-island data-component=\"X_1\"><p>c<!---->d</p></leptos-island>e"
-        );
-    }
-
     #[cfg(feature = "bench")]
     #[test]
     fn a_synthetic_list_is_the_list_page_with_generated_items() {
         let list = "<!DOCTYPE html><html lang=\"ja\"><head><link href=\"./a.css\"><script src=\"./boot.js\" data-js=\"./x.js\"></script></head><body><noscript>off</noscript><div id=\"prerendered\"><main><div>61件</div></main></div></body>\n</html>\n";
         let page = synthetic_list_page(list, 150).unwrap();
         assert!(page.starts_with(
-            "<!DOCTYPE html><html data-synthetic=\"150\" lang=\"ja\"><head><link href=\"../../a.css\"><script src=\"../../boot.js\" data-js=\"../../x.js\"></script></head><body><noscript>off</noscript><div id=\"prerendered\">"
+            "<!DOCTYPE html><html lang=\"ja\" data-synthetic=\"150\"><head><link href=\"../../a.css\"><script src=\"../../boot.js\" data-js=\"../../x.js\"></script></head><body><noscript>off</noscript><div id=\"prerendered\">"
         ));
         assert!(page.ends_with("</div></body>\n</html>\n"));
         assert!(!page.contains("61件"));

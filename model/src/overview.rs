@@ -101,6 +101,41 @@ pub fn section_counts(dataset: &Dataset) -> Vec<Count> {
     name_counts(&dataset.items, |item| &item.sections)
 }
 
+/// The programme in a few numbers (the overview's key figures).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyFigures {
+    pub items: usize,
+    pub pillars: usize,
+    pub categories: usize,
+    pub bureaus: usize,
+    pub sections: usize,
+    /// Measurable indicators read from the results.
+    pub indicators: usize,
+    /// Effect amounts (効果額) reported in the results.
+    pub effects: usize,
+}
+
+/// The key figures of `dataset` and its `indicators`.
+///
+/// # Examples
+/// ```
+/// let dataset = model::Dataset::from_json(include_str!("../../data/action-program.json")).unwrap();
+/// let indicators = model::indicators::parse(include_str!("../../data/indicators.json")).unwrap();
+/// let figures = model::overview::key_figures(&dataset, &indicators);
+/// assert_eq!((figures.items, figures.pillars, figures.categories), (61, 3, 13));
+/// ```
+pub fn key_figures(dataset: &Dataset, indicators: &Indicators) -> KeyFigures {
+    KeyFigures {
+        items: dataset.items.len(),
+        pillars: dataset.pillars.len(),
+        categories: dataset.pillars.iter().map(|p| p.categories.len()).sum(),
+        bureaus: bureau_counts(dataset).len(),
+        sections: section_counts(dataset).len(),
+        indicators: indicators.indicators.len(),
+        effects: indicators.effects.len(),
+    }
+}
+
 /// Items per SDG goal, split by how the goal is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SdgCount {

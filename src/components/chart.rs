@@ -267,10 +267,14 @@ fn ChartTable(
     rows: Vec<BarRow>,
 ) -> impl IntoView {
     let t = use_page_texts();
+    let (summary_id, caption_id) = (format!("chart-{id}-show"), format!("chart-{id}-caption"));
+    // The chart's section already has the table's name: its scrolling box is
+    // named 「数値を表で見る」 and the caption, so two regions never share one.
+    let labelled_by = format!("{summary_id} {caption_id}");
     view! {
         <details class="chart-data">
-            <summary>{t.show_table}</summary>
-            <DataTable caption_id=format!("chart-{id}-caption") caption=title class="data-table">
+            <summary id=summary_id>{t.show_table}</summary>
+            <DataTable caption_id caption=title class="data-table" labelled_by>
                 <thead>
                     <tr>
                         {columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}

@@ -105,7 +105,7 @@ fn PlanPositions(item: Item) -> impl IntoView {
         .smart_city
         .iter()
         .map(|s| match s.number {
-            Some(n) => format!("{n}. {}", s.title),
+            Some(n) => (t.numbered)(n, &s.title),
             None => s.title.clone(),
         })
         .collect();

@@ -194,6 +194,7 @@ pub static EN: Texts = Texts {
     name_separator: "・",
     parenthetical: |text| format!("（{text}）"),
     quote: |text| format!("「{text}」"),
+    numbered: |number, text| format!("{number}. {text}"),
     plan_reference: |reference, title| format!("【{reference}】 {title}"),
 
     sort_ascending: "ascending",

@@ -170,6 +170,7 @@ pub static JA: Texts = Texts {
     name_separator: "・",
     parenthetical: |text| format!("（{text}）"),
     quote: |text| format!("「{text}」"),
+    numbered: |number, text| format!("{number}. {text}"),
     plan_reference: |reference, title| format!("【{reference}】 {title}"),
 
     sort_ascending: "昇順",

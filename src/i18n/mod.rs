@@ -5,10 +5,6 @@
 //! data, not interface, and stay in Japanese in both languages.
 
 mod en;
-#[cfg(any(feature = "staff", test))]
-mod errors_en;
-#[cfg(any(feature = "staff", test))]
-mod errors_ja;
 mod ja;
 #[cfg(any(feature = "staff", test))]
 pub mod staff;
@@ -161,6 +157,8 @@ pub struct Texts {
     pub parenthetical: fn(&str) -> String,
     /// A passage quoted from the document (Japanese in both languages).
     pub quote: fn(&str) -> String,
+    /// An entry of a numbered list from the document (a smart-city measure).
+    pub numbered: fn(u32, &str) -> String,
     /// A position in the general plan: its reference and title.
     pub plan_reference: fn(&str, &str) -> String,
     pub sort_ascending: &'static str,

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use model::filter::{Facet, Query};
 use model::indicators::{applicable_target, Indicator};
 use model::overview::{
-    bureau_counts, category_counts, indicator_rows, results_by_year, sdg_cell_counts, sdg_counts,
-    section_counts, sort_rows, status_summary, Count, SortKey, SortOrder,
+    bureau_counts, category_counts, indicator_rows, key_figures, results_by_year, sdg_cell_counts,
+    sdg_counts, section_counts, sort_rows, status_summary, Count, SortKey, SortOrder,
 };
 use model::view_state::{Screen, ViewState};
 
@@ -68,22 +68,15 @@ pub fn OverviewScreen() -> impl IntoView {
 #[component]
 fn KeyFigures() -> impl IntoView {
     let t = use_page_texts();
-    let dataset = &app_data().dataset;
-    let categories: usize = dataset.pillars.iter().map(|p| p.categories.len()).sum();
+    let figures = key_figures(&app_data().dataset, indicators());
     let figures = [
-        (t.key_items, (t.key_items_value)(dataset.items.len())),
-        (t.key_pillars, format!("{}", dataset.pillars.len())),
-        (t.key_categories, format!("{categories}")),
-        (t.key_bureaus, format!("{}", bureau_counts(dataset).len())),
-        (t.key_sections, format!("{}", section_counts(dataset).len())),
-        (
-            t.key_indicators,
-            format!("{}", indicators().indicators.len()),
-        ),
-        (
-            t.key_effects,
-            (t.key_effects_value)(indicators().effects.len()),
-        ),
+        (t.key_items, (t.key_items_value)(figures.items)),
+        (t.key_pillars, figures.pillars.to_string()),
+        (t.key_categories, figures.categories.to_string()),
+        (t.key_bureaus, figures.bureaus.to_string()),
+        (t.key_sections, figures.sections.to_string()),
+        (t.key_indicators, figures.indicators.to_string()),
+        (t.key_effects, (t.key_effects_value)(figures.effects)),
     ];
     view! {
         <dl class="key-figures">

@@ -1,9 +1,13 @@
 //! `cargo xtask test`: every check and test, in order, with one summary line.
 //!
-//! Order: formatting, clippy, architecture invariants, native unit tests, wasm
-//! tests in headless Chromium, release build, end-to-end tests against the
-//! release build. A failing step does not stop the later ones (except that the
-//! end-to-end tests need the release build), so one run shows every failure.
+//! Order: formatting, clippy, architecture invariants, the workflow files
+//! against GitHub's schema, word readings up to date, native unit tests, the
+//! prerenderer's tests, wasm tests in headless Chromium, release build; then,
+//! on the release build, the citizen bundle's size budget, the Nu Html
+//! Checker over every page, the open data against its schema, end-to-end
+//! tests, and the accessibility statement's results. A failing step does not
+//! stop the later ones (except that the last five need the release build), so
+//! one run shows every failure.
 
 use std::io::Write;
 use std::path::Path;

@@ -6,6 +6,7 @@
 // `i18n/mod.rs` does for `Texts`): the children depend on the parent, never
 // the other way round.
 pub(super) mod en;
+mod errors;
 pub(super) mod ja;
 
 use super::use_language;

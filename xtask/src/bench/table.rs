@@ -570,18 +570,12 @@ fn as_json(value: impl Serialize) -> String {
 /// 1234567.0 → 「1,234,567」.
 fn thousands(value: f64) -> String {
     let rounded = value.round() as i64;
-    let digits = rounded.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    let digits = model::synthetic::with_commas(rounded.unsigned_abs());
     if rounded < 0 {
-        out.insert(0, '-');
+        format!("-{digits}")
+    } else {
+        digits
     }
-    out
 }
 
 /// A dataset size as the table names it: `10000` → 「10,000」.

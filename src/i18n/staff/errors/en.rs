@@ -1,12 +1,6 @@
-//! English: what the model reports about drafts and imported files, worded
-//! for the user.
+//! English.
 
-use model::drafts::{
-    DraftError, Entry, Expected, FieldPath, FieldPathError, ImportError, ShapeAt, ValueKind,
-    EXPORT_FORMAT, EXPORT_FORMAT_VERSION, FIRST_YEAR, LAST_YEAR, MAX_CELL_CHARS, MAX_IMPORT_BYTES,
-    MAX_IMPORT_CHANGES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_VALUE_CHARS, MAX_WORKBOOK_INFLATED,
-    MAX_WORKBOOK_PARTS,
-};
+use super::*;
 
 fn value_kind(kind: ValueKind) -> &'static str {
     match kind {
@@ -28,10 +22,9 @@ fn field_path_error(error: &FieldPathError) -> String {
 }
 
 fn field(path: FieldPath) -> String {
-    format!("{} ({path})", (super::en::EN.field_label)(path))
+    format!("{} ({path})", (crate::i18n::en::EN.field_label)(path))
 }
 
-/// One sentence on why a draft value cannot be kept.
 pub fn draft_error(error: &DraftError) -> String {
     match error {
         DraftError::WrongKind { expected } => {
@@ -89,7 +82,6 @@ fn expected(what: Expected) -> &'static str {
     }
 }
 
-/// One or two sentences on why a file cannot be imported.
 pub fn import_error(error: &ImportError) -> String {
     match error {
         ImportError::TooLarge(bytes) => format!(

@@ -1,12 +1,6 @@
-//! 日本語: what the model reports about drafts and imported files, worded
-//! for the user.
+//! 日本語.
 
-use model::drafts::{
-    DraftError, Entry, Expected, FieldPath, FieldPathError, ImportError, ShapeAt, ValueKind,
-    EXPORT_FORMAT, EXPORT_FORMAT_VERSION, FIRST_YEAR, LAST_YEAR, MAX_CELL_CHARS, MAX_IMPORT_BYTES,
-    MAX_IMPORT_CHANGES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_VALUE_CHARS, MAX_WORKBOOK_INFLATED,
-    MAX_WORKBOOK_PARTS,
-};
+use super::*;
 
 fn value_kind(kind: ValueKind) -> &'static str {
     match kind {
@@ -27,7 +21,6 @@ fn field_path_error(error: &FieldPathError) -> String {
     }
 }
 
-/// One sentence on why a draft value cannot be kept.
 pub fn draft_error(error: &DraftError) -> String {
     match error {
         DraftError::WrongKind { expected } => {
@@ -90,7 +83,6 @@ fn field(path: FieldPath) -> String {
     format!("{}（{path}）", path.label_ja())
 }
 
-/// One or two sentences on why a file cannot be imported.
 pub fn import_error(error: &ImportError) -> String {
     match error {
         ImportError::TooLarge(bytes) => format!(
