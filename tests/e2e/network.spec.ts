@@ -1,9 +1,8 @@
 import { test, expect, visitOnline, type Page } from './fixtures';
 import type { Response } from '@playwright/test';
-import { createReadStream, statSync } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
-import type { Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { serveStatic, type StaticServer } from '../static-server.mjs';
 
 // A community-centre tablet set up for offline use, on Wi-Fi that misbehaves:
 // a captive portal answers every request with its own login page, the host
@@ -14,83 +13,32 @@ import type { Socket } from 'node:net';
 
 type Network = 'normal' | 'portal' | '503' | 'silent';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.webmanifest': 'application/manifest+json',
-  '.csv': 'text/csv; charset=utf-8',
-  '.png': 'image/png',
-};
-
 const PORTAL_PAGE =
   '<!doctype html><html lang="en"><head><title>Free Wi-Fi</title></head>' +
   '<body><h1>Welcome to Free Wi-Fi</h1><form><button>Accept and connect</button></form></body></html>';
 
-/// The built site, served by a host whose network can be switched to misbehave.
-class Host {
-  network: Network = 'normal';
-  /** The paths the host was asked for, in order. */
-  asked: string[] = [];
-  private server: Server;
-  private sockets = new Set<Socket>();
-  private root = resolve(process.env.E2E_SITE ?? join('target', 'site'));
+/** How the host's network behaves now. */
+let network: Network = 'normal';
+/** The paths the host was asked for, in order. */
+let asked: string[] = [];
 
-  constructor() {
-    this.server = createServer((request, response) => this.answer(request.url ?? '/', response));
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-  }
-
-  async start(): Promise<string> {
-    await new Promise<void>((done) => this.server.listen(0, '127.0.0.1', done));
-    const address = this.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    return `http://127.0.0.1:${address.port}`;
-  }
-
-  async stop() {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise((done) => this.server.close(done));
-  }
-
-  private answer(url: string, response: ServerResponse) {
-    this.asked.push(new URL(url, 'http://host').pathname);
-    switch (this.network) {
-      case 'silent':
-        return; // never answers
-      case '503':
-        response.writeHead(503, { 'Content-Type': 'text/plain' });
-        return response.end('Service Unavailable');
-      case 'portal':
-        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-        return response.end(PORTAL_PAGE);
-    }
-    const pathname = decodeURIComponent(new URL(url, 'http://host').pathname);
-    let file = resolve(join(this.root, pathname));
-    if (file !== this.root && !file.startsWith(this.root + sep)) return this.notFound(response);
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const size = statSync(file).size;
-      response.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': size,
-        'Cache-Control': 'no-cache',
-      });
-      createReadStream(file).pipe(response);
-    } catch {
-      this.notFound(response);
-    }
-  }
-
-  private notFound(response: ServerResponse) {
-    response.writeHead(404, { 'Content-Type': 'text/plain' });
-    response.end('not found');
+/** The network in front of the built site: notes what the host is asked
+ *  for and, when it misbehaves, answers in the site's place (or never). */
+function misbehave(request: IncomingMessage, response: ServerResponse): boolean {
+  asked.push(new URL(request.url ?? '/', 'http://host').pathname);
+  switch (network) {
+    case 'normal':
+      return false;
+    case 'silent':
+      return true; // never answers
+    case '503':
+      response.writeHead(503, { 'Content-Type': 'text/plain' });
+      response.end('Service Unavailable');
+      return true;
+    case 'portal':
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.end(PORTAL_PAGE);
+      return true;
   }
 }
 
@@ -104,7 +52,7 @@ const itemHeading = (page: Page) => page.getByRole('main').getByRole('heading', 
  *  check for a new service worker may still ask for `sw.js`, in the
  *  background.) */
 async function openKept(page: Page, url: string, shown: () => Promise<void>) {
-  host.asked = [];
+  asked = [];
   const fromNetwork: string[] = [];
   const onResponse = (response: Response) => {
     if (!response.fromServiceWorker()) fromNetwork.push(response.url());
@@ -114,23 +62,23 @@ async function openKept(page: Page, url: string, shown: () => Promise<void>) {
   await shown();
   page.off('response', onResponse);
   expect(fromNetwork).toEqual([]);
-  expect(host.asked.filter((path) => !path.endsWith('/sw.js'))).toEqual([]);
+  expect(asked.filter((path) => !path.endsWith('/sw.js'))).toEqual([]);
 }
 
-let host: Host;
+let host: StaticServer;
 let origin: string;
 
 test.beforeAll(async () => {
-  host = new Host();
-  origin = await host.start();
+  host = await serveStatic(process.env.E2E_SITE ?? join('target', 'site'), { intercept: misbehave });
+  origin = host.origin;
 });
 
 test.afterAll(async () => {
-  await host.stop();
+  await host.close();
 });
 
 test.afterEach(() => {
-  host.network = 'normal';
+  network = 'normal';
 });
 
 const misbehaviours: [Network, string][] = [
@@ -139,14 +87,14 @@ const misbehaviours: [Network, string][] = [
   ['silent', 'a connection that never answers'],
 ];
 
-for (const [network, what] of misbehaviours) {
+for (const [misbehaviour, what] of misbehaviours) {
   test(`a page load answered by ${what} still shows the app and an item, without waiting for it`, async ({ page }) => {
     await visitOnline(page, `${origin}/reform/`);
     // An item page read online is kept as it is.
     await page.goto(`${origin}/reform/item/40/`);
     await expect(itemHeading(page)).toContainText('No.40');
 
-    host.network = network;
+    network = misbehaviour;
     await openKept(page, `${origin}/reform/?cat=2`, async () => {
       await expect(count(page)).toHaveText('29件');
     });

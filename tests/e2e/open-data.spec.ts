@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 
 // Open data: the about page offers the dataset as files of the site (CSV
 // for spreadsheets, JSON for programs), which a citizen downloads, a
@@ -19,27 +20,6 @@ async function download(page: Page, name: RegExp): Promise<{ bytes: Buffer; file
   ]);
   const path = await file.path();
   return { bytes: readFileSync(path), fileName: file.suggestedFilename() };
-}
-
-/// A small RFC 4180 reader: quoted cells may hold commas, quotes and line breaks.
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows;
 }
 
 test('the footer links to the downloads, which name the edition', async ({ page }) => {
@@ -62,7 +42,7 @@ test('the CSV holds 61 items with every year, and opens in a spreadsheet with it
   expect(fileName).toBe(`ueda-action-program-${edition.slug}-years.csv`);
   // UTF-8 with a byte order mark, as the national rules ask the encoding to be stated.
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const rows = parseCsv(bytes.toString('utf8').slice(1));
+  const rows = parse(bytes, { bom: true });
   const [header, ...body] = rows;
   const col = (name: string) => header.indexOf(name);
   expect(header.slice(0, 2)).toEqual(['項目番号', '改革の柱']);
@@ -110,10 +90,10 @@ test('the JSON holds 61 items with every year, and its schema and the other file
   }
   const schema = JSON.parse((await download(page, /JSONのスキーマ/)).bytes.toString('utf8'));
   expect(schema.title).toBe('Dataset');
-  const corrections = parseCsv((await download(page, /テキストの修正記録（CSV）/)).bytes.toString('utf8').slice(1));
+  const corrections = parse((await download(page, /テキストの修正記録（CSV）/)).bytes, { bom: true });
   expect(corrections[0]).toContain('種類');
   expect(corrections.length - 1).toBe(JSON.parse((await download(page, /テキストの修正記録（JSON）/)).bytes.toString('utf8')).corrections.length);
-  const indicators = parseCsv((await download(page, /数値目標・実績・効果額（CSV）/)).bytes.toString('utf8').slice(1));
+  const indicators = parse((await download(page, /数値目標・実績・効果額（CSV）/)).bytes, { bom: true });
   expect(indicators.length).toBeGreaterThan(50);
 });
 
@@ -136,6 +116,6 @@ test('the downloads work offline once the site has been opened', async ({ page, 
   }), { timeout: 20_000 }).toBe(true);
   await context.setOffline(true);
   const { bytes } = await download(page, /取組計画と実績（CSV）/);
-  expect(parseCsv(bytes.toString('utf8').slice(1))).toHaveLength(1 + 61 * 5);
+  expect(parse(bytes, { bom: true })).toHaveLength(1 + 61 * 5);
   await context.setOffline(false);
 });

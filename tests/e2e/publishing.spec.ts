@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { serveStatic } from '../static-server.mjs';
 
 // The site as a city publishes it: every page the build writes carries its
 // link preview, and a host that serves the site's 404.html for an address it
@@ -61,56 +61,17 @@ test('every page the build writes carries its share preview; item pages their ow
   expect(pngSize(join(site, 'share-card.png'))).toEqual([1200, 630]);
 });
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-  '.xml': 'application/atom+xml',
-};
-
 /** The built site on a host that answers a missing address with the site's 404.html. */
-class PagesHost {
-  private server: Server;
-
-  constructor() {
-    this.server = createServer((request, response) => {
-      const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
-      let file = resolve(site, `.${path}`);
-      if (!file.startsWith(site)) file = site;
-      if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) file = join(file, 'index.html');
-      if (statSync(file, { throwIfNoEntry: false })?.isFile()) {
-        response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-        createReadStream(file).pipe(response);
-        return;
-      }
-      // As a project site: the copy under /reform/ has its own 404 page.
-      const notFound = path.startsWith('/reform/') ? join(site, 'reform', '404.html') : join(site, '404.html');
-      response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-      createReadStream(notFound).pipe(response);
-    });
-  }
-
-  async start(): Promise<string> {
-    await new Promise<void>((done) => this.server.listen(0, '127.0.0.1', done));
-    const address = this.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    return `http://127.0.0.1:${address.port}`;
-  }
-
-  async stop() {
-    await new Promise((done) => this.server.close(done));
-  }
-}
+const pagesHost = () =>
+  serveStatic(site, {
+    // As a project site: the copy under /reform/ has its own 404 page.
+    notFound: (path) => (path.startsWith('/reform/') ? 'reform/404.html' : '404.html'),
+  });
 
 for (const [root, missing] of [['/', '/no-such-page'], ['/', '/item/999/'], ['/reform/', '/reform/en/nothing/here'], ['/reform/', '/reform/item/999/']]) {
   test(`a missing address shows the site's own 404 page, whose links work: ${missing}`, async ({ page }) => {
-    const host = new PagesHost();
-    const origin = await host.start();
+    const host = await pagesHost();
+    const { origin } = host;
     try {
       const errors: string[] = [];
       page.on('console', (message) => message.type() === 'error' && !message.text().includes('404') && errors.push(message.text()));
@@ -132,7 +93,7 @@ for (const [root, missing] of [['/', '/no-such-page'], ['/', '/item/999/'], ['/r
       await expect(page).toHaveURL(`${origin}${root}en/`);
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     } finally {
-      await host.stop();
+      await host.close();
     }
   });
 }
