@@ -39,7 +39,8 @@ test('two sections report, the coordinator compiles, the edition is added, and t
   const site = `http://127.0.0.1:${port}`;
   // Another server on the port would be tested instead of this site: fail at once.
   expect(await fetch(`${site}/`).then(() => `port ${port} is in use`, () => 'free')).toBe('free');
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', served], { stdio: 'ignore' });
+  // A process of its own: it keeps serving while this one waits for the rebuild.
+  const server = spawn(process.execPath, [join(root, 'tests', 'static-server.mjs'), served, String(port)], { stdio: 'ignore' });
   try {
     await expect.poll(async () => (await fetch(`${site}/`).catch(() => null))?.status ?? 0, { timeout: 10_000 }).toBe(200);
     // A device with a bookmark and a draft of a result that the sections will report.
