@@ -15,7 +15,7 @@ pub const GUIDE: &str = "docs/運用手順.md";
 const TABLES: [&str; 3] = [
     "src/i18n/ja.rs",
     "src/i18n/staff/ja.rs",
-    "src/i18n/errors_ja.rs",
+    "src/i18n/staff/errors/ja.rs",
 ];
 
 /// The screen labels a guide quotes: each **「…」**.
@@ -98,7 +98,7 @@ mod tests {
         assert_eq!(
             unknown_labels(&guide, &texts),
             Vec::<String>::new(),
-            "labels in {GUIDE} that no screen shows (see src/i18n/*_ja.rs)"
+            "labels in {GUIDE} that no screen shows (see the Japanese tables in src/i18n/)"
         );
     }
 
