@@ -19,6 +19,7 @@ mod open_data;
 mod postbuild;
 mod pwa;
 mod release_stamp;
+mod revision;
 mod run;
 mod serve;
 mod setup;

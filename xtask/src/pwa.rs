@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 
 use crate::files::files_under;
+use crate::revision::revision;
 
 /// Lists every file of `dir` with a content hash and writes them, and a
 /// version made of all hashes, into `dir/sw.js`.
@@ -90,18 +91,6 @@ fn replace_line(text: &str, prefix: &str, with: &str) -> Result<String> {
         .map(|i| start + i + 2)
         .context("unterminated statement in sw.js")?;
     Ok(format!("{}{}\n{}", &text[..start], with, &text[end..]))
-}
-
-/// A file's revision: the first 16 hex digits of its SHA-256. The service
-/// worker computes the same of every file it downloads (`crypto.subtle`) and
-/// refuses one that differs, such as a captive portal's page answered in
-/// place of a script.
-pub fn revision(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes)[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// The app icons in public/icons/: file name, size in pixels, maskable.
@@ -236,12 +225,6 @@ mod tests {
         ] {
             assert!(!precached(url), "{url}");
         }
-    }
-
-    #[test]
-    fn a_revision_is_the_start_of_the_sha256() {
-        // The service worker checks downloads against this (sw.js `revisionOf`).
-        assert_eq!(revision(b"abc"), "ba7816bf8f01cfea");
     }
 
     #[test]

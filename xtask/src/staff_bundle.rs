@@ -20,7 +20,7 @@ pub fn name_in_page(dir: &Path) -> Result<()> {
     let wasm = dir.join(format!("{NAME}_bg.wasm"));
     let js_bytes = std::fs::read(&js).with_context(|| format!("reading {}", js.display()))?;
     let wasm_bytes = std::fs::read(&wasm).with_context(|| format!("reading {}", wasm.display()))?;
-    let hash = crate::pwa::revision(&[js_bytes, wasm_bytes].concat());
+    let hash = crate::revision::revision(&[js_bytes, wasm_bytes].concat());
     let js_name = format!("{NAME}-{hash}.js");
     let wasm_name = format!("{NAME}-{hash}_bg.wasm");
     std::fs::rename(&js, dir.join(&js_name))?;

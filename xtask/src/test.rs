@@ -206,8 +206,10 @@ fn report_free_disk(sh: &Shell, root: &Path) {
 pub fn architecture(root: &Path) -> Result<()> {
     check_model_is_web_free()?;
     crate::interface_text::check(root)?;
-    crate::imports::check_no_cycles(&root.join("src"))?;
-    crate::imports::check_no_cycles(&root.join("model").join("src"))
+    for crate_src in crate::imports::CRATE_SOURCES {
+        crate::imports::check_no_cycles(&root.join(crate_src))?;
+    }
+    Ok(())
 }
 
 /// Architecture invariant: `model` depends on no web crate.
