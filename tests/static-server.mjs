@@ -23,7 +23,6 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 /** Content types by file extension, as a static host sends them. */
 const TYPES = {
@@ -195,22 +194,5 @@ export function serveStatic(root, options = {}) {
         });
       resolvePromise({ server, origin: `http://127.0.0.1:${port}`, close });
     });
-  });
-}
-
-// `node tests/static-server.mjs DIR PORT`: the site as a plain static host
-// serves it, in a process of its own (the end-to-end tests' host in
-// playwright.config.ts, and the yearly-cycle test's, which outlives a
-// blocking rebuild of the app). No top-level await (see above).
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [root, port] = process.argv.slice(2);
-  if (!root || !port) {
-    console.error('usage: node tests/static-server.mjs DIR PORT');
-    process.exit(2);
-  }
-  serveStatic(root, { port: Number(port) }).then(({ origin, close }) => {
-    console.log(`serving ${root} at ${origin}/`);
-    process.once('SIGINT', close);
-    process.once('SIGTERM', close);
   });
 }

@@ -40,7 +40,7 @@ test('two sections report, the coordinator compiles, the edition is added, and t
   // Another server on the port would be tested instead of this site: fail at once.
   expect(await fetch(`${site}/`).then(() => `port ${port} is in use`, () => 'free')).toBe('free');
   // A process of its own: it keeps serving while this one waits for the rebuild.
-  const server = spawn(process.execPath, [join(root, 'tests', 'static-server.mjs'), served, String(port)], { stdio: 'ignore' });
+  const server = spawn(process.execPath, [join(root, 'tests', 'serve-site.mjs'), served, String(port)], { stdio: 'ignore' });
   try {
     await expect.poll(async () => (await fetch(`${site}/`).catch(() => null))?.status ?? 0, { timeout: 10_000 }).toBe(200);
     // A device with a bookmark and a draft of a result that the sections will report.
