@@ -195,12 +195,14 @@ fn GoalPicker(
     schedule: Callback<()>,
 ) -> impl IntoView {
     let t = use_page_texts();
-    let checked = move |n: u8| {
-        text.with(|t| {
-            FieldValue::from_text(FieldPath::SdgGoals, t)
-                .is_ok_and(|value| value.entries().contains(&n.to_string()))
+    // Read once per change of the text, not once per checkbox.
+    let goals = Memo::new(move |_| {
+        text.with(|t| match FieldValue::from_text(FieldPath::SdgGoals, t) {
+            Ok(FieldValue::Goals(goals)) => goals,
+            _ => Vec::new(),
         })
-    };
+    });
+    let checked = move |n: u8| goals.with(|g| g.contains(&n));
     view! {
         <div class="goal-picker" role="group" aria-labelledby=labelled_by>
             {(1..=17u8)
@@ -212,10 +214,9 @@ fn GoalPicker(
                                 prop:checked=move || checked(n)
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
-                                    let mut numbers: Vec<u8> = (1..=17)
+                                    let numbers: Vec<u8> = (1..=17)
                                         .filter(|&m| if m == n { on } else { checked(m) })
                                         .collect();
-                                    numbers.sort_unstable();
                                     set_text.set(FieldValue::Goals(numbers).to_text());
                                     schedule.run(());
                                 }
